@@ -1,0 +1,81 @@
+// Commands are requests, named in the imperative; decide() answers each with events or a
+// rejection. Time and the actor arrive on meta, never from a clock inside shared/.
+import type { SettingsInput } from "./settings.js";
+import type { OptionId, PlayerId, RoleId, Stance } from "./types.js";
+import type { Scenario } from "../scenario/schema.js";
+
+export type Actor = { kind: "teacher" } | { kind: "player"; id: PlayerId } | { kind: "system" };
+
+export interface Meta {
+  actor: Actor;
+  /** Epoch milliseconds, stamped by the server when the command arrived. */
+  now: number;
+}
+
+export type Command =
+  | { type: "CreateMatch"; matchId: string; scenario: Scenario; settings: SettingsInput; seed: number }
+  | { type: "JoinMatch"; playerId: PlayerId; nickname: string; kind?: "human" | "bot" }
+  | { type: "RenamePlayer"; player: PlayerId; nickname: string }
+  | { type: "LeaveMatch"; player: PlayerId }
+  | { type: "RemovePlayer"; player: PlayerId }
+  | { type: "MutePlayer"; player: PlayerId; muted: boolean }
+  | { type: "AssignRolesAutomatically" }
+  | { type: "AssignRole"; player: PlayerId; table: number | null; role: RoleId | null }
+  | { type: "FillWithBots" }
+  | { type: "StartMatch" }
+  | { type: "Tick" }
+  | { type: "AdvancePhase" }
+  | { type: "PauseClock" }
+  | { type: "ResumeClock" }
+  | { type: "ExtendClock"; seconds: number }
+  | { type: "BookTravel"; mode: "in-person" | "remote"; delegates?: number }
+  | { type: "OfferFellowship"; to: RoleId; note?: string; expects?: OptionId | null; programme?: boolean }
+  | { type: "WithdrawFellowship"; fellowship: string }
+  | { type: "AcceptFellowship"; fellowship: string }
+  | { type: "DeclineFellowship"; fellowship: string }
+  | { type: "GiveGrant"; to: RoleId; amount: number; note?: string }
+  | { type: "BuyBriefing" }
+  | { type: "MakeStatement"; text: string }
+  | { type: "PostRemoteComment"; text: string }
+  | { type: "SendCorridorMessage"; to: RoleId; text: string }
+  | { type: "TableOption"; option: OptionId }
+  | { type: "DeclarePosition"; option: OptionId; stance: Stance }
+  | { type: "NameDrafter"; table: number; role: RoleId; seated: boolean }
+  | { type: "InsertRider"; option: OptionId }
+  | { type: "ObjectToRider" }
+  | { type: "CallConsensus"; table: number; option: OptionId }
+  | { type: "PushNews"; text: string }
+  | { type: "EndMatch" };
+
+export type CommandType = Command["type"];
+
+/** Commands only the teacher may give (the server also gives Tick as the system). */
+export const TEACHER_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  "CreateMatch",
+  "RemovePlayer",
+  "MutePlayer",
+  "AssignRolesAutomatically",
+  "AssignRole",
+  "FillWithBots",
+  "StartMatch",
+  "AdvancePhase",
+  "PauseClock",
+  "ResumeClock",
+  "ExtendClock",
+  "NameDrafter",
+  "CallConsensus",
+  "PushNews",
+  "EndMatch",
+]);
+
+/** Length limits, in characters, shared by the engine and every form that feeds it. */
+export const LIMITS = {
+  nickname: 24,
+  statement: 280,
+  remoteComment: 280,
+  corridor: 500,
+  note: 140,
+  news: 280,
+  maxGrant: 1000,
+  maxExtendSeconds: 1800,
+} as const;

@@ -1,0 +1,287 @@
+// viewFor(state, viewer): the single place where secrecy is decided. Whatever a client may
+// see is built here from the state; nothing else leaves the server. The generator state and
+// the seed never appear in any view.
+import type { DecisionRuleId, Scenario, StakeholderGroup } from "../scenario/schema.js";
+import { publicInterest } from "../scenario/schema.js";
+import type { RoundPhase, Variants } from "./settings.js";
+import { timersOf } from "./settings.js";
+import { scoresOf, type Score } from "./scoring.js";
+import { travelCost } from "./helpers.js";
+import type {
+  Attendance,
+  Clock,
+  CorridorMessage,
+  Decision,
+  Fellowship,
+  Grant,
+  MatchState,
+  NewsItem,
+  OptionId,
+  PlayerId,
+  RoleId,
+  Stance,
+  Statement,
+} from "./types.js";
+
+export type Viewer = { kind: "teacher" } | { kind: "projector" } | { kind: "spectator" } | { kind: "player"; id: PlayerId };
+
+export interface PublicRole {
+  id: RoleId;
+  name: string;
+  short: string;
+  group: StakeholderGroup;
+  income: number;
+  home: string;
+  maxDelegates: number;
+  canTravelAlone: boolean;
+  population: number;
+  card: string;
+  mandate: string;
+  programmeSeats: number;
+  rider: boolean;
+}
+
+export interface PublicOption {
+  id: OptionId;
+  title: string;
+  summary: string;
+  /** Every role's payoff: only once the match has ended (or for the teacher). */
+  payoffs?: Record<RoleId, number>;
+  /** Public-interest sub-scores and total: only once the match has ended (or for the teacher). */
+  subScores?: number[];
+  publicInterest?: number;
+}
+
+export interface PublicDossier {
+  id: string;
+  title: string;
+  question: string;
+  venue: { city: string; region: string; meeting: string };
+  subScoreLabels: string[];
+  statusQuo: OptionId;
+  options: PublicOption[];
+}
+
+export interface RoundView {
+  dossier: string;
+  attendance: Record<RoleId, Omit<Attendance, "paidBy"> & { paidBy?: RoleId | null }>;
+  tabled: { option: OptionId; by: RoleId; at: number }[];
+  positions: Record<RoleId, Record<OptionId, Stance>>;
+  drafting: RoleId[];
+  remoteCommentsUsed: Record<RoleId, number>;
+  rider: { option: OptionId; by: RoleId; objectedBy: RoleId | null } | null;
+  consensus: { option: OptionId; blockedBy: RoleId[]; noted: RoleId[]; at: number }[];
+  decision: Decision | null;
+  /** Payoff of the adopted option for every role: public once the dossier is decided. */
+  adoptedPayoffs: Record<RoleId, number> | null;
+}
+
+export interface TableView {
+  index: number;
+  rule: DecisionRuleId;
+  delegations: Record<RoleId, { tokens: number; income: number }>;
+  rounds: RoundView[];
+  statements: Statement[];
+  /** Only messages the viewer sent, received or intercepted; all of them for the teacher. */
+  corridor: CorridorMessage[];
+  /** Only the viewer's own fellowships and grants until the match ends; all for the teacher. */
+  fellowships: Fellowship[];
+  grants: Grant[];
+  scores: Score[];
+}
+
+export interface Briefing {
+  role: RoleId;
+  notes: string[];
+  /** Own payoff per dossier and option; null while hidden behind an unbought briefing. */
+  payoffs: Record<string, Record<OptionId, number | null>>;
+  /** Dossiers where this role sees every role's payoffs. */
+  allPayoffs: Record<string, Record<OptionId, Record<RoleId, number>>>;
+  /** Known public-interest sub-scores by dossier, option and sub-score label. */
+  subScores: { dossier: string; label: string; values: Record<OptionId, number> }[];
+  briefingsBought: string[];
+  /** Cost of one in-person delegate to this round's venue. */
+  travelCost: number | null;
+}
+
+export interface MatchView {
+  viewer: Viewer["kind"];
+  matchId: string;
+  scenario: {
+    id: string;
+    title: string;
+    summary: string;
+    source: string;
+    publicInterest: { name: string; description: string };
+    roles: PublicRole[];
+    dossiers: PublicDossier[];
+    travel: Scenario["travel"];
+    briefingCost: number;
+    remoteCommentsPerRound: number;
+    houses: Scenario["houses"];
+    rider: { owner: RoleId; title: string; options: { id: OptionId; title: string; payoffs?: Record<RoleId, number>; publicInterest?: number }[]; none: OptionId } | null;
+    whatHappened: string[];
+  };
+  settings: { classLabel: string; tables: number; variants: Variants; chair: "teacher" | "automatic"; timers: Record<RoundPhase, number> };
+  status: MatchState["status"];
+  round: number;
+  phase: MatchState["phase"];
+  clock: Clock;
+  players: { id: PlayerId; nickname: string; kind: "human" | "bot"; table: number | null; role: RoleId | null; muted: boolean; present: boolean }[];
+  news: NewsItem[];
+  tables: TableView[];
+  /** Who the viewer is at the table, when a player holds a role. */
+  me: { player: PlayerId; nickname: string; table: number | null; role: RoleId | null; muted: boolean } | null;
+  briefing: Briefing | null;
+}
+
+function sees(viewer: Viewer, state: MatchState): { all: boolean; role: RoleId | null; table: number | null; ended: boolean } {
+  const ended = state.status === "ended";
+  if (viewer.kind === "teacher") return { all: true, role: null, table: null, ended };
+  if (viewer.kind === "player") {
+    const p = state.players[viewer.id];
+    return { all: false, role: p?.role ?? null, table: p?.table ?? null, ended };
+  }
+  return { all: false, role: null, table: null, ended };
+}
+
+function briefingFor(state: MatchState, role: RoleId, table: number): Briefing | null {
+  const r = state.scenario.roles.find((x) => x.id === role);
+  const t = state.tables[table];
+  if (!r || !t) return null;
+  const bought = t.rounds.flatMap((round) => (round.briefingsBought.includes(role) ? [round.dossier] : []));
+  const hidden = (dossier: string, option: string) => r.knowledge.hiddenPayoffs.some((h) => h.dossier === dossier && h.option === option) && !bought.includes(dossier);
+  const payoffs: Briefing["payoffs"] = {};
+  const allPayoffs: Briefing["allPayoffs"] = {};
+  for (const d of state.scenario.dossiers) {
+    payoffs[d.id] = Object.fromEntries(d.options.map((o) => [o.id, hidden(d.id, o.id) ? null : (o.payoffs[role] ?? 0)]));
+    if (r.knowledge.seesAllPayoffs.includes(d.id)) allPayoffs[d.id] = Object.fromEntries(d.options.map((o) => [o.id, { ...o.payoffs }]));
+  }
+  const subScores = r.knowledge.seesSubScores.flatMap(({ dossier, index }) => {
+    const d = state.scenario.dossiers.find((x) => x.id === dossier);
+    if (!d) return [];
+    return [{ dossier, label: d.subScoreLabels[index] ?? "", values: Object.fromEntries(d.options.map((o) => [o.id, o.subScores[index] ?? 0])) }];
+  });
+  const dossier = state.scenario.dossiers[state.round];
+  return {
+    role,
+    notes: [...r.knowledge.notes],
+    payoffs,
+    allPayoffs,
+    subScores,
+    briefingsBought: bought,
+    travelCost: dossier ? travelCost(state.scenario, r, dossier) : null,
+  };
+}
+
+export function viewFor(state: MatchState, viewer: Viewer): MatchView {
+  const v = sees(viewer, state);
+  const reveal = v.all || v.ended;
+  const mine = (...roles: (RoleId | null)[]) => v.all || (v.role !== null && roles.includes(v.role));
+  const sc = state.scenario;
+
+  const tables: TableView[] = state.tables.map((t) => {
+    const atMyTable = v.all || v.table === t.index;
+    const involved = (...roles: (RoleId | null)[]) => reveal || (atMyTable && mine(...roles));
+    return {
+      index: t.index,
+      rule: t.rule,
+      delegations: Object.fromEntries(Object.entries(t.delegations).map(([id, d]) => [id, { tokens: d.tokens, income: d.income }])),
+      rounds: t.rounds.map((r, i) => {
+        const adopted = r.decision && sc.dossiers[i]?.options.find((o) => o.id === r.decision!.adopted);
+        return {
+          dossier: r.dossier,
+          attendance: Object.fromEntries(
+            Object.entries(r.attendance).map(([role, a]) => {
+              const { paidBy, ...rest } = a;
+              return [role, involved(role, paidBy) ? { ...rest, paidBy } : rest];
+            }),
+          ),
+          tabled: r.tabled.map((x) => ({ ...x })),
+          positions: JSON.parse(JSON.stringify(r.positions)) as Record<RoleId, Record<OptionId, Stance>>,
+          drafting: [...r.drafting],
+          remoteCommentsUsed: { ...r.remoteCommentsUsed },
+          rider: r.rider && { ...r.rider },
+          consensus: r.consensus.map((c) => ({ ...c, blockedBy: [...c.blockedBy], noted: [...c.noted] })),
+          decision: r.decision && { ...r.decision, tally: { ...r.decision.tally }, blockedBy: [...r.decision.blockedBy] },
+          adoptedPayoffs: adopted ? { ...adopted.payoffs } : null,
+        };
+      }),
+      statements: t.statements.map((s) => ({ ...s })),
+      corridor: t.corridor.filter((c) => v.all || (atMyTable && (c.from === v.role || c.to === v.role || c.interceptedBy === v.role))).map((c) => ({ ...c })),
+      fellowships: t.fellowships.filter((f) => involved(f.from, f.to)).map((f) => ({ ...f })),
+      grants: t.grants.filter((g) => involved(g.from, g.to)).map((g) => ({ ...g })),
+      scores: scoresOf(state, t),
+    };
+  });
+
+  const me = viewer.kind === "player" ? state.players[viewer.id] : undefined;
+  return {
+    viewer: viewer.kind,
+    matchId: state.matchId,
+    scenario: {
+      id: sc.id,
+      title: sc.title,
+      summary: sc.summary,
+      source: sc.source,
+      publicInterest: { ...sc.publicInterest },
+      roles: sc.roles.map((r) => ({
+        id: r.id,
+        name: r.name,
+        short: r.short,
+        group: r.group,
+        income: r.income,
+        home: r.home,
+        maxDelegates: r.maxDelegates,
+        canTravelAlone: r.canTravelAlone,
+        population: r.population,
+        card: r.card,
+        mandate: r.mandate,
+        programmeSeats: r.abilities.programmeSeats,
+        rider: r.abilities.rider,
+      })),
+      dossiers: sc.dossiers.map((d) => ({
+        id: d.id,
+        title: d.title,
+        question: d.question,
+        venue: { ...d.venue },
+        subScoreLabels: [...d.subScoreLabels],
+        statusQuo: d.statusQuo,
+        options: d.options.map((o) =>
+          reveal
+            ? { id: o.id, title: o.title, summary: o.summary, payoffs: { ...o.payoffs }, subScores: [...o.subScores], publicInterest: publicInterest(o) }
+            : { id: o.id, title: o.title, summary: o.summary },
+        ),
+      })),
+      travel: { ...sc.travel },
+      briefingCost: sc.briefingCost,
+      remoteCommentsPerRound: sc.remoteCommentsPerRound,
+      houses: sc.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
+      rider: sc.rider
+        ? {
+            owner: sc.rider.owner,
+            title: sc.rider.title,
+            none: sc.rider.none,
+            options: sc.rider.options.map((o) => (reveal ? { id: o.id, title: o.title, payoffs: { ...o.payoffs }, publicInterest: o.publicInterest } : { id: o.id, title: o.title })),
+          }
+        : null,
+      whatHappened: v.ended || v.all ? [...sc.whatHappened] : [],
+    },
+    settings: {
+      classLabel: state.settings.classLabel,
+      tables: state.settings.tables,
+      variants: { ...state.settings.variants },
+      chair: state.settings.chair,
+      timers: { ...timersOf(state.settings) },
+    },
+    status: state.status,
+    round: state.round,
+    phase: state.phase,
+    clock: { ...state.clock },
+    players: Object.values(state.players).map((p) => ({ id: p.id, nickname: p.nickname, kind: p.kind, table: p.table, role: p.role, muted: p.muted, present: p.present })),
+    news: state.news.map((n) => ({ ...n })),
+    tables,
+    me: me ? { player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted } : null,
+    briefing: me && me.role !== null && me.table !== null ? briefingFor(state, me.role, me.table) : null,
+  };
+}

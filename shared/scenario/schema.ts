@@ -1,0 +1,207 @@
+// The shape of a scenario, validated when it loads. Shapes only: the values with secrets
+// (payoffs, public-interest scores) live in server/scenarios and never in a browser bundle.
+import { z } from "zod";
+
+const Id = z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, "must be 1–16 capital letters, digits or dashes, starting with a letter");
+const Text = z.string().trim().min(1, "must not be empty");
+const Payoff = z.number().int("must be a whole number").min(-3, "must be at least −3").max(3, "must be at most +3");
+
+export const StakeholderGroup = z.enum(["government", "private", "technical", "civil-society"]);
+export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
+
+export const DecisionRuleId = z.enum(["R1", "R2", "R3", "R4"]);
+export type DecisionRuleId = z.infer<typeof DecisionRuleId>;
+
+export const RoleSchema = z.object({
+  id: Id,
+  name: Text,
+  short: z.string().trim().min(1).max(6, "must be at most 6 characters (it is drawn on small seats)"),
+  group: StakeholderGroup,
+  income: z.number().int().min(0).max(100),
+  home: Text,
+  maxDelegates: z.number().int().min(1).max(10),
+  /** false: this role cannot pay its own travel and attends in person only with a fellowship. */
+  canTravelAlone: z.boolean(),
+  /** Design weight for voice-share charts: the share of the world this role speaks for. */
+  population: z.number().min(0).max(1),
+  card: Text,
+  mandate: Text,
+  knowledge: z
+    .object({
+      /** Private facts shown on this role's card only. */
+      notes: z.array(Text).default([]),
+      /** Dossiers on which this role sees every role's payoffs. */
+      seesAllPayoffs: z.array(Id).default([]),
+      /** Public-interest sub-scores this role knows, by dossier and sub-score index. */
+      seesSubScores: z.array(z.object({ dossier: Id, index: z.number().int().min(0).max(3) })).default([]),
+      /** Own payoffs shown as unknown until this role buys a briefing for that dossier. */
+      hiddenPayoffs: z.array(z.object({ dossier: Id, option: Id })).default([]),
+    })
+    .default({ notes: [], seesAllPayoffs: [], seesSubScores: [], hiddenPayoffs: [] }),
+  abilities: z
+    .object({
+      /** Sponsored seats per round this role may give without paying (a fellowship programme). */
+      programmeSeats: z.number().int().min(0).max(5).default(0),
+      /** May insert the scenario's rider into a final text (the late-insertion variant). */
+      rider: z.boolean().default(false),
+      /** Reads a sample of corridor talk (the surveillance variant). */
+      surveillance: z.boolean().default(false),
+      /** Under the multilateral rule, how many votes this government casts (a bloc). */
+      blocVotes: z.number().int().min(1).max(10).default(1),
+    })
+    .default({ programmeSeats: 0, rider: false, surveillance: false, blocVotes: 1 }),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const OptionSchema = z.object({
+  id: Id,
+  title: Text,
+  summary: Text,
+  payoffs: z.record(z.string(), Payoff),
+  /** Public-interest sub-scores 0–10, in the order of the dossier's subScoreLabels. */
+  subScores: z.array(z.number().min(0).max(10)).length(4, "must have exactly 4 sub-scores"),
+});
+export type Option = z.infer<typeof OptionSchema>;
+
+export const DossierSchema = z.object({
+  id: Id,
+  title: Text,
+  question: Text,
+  venue: z.object({ city: Text, region: Text, meeting: Text }),
+  subScoreLabels: z.array(Text).length(4),
+  statusQuo: Id,
+  options: z.array(OptionSchema).min(2, "needs at least 2 options"),
+});
+export type Dossier = z.infer<typeof DossierSchema>;
+
+export const RiderSchema = z.object({
+  owner: Id,
+  title: Text,
+  none: Id,
+  options: z.array(
+    z.object({ id: Id, title: Text, payoffs: z.record(z.string(), Payoff), publicInterest: z.number().min(0).max(10) }),
+  ),
+});
+
+export const ConsequenceSchema = z.object({
+  dossier: Id,
+  option: Id,
+  /** Change of income per round for later rounds, by role. */
+  incomeDelta: z.record(z.string(), z.number().int().min(-20).max(20)),
+  text: Text,
+});
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be lowercase letters, digits and dashes"),
+    version: z.number().int().min(1),
+    title: Text,
+    summary: Text,
+    source: Text,
+    roles: z.array(RoleSchema).min(2, "needs at least 2 roles").max(20),
+    publicInterest: z.object({ name: Text, description: Text }),
+    dossiers: z.array(DossierSchema).min(1).max(6),
+    travel: z.object({
+      costPerDelegate: z.number().int().min(0),
+      homeRegionCost: z.number().int().min(0),
+    }),
+    briefingCost: z.number().int().min(0),
+    remoteCommentsPerRound: z.number().int().min(0).max(20),
+    rules: z.array(DecisionRuleId).min(1),
+    /** R2: which stakeholder groups sit in which house. */
+    houses: z.array(z.object({ name: Text, groups: z.array(StakeholderGroup).min(1) })).min(2),
+    scoring: z.object({
+      mandatePerPoint: z.number().min(0),
+      standingPerToken: z.number().min(0),
+      standingPerRoundInPerson: z.number().min(0),
+      standingPerDraftingSeat: z.number().min(0),
+    }),
+    rider: RiderSchema.optional(),
+    consequences: z.array(ConsequenceSchema).default([]),
+    whatHappened: z.array(Text).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const roleIds = new Set<string>();
+    s.roles.forEach((r, i) => {
+      if (roleIds.has(r.id)) ctx.addIssue({ code: "custom", path: ["roles", i, "id"], message: `duplicate role id "${r.id}"` });
+      roleIds.add(r.id);
+    });
+    const dossierIds = new Set<string>();
+    const optionIds = new Map<string, Set<string>>();
+    s.dossiers.forEach((d, di) => {
+      if (dossierIds.has(d.id)) ctx.addIssue({ code: "custom", path: ["dossiers", di, "id"], message: `duplicate dossier id "${d.id}"` });
+      dossierIds.add(d.id);
+      const ids = new Set<string>();
+      d.options.forEach((o, oi) => {
+        if (ids.has(o.id)) ctx.addIssue({ code: "custom", path: ["dossiers", di, "options", oi, "id"], message: `duplicate option id "${o.id}"` });
+        ids.add(o.id);
+        for (const r of roleIds) {
+          if (!(r in o.payoffs)) ctx.addIssue({ code: "custom", path: ["dossiers", di, "options", oi, "payoffs", r], message: `missing the payoff for role ${r}` });
+        }
+        for (const k of Object.keys(o.payoffs)) {
+          if (!roleIds.has(k)) ctx.addIssue({ code: "custom", path: ["dossiers", di, "options", oi, "payoffs", k], message: `names an unknown role "${k}"` });
+        }
+      });
+      optionIds.set(d.id, ids);
+      if (!ids.has(d.statusQuo)) ctx.addIssue({ code: "custom", path: ["dossiers", di, "statusQuo"], message: `"${d.statusQuo}" is not one of this dossier's options` });
+    });
+    s.roles.forEach((r, ri) => {
+      r.knowledge.seesAllPayoffs.forEach((d, k) => {
+        if (!dossierIds.has(d)) ctx.addIssue({ code: "custom", path: ["roles", ri, "knowledge", "seesAllPayoffs", k], message: `unknown dossier "${d}"` });
+      });
+      r.knowledge.seesSubScores.forEach((x, k) => {
+        if (!dossierIds.has(x.dossier)) ctx.addIssue({ code: "custom", path: ["roles", ri, "knowledge", "seesSubScores", k, "dossier"], message: `unknown dossier "${x.dossier}"` });
+      });
+      r.knowledge.hiddenPayoffs.forEach((x, k) => {
+        if (!optionIds.get(x.dossier)?.has(x.option))
+          ctx.addIssue({ code: "custom", path: ["roles", ri, "knowledge", "hiddenPayoffs", k], message: `unknown option "${x.dossier}/${x.option}"` });
+      });
+    });
+    const housed = new Set(s.houses.flatMap((h) => h.groups));
+    s.roles.forEach((r, ri) => {
+      if (!housed.has(r.group)) ctx.addIssue({ code: "custom", path: ["roles", ri, "group"], message: `group "${r.group}" sits in no house` });
+    });
+    if (s.rider) {
+      if (!roleIds.has(s.rider.owner)) ctx.addIssue({ code: "custom", path: ["rider", "owner"], message: `unknown role "${s.rider.owner}"` });
+      if (!s.rider.options.some((o) => o.id === s.rider!.none)) ctx.addIssue({ code: "custom", path: ["rider", "none"], message: "is not one of the rider's options" });
+      s.rider.options.forEach((o, oi) => {
+        for (const k of Object.keys(o.payoffs)) {
+          if (!roleIds.has(k)) ctx.addIssue({ code: "custom", path: ["rider", "options", oi, "payoffs", k], message: `names an unknown role "${k}"` });
+        }
+      });
+    }
+    s.consequences.forEach((c, ci) => {
+      if (!optionIds.get(c.dossier)?.has(c.option)) ctx.addIssue({ code: "custom", path: ["consequences", ci], message: `unknown option "${c.dossier}/${c.option}"` });
+      for (const k of Object.keys(c.incomeDelta)) {
+        if (!roleIds.has(k)) ctx.addIssue({ code: "custom", path: ["consequences", ci, "incomeDelta", k], message: `names an unknown role "${k}"` });
+      }
+    });
+  });
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "ScenarioError";
+  }
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
+}
+
+/** Validates unknown data as a scenario; throws a ScenarioError naming each field and its problem. */
+export function parseScenario(data: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => ({ path: pathText(i.path) || "(scenario)", message: i.message }));
+  throw new ScenarioError(`Invalid scenario: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
+}
+
+/** The public-interest score of an option: the mean of its sub-scores. */
+export function publicInterest(option: Pick<Option, "subScores">): number {
+  return option.subScores.reduce((a, b) => a + b, 0) / option.subScores.length;
+}

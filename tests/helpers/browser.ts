@@ -1,0 +1,153 @@
+// Real-browser helpers for the end-to-end tests: Debian's Chromium driven by playwright-core
+// (no browser is ever downloaded), screenshots at the three screens a class uses, and an
+// axe-core accessibility check. Node-side code only: no DOM types are needed to compile it.
+import { accessSync, constants } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const defaultChromiumPath = "/usr/bin/chromium";
+
+/**
+ * Flags from docs STACK.md 7.3: no sandbox (containers, root), no traffic to Google on a
+ * closed network, and SwiftShader so WebGL works on machines without a GPU.
+ */
+export const chromiumArgs: readonly string[] = [
+  "--no-sandbox",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+];
+
+/** The screens a class uses: a student's phone, a school Chromebook, the projector. */
+export const screenSizes = {
+  phone: { width: 360, height: 640 },
+  chromebook: { width: 1366, height: 768 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+export type ScreenSizeName = keyof typeof screenSizes;
+export const screenSizeNames = Object.keys(screenSizes) as ScreenSizeName[];
+
+const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const screenshotDir = path.join(repositoryRoot, "test-output", "screenshots");
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Chromium to use: $CHROMIUM if set, else /usr/bin/chromium; null when not installed. */
+export function findChromium(): string | null {
+  const candidate = process.env.CHROMIUM || defaultChromiumPath;
+  return isExecutable(candidate) ? candidate : null;
+}
+
+export function chromiumMissingMessage(): string {
+  const looked = process.env.CHROMIUM ? `$CHROMIUM (${process.env.CHROMIUM})` : defaultChromiumPath;
+  return (
+    `[e2e] SKIPPED: no Chromium found at ${looked}. ` +
+    "Install it with scripts/install-chromium.sh (as root) or set CHROMIUM=/path/to/chromium."
+  );
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumMissingMessage());
+  return chromium.launch({ executablePath, args: [...chromiumArgs], timeout: 30_000 });
+}
+
+/** A fresh context (own storage, so one context = one player) sized like `size`. */
+export async function openPage(
+  browser: Browser,
+  size: ScreenSizeName,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = size === "phone";
+  const context = await browser.newContext({
+    viewport: screenSizes[size],
+    deviceScaleFactor: 1,
+    isMobile: phone,
+    hasTouch: phone,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+export function screenshotPath(name: string, size: ScreenSizeName): string {
+  return path.join(screenshotDir, `${name}-${size}.png`);
+}
+
+/** Saves test-output/screenshots/<name>-<size>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string, size: ScreenSizeName): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = screenshotPath(name, size);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// ---- accessibility ----
+
+export interface AxeViolation {
+  id: string;
+  impact: "serious" | "critical";
+  help: string;
+  helpUrl: string;
+  targets: string[];
+}
+
+interface AxeRunSummary {
+  violations: { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] }[];
+}
+
+let axeSource: Promise<string> | undefined;
+
+function readAxeSource(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  axeSource ??= readFile(path.join(path.dirname(require.resolve("axe-core/package.json")), "axe.min.js"), "utf8");
+  return axeSource;
+}
+
+/**
+ * Injects axe-core into the page, checks it against WCAG 2.x A/AA, and returns the serious
+ * and critical violations (an empty list means pass). Minor and moderate ones are dropped.
+ */
+export async function findSeriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the debugging protocol, so a Content-Security-Policy cannot block it.
+  await page.evaluate(await readAxeSource());
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(options: object): Promise<AxeRunSummary> } }).axe;
+    const run = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return {
+      violations: run.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact ?? null,
+        help: violation.help,
+        helpUrl: violation.helpUrl,
+        nodes: violation.nodes.map((node) => ({ target: node.target.map(String) })),
+      })),
+    };
+  });
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact as AxeViolation["impact"],
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
+}
