@@ -1,0 +1,25 @@
+// Test hooks for the end-to-end suite (tests/e2e). They exist only when the page is
+// opened with ?e2e=1, so a normal classroom session never exposes game internals.
+
+export interface E2eHooks {
+  /** Set once a screen has drawn its first frame. */
+  ready?: boolean;
+  scene?: string;
+  renderer?: "WebGL" | "Canvas" | "Headless";
+  seats?: number;
+}
+
+declare global {
+  interface Window {
+    __e2e?: E2eHooks;
+  }
+}
+
+export function e2eEnabled(): boolean {
+  return new URLSearchParams(window.location.search).has("e2e");
+}
+
+export function reportToE2e(update: E2eHooks): void {
+  if (!e2eEnabled()) return;
+  window.__e2e = { ...window.__e2e, ...update };
+}

@@ -1,0 +1,32 @@
+// Looks up catalog messages and fills their {placeholders}; the only place that knows
+// which language is active, so screens ask for a key and never hold words themselves.
+import { en, type MessageKey } from "./en.js";
+
+export type { MessageKey };
+export type Catalog = Readonly<Record<MessageKey, string>>;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const active: Catalog = en;
+
+export function format(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return format(active[key], params);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(active, key);
+}
+
+/** Fills every element marked `data-text="key"` below `root` with its message. */
+export function applyText(root: ParentNode): void {
+  for (const element of root.querySelectorAll<HTMLElement>("[data-text]")) {
+    const key = element.dataset.text ?? "";
+    if (isMessageKey(key)) element.textContent = t(key);
+    else console.warn(`Missing message for data-text="${key}"`);
+  }
+}
