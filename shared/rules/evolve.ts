@@ -58,7 +58,8 @@ function emptyRound(dossier: string): RoundRecord {
 }
 
 /**
- * Applies an event to a state the caller owns, in place. fold() uses it on its own copy;
+ * Applies an event to a state the caller owns, in place. Objects from the event are copied,
+ * never shared, so the state and the record can never alter each other. fold() uses it on its own copy;
  * evolve() wraps it for callers that keep the previous state.
  */
 export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
@@ -119,7 +120,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       s.clock = { deadline: e.deadline, pausedRemaining: e.remaining };
       break;
     case "TravelBooked": {
-      round!.attendance[e.role] = e.attendance;
+      round!.attendance[e.role] = { ...e.attendance };
       const d = table!.delegations[e.role]!;
       d.tokens -= e.attendance.cost;
       d.spent += e.attendance.cost;
@@ -141,7 +142,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
     case "FellowshipAccepted": {
       const f = table!.fellowships.find((x) => x.id === e.id)!;
       f.status = "accepted";
-      round!.attendance[f.to] = e.attendance;
+      round!.attendance[f.to] = { ...e.attendance };
       if (f.programme) round!.programmeSeatsUsed[f.from] = (round!.programmeSeatsUsed[f.from] ?? 0) + 1;
       else {
         const sponsor = table!.delegations[f.from]!;
@@ -190,10 +191,10 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       round!.rider!.objectedBy = e.by;
       break;
     case "ConsensusCalled":
-      round!.consensus.push({ option: e.option, blockedBy: e.blockedBy, noted: e.noted, at: e.at });
+      round!.consensus.push({ option: e.option, blockedBy: [...e.blockedBy], noted: [...e.noted], at: e.at });
       break;
     case "DossierDecided":
-      table!.rounds[e.round]!.decision = e.decision;
+      table!.rounds[e.round]!.decision = { ...e.decision, tally: { ...e.decision.tally }, blockedBy: [...e.decision.blockedBy] };
       break;
     case "IncomeChanged":
       for (const [role, delta] of Object.entries(e.changes)) {

@@ -1,0 +1,5 @@
+// `npm run bench`: every benchmark of the project, printed as medians with their spread.
+import { benchEngine } from "./engine.js";
+
+console.log(`Rough Consensus benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+benchEngine();
