@@ -1,0 +1,176 @@
+// The debrief analysis on hand-built records with known answers.
+import { describe, expect, it } from "vitest";
+import { csvCell, debrief, matchCsv, pseudonymiseEvents } from "../../shared/analysis/index.js";
+import { Match, defaultScenario, player } from "../helpers/engine.js";
+
+/**
+ * Round A at one table. TECH sponsors CS-S's trip; CS-S, whose own best is A3, then supports
+ * TECH's favourite A2 (capture). TECH also funds NGO-N, which already favoured A2 (no flag).
+ * DNS's programme brings LDC, who keeps objecting to A2 (funded, not captured). USG stays
+ * home with money; EMG gives its tokens away and cannot pay; IP's seat is empty.
+ */
+function captureMatch() {
+  const roles = ["TECH", "USG", "EU", "DNS", "EMG", "NGO-N", "LDC", "CS-S"];
+  const m = new Match(defaultScenario()).seatEveryone(roles).start().skipTo("travel");
+  m.as("TECH", { type: "BookTravel", mode: "in-person" });
+  m.as("EU", { type: "BookTravel", mode: "in-person" });
+  m.as("NGO-N", { type: "BookTravel", mode: "in-person" });
+  m.as("TECH", { type: "OfferFellowship", to: "CS-S", note: "Your voice matters" });
+  m.as("CS-S", { type: "AcceptFellowship", fellowship: "f1" });
+  m.as("DNS", { type: "OfferFellowship", to: "LDC", programme: true });
+  m.as("LDC", { type: "AcceptFellowship", fellowship: "f2" });
+  m.as("EMG", { type: "GiveGrant", to: "EU", amount: 3 });
+  m.as("USG", { type: "BookTravel", mode: "remote" });
+  m.skipTo("negotiation");
+  m.as("TECH", { type: "TableOption", option: "A2" });
+  m.as("EU", { type: "TableOption", option: "A3" });
+  m.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "support" });
+  m.as("TECH", { type: "GiveGrant", to: "NGO-N", amount: 2, note: "Core funding" });
+  m.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "support" });
+  m.as("LDC", { type: "DeclarePosition", option: "A2", stance: "object" });
+  m.as("CS-S", { type: "DeclarePosition", option: "A2", stance: "support" });
+  m.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
+  m.as("TECH", { type: "MakeStatement", text: "Stability first." });
+  m.as("TECH", { type: "SendCorridorMessage", to: "CS-S", text: "Thanks for your support." });
+  m.skipTo("outcome");
+  return m;
+}
+
+describe("the debrief of a match with money in it", () => {
+  const m = captureMatch();
+  const d = debrief(m.events);
+  const t = d.tables[0]!;
+
+  it("flags the sponsored guest who moved to its sponsor's option against its own mandate", () => {
+    expect(t.flags).toHaveLength(1);
+    expect(t.flags[0]).toMatchObject({ funder: "TECH", recipient: "CS-S", round: 0, option: "A2", before: "object", after: "support", payoff: -1, bestPayoff: 2 });
+    const evidence = t.flags[0]!.evidence.map((i) => m.events[i]!.type);
+    expect(evidence).toEqual(["FellowshipAccepted", "PositionDeclared"]);
+  });
+
+  it("does not flag a recipient that already favoured the funder's option, nor one that did not move", () => {
+    const ngo = t.money.find((x) => x.flow.to === "NGO-N")!;
+    expect(ngo.checks[0]).toMatchObject({ before: "support", after: "support", alreadyFavoured: true, flagged: false });
+    const ldc = t.money.find((x) => x.flow.to === "LDC")!;
+    expect(ldc.flow).toMatchObject({ kind: "fellowship", from: "DNS", programme: true, amount: 2 });
+    expect(ldc.checks[0]).toMatchObject({ option: "A2", flagged: false });
+  });
+
+  it("lists every fellowship and grant with giver, receiver, amount, round and note", () => {
+    expect(t.money.map((x) => [x.flow.kind, x.flow.from, x.flow.to, x.flow.amount, x.flow.round])).toEqual([
+      ["fellowship", "TECH", "CS-S", 2, 0],
+      ["fellowship", "DNS", "LDC", 2, 0],
+      ["grant", "EMG", "EU", 3, 0],
+      ["grant", "TECH", "NGO-N", 2, 0],
+    ]);
+    expect(t.money[0]!.flow.note).toBe("Your voice matters");
+  });
+
+  it("says who was in the room, and why the others were not", () => {
+    const cause = Object.fromEntries(t.presence.map((p) => [p.role, [p.mode, p.cause]]));
+    expect(cause).toEqual({
+      TECH: ["in-person", null],
+      EU: ["in-person", null],
+      "NGO-N": ["in-person", null],
+      "CS-S": ["in-person", null],
+      LDC: ["in-person", null],
+      USG: ["remote", "chose-not-to"],
+      DNS: ["remote", "chose-not-to"],
+      EMG: ["remote", "could-not-pay"],
+      IP: ["absent", "no-player"],
+    });
+    expect(t.decidedWithout[0]!.notInRoom.sort()).toEqual(["DNS", "EMG", "IP", "USG"]);
+  });
+
+  it("blames a missing sponsor when a role that cannot travel alone stays remote", () => {
+    const m2 = new Match().seatEveryone(["TECH", "LDC"]).start().skipTo("negotiation");
+    const p = debrief(m2.events).tables[0]!.presence.find((x) => x.role === "LDC")!;
+    expect(p).toMatchObject({ mode: "remote", cause: "no-sponsor" });
+  });
+
+  it("measures voice against the population each role speaks for", () => {
+    const tech = t.voice.find((v) => v.role === "TECH")!;
+    expect(tech).toMatchObject({ floor: 1, corridor: 1, tabled: 1 });
+    expect(tech.share).toBeCloseTo(3 / 4, 5); // EU's tabled option is the only other voice
+    const css = t.voice.find((v) => v.role === "CS-S")!;
+    expect(css.share).toBe(0);
+    expect(css.populationShare).toBeGreaterThan(0.4);
+  });
+
+  it("scores the outcome against the public interest: LDC's objection in the room keeps A1, a gap of 2.25", () => {
+    expect(t.outcomes[0]).toMatchObject({ adopted: "A1", by: "status-quo", publicInterest: 4.5, best: { option: "A3", publicInterest: 6.75 } });
+    expect(t.outcomes[0]!.captureGap).toBeCloseTo(2.25, 9);
+    expect(t.outcomes[0]!.tokenWeightedWinner).toBe("A2");
+    expect(t.outcomes[0]!.oneRoleOneVoiceWinner).toBe("A2");
+    expect(t.emptyChair[0]!.subScores).toEqual([
+      { label: "Stability", value: 9 },
+      { label: "Accountability", value: 2 },
+      { label: "Inclusion of the Global South", value: 1 },
+      { label: "Rights and openness", value: 6 },
+    ]);
+  });
+
+  it("said, told, did: CS-S was told A3 was best for it, and supported A2", () => {
+    const css = t.saidToldDid.find((x) => x.role === "CS-S" && x.round === 0)!;
+    expect(css).toEqual({ round: 0, role: "CS-S", told: "A3", said: "A2", did: ["A2"] });
+    const eu = t.saidToldDid.find((x) => x.role === "EU")!;
+    expect(eu).toMatchObject({ told: "A2", said: "A3", did: [] });
+  });
+
+  it("what if we had voted: the same positions under the four rules", () => {
+    // A2 has TECH, NGO-N and CS-S behind it: 16 of 46 tokens present, one house of three, no government.
+    expect(t.whatIf[0]).toEqual({ round: 0, dossier: "A", actual: "A1", winners: { R1: "A1", R2: "A1", R3: "A1", R4: "A1" } });
+  });
+
+  it("income and score, inequality of payoffs", () => {
+    expect(t.incomeScoreCorrelation).not.toBeNull();
+    expect(t.payoffGini).toBeGreaterThan(0);
+    expect(t.payoffGini).toBeLessThan(1);
+  });
+});
+
+describe("several tables", () => {
+  it("compares the tables side by side", () => {
+    const m = new Match(defaultScenario(), { tables: 2, rules: ["R1", "R3"] });
+    m.seatEveryone(undefined, 0).seatEveryone(undefined, 1).start().skipTo("travel");
+    m.as("TECH", { type: "BookTravel", mode: "in-person" });
+    m.ok({ type: "BookTravel", mode: "in-person" }, player("tech@1"));
+    m.skipTo("negotiation");
+    m.as("TECH", { type: "TableOption", option: "A2" });
+    m.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
+    m.ok({ type: "TableOption", option: "A4" }, player("tech@1"));
+    for (const r of ["EU", "EMG", "LDC", "CS-S", "NGO-N"]) m.ok({ type: "DeclarePosition", option: "A4", stance: "support" }, player(`${r.toLowerCase()}@1`));
+    m.skipTo("outcome");
+    const d = debrief(m.events);
+    expect(d.compared.map((c) => [c.table, c.rule, c.adopted[0]])).toEqual([
+      [0, "R1", "A2"],
+      [1, "R3", "A1"], // 8+4+1+1+3 = 17 of 52 tokens is not a majority: the status quo stands
+    ]);
+    expect(d.tables[1]!.whatIf[0]!.winners.R4).toBe("A4");
+  });
+});
+
+describe("exports", () => {
+  const m = captureMatch();
+  it("one CSV row per role per round, with positions, tokens, attendance, payoffs and flags", () => {
+    const csv = matchCsv(m.events, { pseudonymise: false });
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 9);
+    expect(lines[0]).toBe("table,rule,round,dossier,role,role_name,players,attendance,delegates,paid_by,why_not_in_room,tokens_when_travel_closed,tokens_after_decision,positions,adopted,payoff,capture_flags");
+    const css = lines.find((l) => l.includes(",CS-S,"))!;
+    expect(css).toBe("1,R1,1,A,CS-S,Global-South civil society,CS-S player,in-person,1,TECH,,1,1,A2:support,A1,-3,moved toward A2 after money from TECH");
+  });
+  it("pseudonymises every nickname in the CSV and in the record", () => {
+    const csv = matchCsv(m.events, { pseudonymise: true });
+    expect(csv).not.toContain(" player");
+    expect(csv).toContain("Student 1");
+    const events = pseudonymiseEvents(m.events);
+    expect(JSON.stringify(events)).not.toContain("TECH player");
+    expect(debrief(events).tables[0]!.flags).toEqual(debrief(m.events).tables[0]!.flags);
+  });
+  it("quotes cells and defuses spreadsheet formulas", () => {
+    expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell(-3)).toBe("-3");
+  });
+});
