@@ -51,8 +51,24 @@ export type Intent = z.infer<typeof IntentSchema>;
 const _intentIsCommand = (i: Intent): Command => i;
 void _intentIsCommand;
 
+/** Codes the room itself may answer with, besides the engine's rejections. */
+export const ROOM_REPLY_CODES = {
+  throttled: "You are sending too fast. Wait a moment and try again.",
+  "bad-payload": "That request is not in the expected shape.",
+  "read-only": "This screen only watches the match; it cannot act.",
+  "unknown-message": "The server does not know that kind of message.",
+  "server-error": "Something went wrong on the server; nothing was changed. Please try again.",
+} as const;
+export type RoomReplyCode = keyof typeof ROOM_REPLY_CODES;
+
 /** The answer to every request: ok, or the engine's (or the room's) code and reason. */
-export type Reply = { ok: true } | { ok: false; code: RejectionCode | "throttled" | "bad-payload"; message: string };
+export type Reply = { ok: true } | { ok: false; code: RejectionCode | RoomReplyCode; message: string };
+
+/** The room request type that carries every intent: `room.request(COMMAND, intent)`. */
+export const COMMAND = "command";
+/** Server → client message for anything that is not a reply (throttling of plain sends, removal). */
+export const NOTICE = "notice";
+export type Notice = { code: RoomReplyCode | "removed" | "seat-taken-over"; message: string };
 
 /** Options a client passes to joinById(code, options). */
 export const JoinOptionsSchema = z.discriminatedUnion("as", [

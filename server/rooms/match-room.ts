@@ -1,0 +1,319 @@
+// One room per match: a thin shell around the engine with ONE dispatch path —
+// authenticate the seat → validate the payload → build the command → decide → append the
+// events to the record → apply them → sync views. No game rules live here.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import { decide } from "../../shared/rules/decide.js";
+import { applyEvent } from "../../shared/rules/evolve.js";
+import type { Actor, Command } from "../../shared/rules/commands.js";
+import type { GameEvent } from "../../shared/rules/events.js";
+import type { SettingsInput } from "../../shared/rules/settings.js";
+import type { MatchState } from "../../shared/rules/types.js";
+import { fold } from "../../shared/replay/record.js";
+import { COMMAND, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
+import { SECRET_KEYS, type SeatInfo } from "../../shared/protocol/state.js";
+import { loadScenario } from "../scenarios/index.js";
+import { context } from "../context.js";
+import { claimCode, reclaimCode, releaseCode } from "./codes.js";
+import { Mirror, type ClientData } from "./mirror.js";
+import { MatchRoomState } from "./schema.js";
+import { TokenBucket } from "./throttle.js";
+
+export type CreateMatchOptions = { settings: SettingsInput; scenarioId?: string; teacherTokenHash: string };
+export type ResumeMatchOptions = { resume: string };
+export type MatchRoomOptions = CreateMatchOptions | ResumeMatchOptions;
+
+type Auth = { kind: "teacher" } | { kind: "projector" } | { kind: "player"; player: string; nickname: string; secret: string; fresh: boolean };
+
+interface RoomClientData extends ClientData {
+  bucket: TokenBucket;
+  /** Counted in the seat's connections (false while dropped). */
+  online: boolean;
+}
+
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+/** 128 bits, URL-safe. */
+export const newSecret = (bytes = 16): string => randomBytes(bytes).toString("base64url");
+
+const roomReply = (code: RoomReplyCode, detail?: string): Reply => ({ ok: false, code, message: detail ? `${ROOM_REPLY_CODES[code]} ${detail}` : ROOM_REPLY_CODES[code] });
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, "hex");
+  const y = Buffer.from(b, "hex");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  if (!first) return "";
+  const path = first.path.map(String).join(".");
+  return `(${path ? `${path}: ` : ""}${first.message})`;
+}
+
+export class MatchRoom extends Room<{ state: MatchRoomState }> {
+  override maxClients = 200;
+  override patchRate = 50;
+  override autoDispose = false;
+  override state = new MatchRoomState();
+
+  private match: MatchState | null = null;
+  private teacherTokenHash = "";
+  private mirror = new Mirror(this.state);
+  /** Seat secret hashes by player id (also in the store, so seats survive a restart). */
+  private seatHashes = new Map<string, string>();
+  /** Plain seat secrets known in this process, to hand back to their own device only. */
+  private seatSecrets = new Map<string, string>();
+  private connections = new Map<string, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private tickTimer: Delayed | null = null;
+  /** After a restart, overdue clocks wait until students had a chance to come back. */
+  private notBefore = 0;
+  private codeClaimed = false;
+
+  get code(): string {
+    return this.roomId;
+  }
+
+  /** The live engine state (read-only for tests and tools). */
+  get matchState(): MatchState | null {
+    return this.match;
+  }
+
+  override async onCreate(options: MatchRoomOptions): Promise<void> {
+    const { store, resumeGraceMs } = context();
+    if ("resume" in options) {
+      const header = await store.getHeader(options.resume);
+      const events = await store.getEvents(options.resume);
+      if (!header || !events.length) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `No record for match ${options.resume}.`);
+      if (!(await reclaimCode(this.presence, header.code))) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `Match ${header.code} is already live.`);
+      this.codeClaimed = true;
+      this.roomId = header.code;
+      this.teacherTokenHash = header.teacherTokenHash;
+      this.match = fold(events.map((e) => e.event));
+      this.seatHashes = await store.getSeats(header.code);
+      this.notBefore = Date.now() + resumeGraceMs;
+    } else {
+      const scenario = loadScenario(options.scenarioId);
+      const code = await claimCode(this.presence, (c) => store.hasMatch(c));
+      this.codeClaimed = true;
+      this.roomId = code;
+      this.teacherTokenHash = options.teacherTokenHash;
+      const now = Date.now();
+      const seed = randomBytes(4).readUInt32LE(0);
+      const actor: Actor = { kind: "teacher" };
+      const verdict = decide(null, { type: "CreateMatch", matchId: code, scenario, settings: options.settings, seed }, { actor, now });
+      if (!verdict.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, verdict.rejection.message);
+      const created = verdict.events[0];
+      if (created?.type !== "MatchCreated") throw new Error("CreateMatch must produce MatchCreated.");
+      await store.createMatch({
+        code,
+        createdAt: now,
+        classLabel: created.settings.classLabel,
+        settings: JSON.stringify(created.settings),
+        scenarioId: scenario.id,
+        scenarioVersion: scenario.version,
+        rulesVersion: 1,
+        seed: created.seed,
+        status: "lobby",
+        startedAt: null,
+        endedAt: null,
+        teacherTokenHash: options.teacherTokenHash,
+      });
+      await store.appendEvents(code, verdict.events.map((event) => ({ at: now, actor, event })));
+      for (const e of verdict.events) this.match = applyEvent(this.match, e);
+    }
+    await this.setPrivate(true);
+    this.onMessage(COMMAND, (client, payload, ctx) => this.onCommand(client, payload, ctx.id !== undefined));
+    this.onMessage("*", (client, type) => this.onUnknown(client, String(type)));
+    this.syncAll();
+    this.scheduleClock();
+    if (this.match?.status === "ended") this.autoDispose = true;
+  }
+
+  // ---- joining ---------------------------------------------------------------------------
+
+  override onAuth(_client: Client, raw: unknown): Auth {
+    const parsed = JoinOptionsSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, `These join options are not valid. ${issueText(parsed.error)}`);
+    const options = parsed.data;
+    if (options.as === "projector") return { kind: "projector" };
+    if (options.as === "teacher") {
+      if (!sameHash(sha256(options.teacherToken), this.teacherTokenHash)) throw new ServerError(ErrorCode.AUTH_FAILED, "This teacher link is not valid for this match.");
+      return { kind: "teacher" };
+    }
+    if (options.seatSecret !== undefined) {
+      const hash = sha256(options.seatSecret);
+      for (const [player, known] of this.seatHashes) {
+        if (sameHash(hash, known)) return { kind: "player", player, nickname: options.nickname, secret: options.seatSecret, fresh: false };
+      }
+      throw new ServerError(ErrorCode.AUTH_FAILED, "That seat is not known in this match. Join again with your nickname.");
+    }
+    const player = `p${randomBytes(6).toString("hex")}`;
+    // A dry run of the engine gives a clear reason (empty nickname, match over) before a seat is reserved.
+    const probe = decide(this.match, { type: "JoinMatch", playerId: player, nickname: options.nickname }, { actor: { kind: "player", id: player }, now: Date.now() });
+    if (!probe.ok) throw new ServerError(ErrorCode.AUTH_FAILED, probe.rejection.message);
+    return { kind: "player", player, nickname: options.nickname, secret: newSecret(), fresh: true };
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
+    const viewer = auth.kind === "player" ? ({ kind: "player", id: auth.player } as const) : ({ kind: auth.kind } as const);
+    const data: RoomClientData = { viewer, visible: new Set(), bucket: new TokenBucket(), online: false };
+    client.userData = data;
+    client.view = new StateView();
+    if (auth.kind === "player") {
+      const known = this.match?.players[auth.player];
+      if (auth.fresh || !known?.present) {
+        const nickname = auth.fresh ? auth.nickname : auth.nickname.trim() || known?.nickname || "";
+        const reply = await this.dispatch({ type: "JoinMatch", playerId: auth.player, nickname }, { kind: "player", id: auth.player });
+        if (!reply.ok) throw new ServerError(ErrorCode.AUTH_FAILED, reply.message);
+      }
+      if (auth.fresh) {
+        const hash = sha256(auth.secret);
+        await context().store.saveSeat(this.code, auth.player, hash);
+        this.seatHashes.set(auth.player, hash);
+      }
+      this.seatSecrets.set(auth.player, auth.secret);
+    }
+    this.goOnline(client);
+  }
+
+  override onDrop(client: Client): void {
+    this.goOffline(client);
+    this.allowReconnection(client, context().reconnectSeconds).catch(() => {});
+  }
+
+  override onReconnect(client: Client): void {
+    this.goOnline(client);
+  }
+
+  override onLeave(client: Client): void {
+    this.goOffline(client);
+  }
+
+  override async onDispose(): Promise<void> {
+    this.tickTimer?.clear();
+    if (this.codeClaimed) await releaseCode(this.presence, this.code);
+  }
+
+  private goOnline(client: Client): void {
+    const data = client.userData as RoomClientData;
+    if (!data || data.online) return;
+    data.online = true;
+    if (data.viewer.kind === "player") this.connections.set(data.viewer.id, (this.connections.get(data.viewer.id) ?? 0) + 1);
+    this.syncAll();
+    if (!this.clients.includes(client)) this.mirror.syncClient(this.match!, client, (p) => this.seatOf(p));
+  }
+
+  private goOffline(client: Client): void {
+    const data = client.userData as RoomClientData | undefined;
+    if (!data?.online) return;
+    data.online = false;
+    if (data.viewer.kind === "player") this.connections.set(data.viewer.id, Math.max(0, (this.connections.get(data.viewer.id) ?? 1) - 1));
+    this.syncAll();
+  }
+
+  private seatOf(player: string): SeatInfo | null {
+    const secret = this.seatSecrets.get(player);
+    const p = this.match?.players[player];
+    return secret && p ? { player, nickname: p.nickname, seatSecret: secret } : null;
+  }
+
+  // ---- the one dispatch path ---------------------------------------------------------------
+
+  private onCommand(client: Client, payload: unknown, isRequest: boolean): Reply | Promise<Reply> {
+    const answer = (reply: Reply): Reply => {
+      if (!isRequest && !reply.ok) client.send(NOTICE, { code: reply.code as Notice["code"], message: reply.message } satisfies Notice);
+      return reply;
+    };
+    const data = client.userData as RoomClientData | undefined;
+    if (!data) return answer(roomReply("server-error"));
+    if (!data.bucket.take()) return answer(roomReply("throttled"));
+    if (data.viewer.kind !== "teacher" && data.viewer.kind !== "player") return answer(roomReply("read-only"));
+    const parsed = IntentSchema.safeParse(payload);
+    if (!parsed.success) return answer(roomReply("bad-payload", issueText(parsed.error)));
+    const actor: Actor = data.viewer.kind === "teacher" ? { kind: "teacher" } : { kind: "player", id: data.viewer.id };
+    return this.dispatch(parsed.data as Command, actor).then(answer);
+  }
+
+  private onUnknown(client: Client, type: string): void {
+    const data = client.userData as RoomClientData | undefined;
+    if (data && !data.bucket.take()) return;
+    client.send(NOTICE, { code: "unknown-message", message: `${ROOM_REPLY_CODES["unknown-message"]} ("${type.slice(0, 40)}")` } satisfies Notice);
+  }
+
+  /** Every change of the match goes through here, one command at a time. */
+  dispatch(command: Command, actor: Actor): Promise<Reply> {
+    const run = this.queue.then(() => this.dispatchNow(command, actor));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async dispatchNow(command: Command, actor: Actor): Promise<Reply> {
+    const now = Date.now();
+    const verdict = decide(this.match, command, { actor, now });
+    if (!verdict.ok) return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
+    try {
+      await context().store.appendEvents(this.code, verdict.events.map((event) => ({ at: now, actor, event })));
+    } catch (err) {
+      console.error(`[match ${this.code}] could not record ${command.type}:`, err);
+      return roomReply("server-error");
+    }
+    for (const e of verdict.events) this.match = applyEvent(this.match, e);
+    await this.afterEvents(verdict.events, now);
+    this.syncAll();
+    this.broadcastPatch();
+    return { ok: true };
+  }
+
+  /** Side effects outside the engine: the store's status, revoked seats, the clock. */
+  private async afterEvents(events: readonly GameEvent[], now: number): Promise<void> {
+    const { store } = context();
+    for (const e of events) {
+      if (e.type === "MatchStarted") await store.setStatus(this.code, "running", e.at);
+      if (e.type === "MatchEnded") await store.setStatus(this.code, "ended", e.at);
+      if (e.type === "PlayerLeft" && e.removed) await this.revokeSeat(e.player);
+    }
+    this.scheduleClock(now);
+    // An ended match closes once its last device leaves (autoDispose also covers an empty room).
+    if (this.match?.status === "ended" && !this.autoDispose) this.autoDispose = true;
+  }
+
+  private async revokeSeat(player: string): Promise<void> {
+    await context().store.revokeSeat(this.code, player);
+    this.seatHashes.delete(player);
+    this.seatSecrets.delete(player);
+    this.mirror.drop(SECRET_KEYS.seat(player), this.clients);
+    for (const client of this.clients) {
+      const data = client.userData as RoomClientData;
+      if (data.viewer.kind === "player" && data.viewer.id === player) {
+        client.send(NOTICE, { code: "removed", message: "The teacher has taken you out of this match." } satisfies Notice);
+        this.clock.setTimeout(() => client.leave(CloseCode.CONSENTED), 100);
+      }
+    }
+  }
+
+  // ---- clock -------------------------------------------------------------------------------
+
+  private scheduleClock(now = Date.now()): void {
+    this.tickTimer?.clear();
+    this.tickTimer = null;
+    const deadline = this.match?.clock.deadline;
+    if (this.match?.status !== "running" || deadline === null || deadline === undefined) return;
+    const due = Math.max(deadline, this.notBefore) - now;
+    this.tickTimer = this.clock.setTimeout(() => void this.tick(), Math.max(0, due) + 5);
+  }
+
+  private async tick(): Promise<void> {
+    const reply = await this.dispatch({ type: "Tick" }, { kind: "system" });
+    if (!reply.ok && reply.code === "clock-not-due") this.scheduleClock();
+  }
+
+  // ---- views -------------------------------------------------------------------------------
+
+  private syncAll(): void {
+    if (!this.match) return;
+    this.mirror.write(this.match, (p) => (this.connections.get(p) ?? 0) > 0);
+    this.mirror.syncViews(this.match, this.clients, (p) => this.seatOf(p));
+  }
+}

@@ -1,0 +1,59 @@
+// The match record behind one small interface: an append-only event log per match plus a
+// header row. The room never talks SQL; a shared database can replace the SQLite file by
+// implementing this interface (every method may return a promise).
+import type { Actor } from "../../shared/rules/commands.js";
+import type { GameEvent } from "../../shared/rules/events.js";
+import type { MatchRecord, RecordedEvent } from "../../shared/replay/record.js";
+
+export type MatchStatus = "lobby" | "running" | "ended";
+
+export interface MatchHeader {
+  /** The join code; also the match id inside the record. */
+  code: string;
+  createdAt: number;
+  classLabel: string;
+  /** The validated settings as JSON text. */
+  settings: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  rulesVersion: number;
+  seed: number;
+  status: MatchStatus;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** sha-256 (hex) of the teacher token; the token itself is never stored. */
+  teacherTokenHash: string;
+}
+
+export interface MatchSummary extends Omit<MatchHeader, "teacherTokenHash" | "settings"> {
+  events: number;
+  lastEventAt: number | null;
+}
+
+export interface NewEvent {
+  at: number;
+  actor: Actor;
+  event: GameEvent;
+}
+
+export interface MatchStore {
+  /** Creates the header row; fails if the code is already taken. */
+  createMatch(header: MatchHeader): Promise<void>;
+  /** Appends events after the last recorded one, atomically; returns their sequence numbers. */
+  appendEvents(code: string, events: readonly NewEvent[]): Promise<number[]>;
+  getHeader(code: string): Promise<MatchHeader | null>;
+  /** Matches created with this teacher token hash, newest first; all matches when omitted. */
+  listMatches(filter?: { teacherTokenHash?: string; status?: readonly MatchStatus[] }): Promise<MatchSummary[]>;
+  getEvents(code: string): Promise<RecordedEvent[]>;
+  /** The exportable record (shared/replay/record.ts format), or null for an unknown code. */
+  getRecord(code: string): Promise<MatchRecord | null>;
+  setStatus(code: string, status: MatchStatus, at: number): Promise<void>;
+  deleteMatch(code: string): Promise<boolean>;
+  /** Whether any match, live or recorded, already uses this code. */
+  hasMatch(code: string): Promise<boolean>;
+  /** Seat secrets (hashed) so that students can reclaim their seat, even after a restart. */
+  saveSeat(code: string, player: string, secretHash: string): Promise<void>;
+  revokeSeat(code: string, player: string): Promise<void>;
+  getSeats(code: string): Promise<Map<string, string>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,200 @@
+// The embedded default record store: one SQLite file (node:sqlite, nothing to install).
+// Every command's events go in one transaction, so a record never holds half a command.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
+import type { MatchHeader, MatchStatus, MatchStore, MatchSummary, NewEvent } from "./match-store.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS matches (
+  code TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  class_label TEXT NOT NULL DEFAULT '',
+  settings TEXT NOT NULL,
+  scenario_id TEXT NOT NULL,
+  scenario_version INTEGER NOT NULL,
+  rules_version INTEGER NOT NULL,
+  seed INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  started_at INTEGER,
+  ended_at INTEGER,
+  teacher_token_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS matches_by_token ON matches (teacher_token_hash, created_at);
+CREATE TABLE IF NOT EXISTS events (
+  match TEXT NOT NULL REFERENCES matches(code) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (match, seq)
+);
+CREATE TABLE IF NOT EXISTS seats (
+  match TEXT NOT NULL REFERENCES matches(code) ON DELETE CASCADE,
+  player TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  PRIMARY KEY (match, player)
+);
+`;
+
+interface HeaderRow {
+  code: string;
+  created_at: number;
+  class_label: string;
+  settings: string;
+  scenario_id: string;
+  scenario_version: number;
+  rules_version: number;
+  seed: number;
+  status: MatchStatus;
+  started_at: number | null;
+  ended_at: number | null;
+  teacher_token_hash: string;
+}
+
+function toHeader(r: HeaderRow): MatchHeader {
+  return {
+    code: r.code,
+    createdAt: r.created_at,
+    classLabel: r.class_label,
+    settings: r.settings,
+    scenarioId: r.scenario_id,
+    scenarioVersion: r.scenario_version,
+    rulesVersion: r.rules_version,
+    seed: r.seed,
+    status: r.status,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    teacherTokenHash: r.teacher_token_hash,
+  };
+}
+
+export class SqliteMatchStore implements MatchStore {
+  private db: DatabaseSync;
+
+  constructor(readonly file: string) {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    this.db = new DatabaseSync(file);
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+    this.db.exec(SCHEMA);
+  }
+
+  async createMatch(h: MatchHeader): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO matches (code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash);
+  }
+
+  async appendEvents(code: string, events: readonly NewEvent[]): Promise<number[]> {
+    if (!events.length) return [];
+    const seqs: number[] = [];
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const last = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS last FROM events WHERE match = ?").get(code) as unknown as { last: number };
+      const insert = this.db.prepare("INSERT INTO events (match, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)");
+      let seq = last.last;
+      for (const e of events) {
+        seq += 1;
+        insert.run(code, seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
+        seqs.push(seq);
+      }
+      this.db.exec("COMMIT");
+    } catch (err) {
+      this.db.exec("ROLLBACK");
+      throw err;
+    }
+    return seqs;
+  }
+
+  async getHeader(code: string): Promise<MatchHeader | null> {
+    const row = this.db.prepare("SELECT * FROM matches WHERE code = ?").get(code) as unknown as HeaderRow | undefined;
+    return row ? toHeader(row) : null;
+  }
+
+  async listMatches(filter: { teacherTokenHash?: string; status?: readonly MatchStatus[] } = {}): Promise<MatchSummary[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.teacherTokenHash !== undefined) {
+      where.push("m.teacher_token_hash = ?");
+      params.push(filter.teacherTokenHash);
+    }
+    if (filter.status?.length) {
+      where.push(`m.status IN (${filter.status.map(() => "?").join(", ")})`);
+      params.push(...filter.status);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, (SELECT COUNT(*) FROM events e WHERE e.match = m.code) AS events,
+                (SELECT MAX(at) FROM events e WHERE e.match = m.code) AS last_event_at
+         FROM matches m ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY m.created_at DESC, m.code`,
+      )
+      .all(...params) as unknown as (HeaderRow & { events: number; last_event_at: number | null })[];
+    return rows.map((r) => {
+      const { teacherTokenHash: _t, settings: _s, ...rest } = toHeader(r);
+      return { ...rest, events: r.events, lastEventAt: r.last_event_at };
+    });
+  }
+
+  async getEvents(code: string): Promise<RecordedEvent[]> {
+    const rows = this.db.prepare("SELECT seq, at, actor, event FROM events WHERE match = ? ORDER BY seq").all(code) as unknown as {
+      seq: number;
+      at: number;
+      actor: string;
+      event: string;
+    }[];
+    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: JSON.parse(r.actor), event: JSON.parse(r.event) }));
+  }
+
+  async getRecord(code: string): Promise<MatchRecord | null> {
+    const events = await this.getEvents(code);
+    return events.length ? buildRecord(events) : null;
+  }
+
+  async setStatus(code: string, status: MatchStatus, at: number): Promise<void> {
+    const column = status === "running" ? ", started_at = COALESCE(started_at, ?)" : status === "ended" ? ", ended_at = ?" : "";
+    const params: (string | number)[] = [status];
+    if (column) params.push(at);
+    params.push(code);
+    this.db.prepare(`UPDATE matches SET status = ?${column} WHERE code = ?`).run(...params);
+  }
+
+  async deleteMatch(code: string): Promise<boolean> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      this.db.prepare("DELETE FROM events WHERE match = ?").run(code);
+      this.db.prepare("DELETE FROM seats WHERE match = ?").run(code);
+      const r = this.db.prepare("DELETE FROM matches WHERE code = ?").run(code);
+      this.db.exec("COMMIT");
+      return Number(r.changes) > 0;
+    } catch (err) {
+      this.db.exec("ROLLBACK");
+      throw err;
+    }
+  }
+
+  async hasMatch(code: string): Promise<boolean> {
+    return this.db.prepare("SELECT 1 FROM matches WHERE code = ?").get(code) !== undefined;
+  }
+
+  async saveSeat(code: string, player: string, secretHash: string): Promise<void> {
+    this.db.prepare("INSERT OR REPLACE INTO seats (match, player, secret_hash) VALUES (?, ?, ?)").run(code, player, secretHash);
+  }
+
+  async revokeSeat(code: string, player: string): Promise<void> {
+    this.db.prepare("DELETE FROM seats WHERE match = ? AND player = ?").run(code, player);
+  }
+
+  async getSeats(code: string): Promise<Map<string, string>> {
+    const rows = this.db.prepare("SELECT player, secret_hash FROM seats WHERE match = ?").all(code) as unknown as { player: string; secret_hash: string }[];
+    return new Map(rows.map((r) => [r.player, r.secret_hash]));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+}
