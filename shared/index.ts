@@ -17,3 +17,4 @@ export * from "./analysis/power.js";
 export * from "./random/rng.js";
 export * from "./replay/hash.js";
 export * from "./replay/record.js";
+export * from "./replay/timeline.js";

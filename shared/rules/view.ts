@@ -23,7 +23,8 @@ import type {
   Statement,
 } from "./types.js";
 
-export type Viewer = { kind: "teacher" } | { kind: "projector" } | { kind: "spectator" } | { kind: "player"; id: PlayerId };
+/** Who is looking. "role" is a seat seen without a player: the replay's "as this role". */
+export type Viewer = { kind: "teacher" } | { kind: "projector" } | { kind: "spectator" } | { kind: "player"; id: PlayerId } | { kind: "role"; table: number; role: RoleId };
 
 export interface PublicRole {
   id: RoleId;
@@ -142,6 +143,7 @@ function sees(viewer: Viewer, state: MatchState): { all: boolean; role: RoleId |
     const p = state.players[viewer.id];
     return { all: false, role: p?.role ?? null, table: p?.table ?? null, ended };
   }
+  if (viewer.kind === "role") return { all: false, role: viewer.role, table: viewer.table, ended };
   return { all: false, role: null, table: null, ended };
 }
 
@@ -282,6 +284,6 @@ export function viewFor(state: MatchState, viewer: Viewer): MatchView {
     news: state.news.map((n) => ({ ...n })),
     tables,
     me: me ? { player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted } : null,
-    briefing: me && me.role !== null && me.table !== null ? briefingFor(state, me.role, me.table) : null,
+    briefing: v.role !== null && v.table !== null ? briefingFor(state, v.role, v.table) : null,
   };
 }

@@ -1,5 +1,7 @@
 // `npm run bench`: every benchmark of the project, printed as medians with their spread.
 import { benchEngine } from "./engine.js";
+import { benchReplay } from "./replay.js";
 
 console.log(`Rough Consensus benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 benchEngine();
+benchReplay();
