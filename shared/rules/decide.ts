@@ -90,6 +90,23 @@ function seatCounts(state: MatchState): Map<string, number> {
 }
 
 const running = (state: MatchState) => state.status === "running";
+
+/**
+ * A seat filled after travel closed (a late joiner, a bot, a teacher's move) takes part
+ * remotely for the rest of the round instead of being stuck as absent.
+ */
+function joinRoundRemotely(state: MatchState, seats: { table: number | null; role: RoleId | null }[]): GameEvent[] {
+  if (!running(state) || !["negotiation", "decision"].includes(state.phase)) return [];
+  const done = new Set<string>();
+  const events: GameEvent[] = [];
+  for (const { table, role } of seats) {
+    if (table === null || role === null || done.has(`${table}/${role}`)) continue;
+    done.add(`${table}/${role}`);
+    if (state.tables[table]?.rounds[state.round]?.attendance[role]?.mode !== "absent") continue;
+    events.push({ type: "TravelBooked", table, role, attendance: { mode: "remote", delegates: 1, paidBy: null, cost: 0, defaulted: true }, defaulted: true });
+  }
+  return events;
+}
 const inPhase = (state: MatchState, ...phases: string[]) => running(state) && phases.includes(state.phase);
 
 export function decide(state: MatchState | null, command: Command, meta: Meta): Verdict {
@@ -111,7 +128,10 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
         const seat = nextSeat(state, seatCounts(state));
         if (seat) ({ table, role } = seat);
       }
-      return ok({ type: "PlayerJoined", player: command.playerId, nickname: uniqueNickname(state, nickname), kind: "human", table, role, at: now });
+      return ok(
+        { type: "PlayerJoined", player: command.playerId, nickname: uniqueNickname(state, nickname), kind: "human", table, role, at: now },
+        ...joinRoundRemotely(state, [{ table, role }]),
+      );
     }
 
     case "RenamePlayer": {
@@ -155,7 +175,7 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
         counts.set(`${seat.table}/${seat.role}`, (counts.get(`${seat.table}/${seat.role}`) ?? 0) + 1);
         return { player, table: seat.table, role: seat.role };
       });
-      return ok({ type: "RolesAssigned", assignments, rng });
+      return ok({ type: "RolesAssigned", assignments, rng }, ...joinRoundRemotely(state, assignments));
     }
 
     case "AssignRole": {
@@ -167,7 +187,8 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
       if (!role) return no("unknown-role");
       const already = player.table === command.table && player.role === command.role;
       if (!already && delegatesOf(state, command.table, role.id).length >= role.maxDelegates) return no("delegation-full");
-      return ok({ type: "RolesAssigned", assignments: [{ player: command.player, table: command.table, role: role.id }], rng: state.rng });
+      const seat = { player: command.player, table: command.table, role: role.id };
+      return ok({ type: "RolesAssigned", assignments: [seat], rng: state.rng }, ...joinRoundRemotely(state, [seat]));
     }
 
     case "FillWithBots": {
@@ -180,7 +201,7 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
         }
       }
       if (!events.length) return no("no-seats-left");
-      return ok(...events);
+      return ok(...events, ...joinRoundRemotely(state, events.map((e) => (e.type === "PlayerJoined" ? { table: e.table, role: e.role } : { table: null, role: null }))));
     }
 
     case "StartMatch": {

@@ -346,15 +346,25 @@ describe("during negotiation", () => {
     expectRejectedAs(m, "TECH", { type: "MakeStatement", text: "Hello" }, "muted");
     m.as("TECH", { type: "TableOption", option: "A2" });
   });
-  it("absent roles take no part", () => {
+  it("a seat filled after travel closed takes part remotely at once", () => {
     const m = new Match().seatEveryone(["TECH", "USG"]).start().skipTo("travel");
     m.as("TECH", { type: "BookTravel", mode: "in-person" });
     m.skipTo("negotiation");
     m.as("TECH", { type: "TableOption", option: "A2" });
-    // USG defaulted to remote; remove its player and a newcomer holds no role.
-    m.ok({ type: "JoinMatch", playerId: "late", nickname: "Late" }, player("late"));
+    expect(m.round().attendance.EU).toMatchObject({ mode: "absent" });
+    const joined = m.ok({ type: "JoinMatch", playerId: "late", nickname: "Late" }, player("late"));
+    expect(types(joined)).toEqual(["PlayerJoined", "TravelBooked"]);
     expect(m.s.players.late!.role).toBe("EU"); // late joiners become delegates of an empty role
-    expectRejected(m, { type: "DeclarePosition", option: "A2", stance: "support" }, "not-attending", player("late"));
+    expect(m.round().attendance.EU).toMatchObject({ mode: "remote", defaulted: true });
+    m.ok({ type: "DeclarePosition", option: "A2", stance: "support" }, player("late"));
+    m.ok({ type: "FillWithBots" });
+    expect(m.round().attendance.IP).toMatchObject({ mode: "remote" });
+  });
+  it("a delegation that is absent cannot act (a defensive check: seats filled late are made remote)", () => {
+    const m = new Match().seatEveryone(["TECH", "USG"]).start().skipTo("negotiation");
+    m.as("TECH", { type: "PostRemoteComment", text: "hello" });
+    m.s.tables[0]!.rounds[0]!.attendance.TECH!.mode = "absent"; // given: a state no command sequence reaches today
+    expectRejectedAs(m, "TECH", { type: "PostRemoteComment", text: "hello" }, "not-attending");
   });
   it("a player without a role is told to wait", () => {
     const m = new Match(defaultScenario(), { lateJoiners: "spectator" }).seatEveryone(["TECH"]).start();
