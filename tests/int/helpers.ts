@@ -139,3 +139,90 @@ export async function expectViewsInSync(s: TestServer, code: string, devices: De
 export async function leaveAll(devices: Device[]): Promise<void> {
   await Promise.all(devices.map((d) => d.room.leave(true).catch(() => undefined)));
 }
+
+/** The device of each role, read from the engine after roles were assigned. */
+export function devicesByRole(s: TestServer, code: string, students: Device[]): Record<string, Device> {
+  const state = liveState(s, code);
+  const out: Record<string, Device> = {};
+  for (const d of students) {
+    if (d.viewer.kind !== "player") continue;
+    const role = state.players[d.viewer.id]?.role;
+    if (role) out[role] = d;
+  }
+  return out;
+}
+
+export interface SecrecyMonitor {
+  violations: string[];
+  checks: number;
+  stop(): void;
+}
+
+/**
+ * After every patch a device decodes, checks its serialized state for data it may not hold:
+ * other roles' briefings (their notes), corridor messages it neither sent nor received,
+ * fellowships, grants and sponsors of others before the end, payoffs in the public scenario
+ * before the end, and anyone else's seat secret. The projector must hold no private entry.
+ */
+export function watchSecrecy(s: TestServer, code: string, devices: Device[], notes: Record<string, string[]>, secrets: () => string[]): SecrecyMonitor {
+  const monitor: SecrecyMonitor = { violations: [], checks: 0, stop: () => undefined };
+  const unbinds: (() => void)[] = [];
+  for (const d of devices) {
+    const check = () => {
+      monitor.checks++;
+      const state = decoded(d.room);
+      const text = JSON.stringify(state);
+      const fail = (why: string) => monitor.violations.length < 50 && monitor.violations.push(`${d.name}: ${why}`);
+      const ended = state.status === "ended";
+      const me = d.viewer.kind === "player" ? state.players?.[d.viewer.id] : undefined;
+      const myRole = me && me.role !== "" ? me.role : null;
+      const myTable = me && me.table >= 0 ? me.table : null;
+      const teacher = d.viewer.kind === "teacher";
+      const mine = (table: number, ...roles: (string | null)[]) => teacher || (myTable === table && myRole !== null && roles.includes(myRole));
+      // Briefing notes: only one's own role's.
+      for (const [role, list] of Object.entries(notes)) {
+        if (role === myRole) continue;
+        for (const n of list) if (text.includes(n.slice(0, 60))) fail(`holds the briefing of ${role}`);
+      }
+      // Seat secrets: only one's own.
+      const own = d.viewer.kind === "player" ? (seat(d)?.seatSecret ?? null) : null;
+      for (const secret of secrets()) if (secret !== own && text.includes(secret)) fail("holds another device's seat secret");
+      // Private entries.
+      for (const key of Object.keys(state.secrets ?? {})) {
+        const allowed = teacher ? key === "scenario" : d.viewer.kind === "player" && (key === `seat/${d.viewer.id}` || key === `briefing/${myTable}/${myRole}`);
+        if (!allowed) fail(`holds private entry ${key}`);
+      }
+      for (const t of state.tables ?? []) {
+        for (const [id, c] of Object.entries(t.corridor ?? {})) {
+          const m = JSON.parse(c.json);
+          if (!mine(t.index, m.from, m.to, m.interceptedBy)) fail(`holds corridor message ${id} (${m.from}→${m.to})`);
+        }
+        if (!ended) {
+          for (const [id, f] of Object.entries(t.fellowships ?? {})) {
+            const x = JSON.parse(f.json);
+            if (!mine(t.index, x.from, x.to)) fail(`holds fellowship ${id} (${x.from}→${x.to})`);
+          }
+          for (const [id, g] of Object.entries(t.grants ?? {})) {
+            const x = JSON.parse(g.json);
+            if (!mine(t.index, x.from, x.to)) fail(`holds grant ${id} (${x.from}→${x.to})`);
+          }
+          t.rounds?.forEach((r, ri) => {
+            for (const [role, p] of Object.entries(r.paidBy ?? {})) if (!mine(t.index, role, JSON.parse(p.json))) fail(`knows who paid for ${role} in round ${ri}`);
+          });
+          const scenario = JSON.parse(state.scenario);
+          for (const dsr of scenario.dossiers) for (const o of dsr.options) if ("payoffs" in o || "subScores" in o || "publicInterest" in o) fail(`public scenario reveals ${o.id}`);
+          if (scenario.rider?.options.some((o: object) => "payoffs" in o)) fail("public scenario reveals the rider's payoffs");
+          if (scenario.whatHappened.length) fail("public scenario reveals what happened");
+        }
+        if (d.viewer.kind === "projector" && (Object.keys(t.corridor ?? {}).length || (!ended && (Object.keys(t.fellowships ?? {}).length || Object.keys(t.grants ?? {}).length))))
+          fail("the projector holds private table entries");
+      }
+      if (d.viewer.kind === "projector" && Object.keys(state.secrets ?? {}).length) fail("the projector holds private entries");
+    };
+    d.room.onStateChange(check);
+    unbinds.push(() => d.room.onStateChange.remove(check));
+    check();
+  }
+  monitor.stop = () => unbinds.forEach((u) => u());
+  return monitor;
+}
