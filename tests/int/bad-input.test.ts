@@ -41,8 +41,8 @@ const rejected = (code: string) => expect.objectContaining({ ok: false, code, me
 describe("bad input", () => {
   it("answers payloads of the wrong shape with bad-payload", async () => {
     await unchanged(async () => {
-      expect(await cmd(student, { type: "MakeStatement", text: 42 })).toEqual(rejected("bad-payload"));
-      expect(await cmd(student, { type: "GiveGrant", to: "USG", amount: "lots" })).toEqual(rejected("bad-payload"));
+      expect(await cmd(student, { type: "MakeStatement", text: 42 } as Record<string, unknown>)).toEqual(rejected("bad-payload"));
+      expect(await cmd(student, { type: "GiveGrant", to: "USG", amount: "lots" } as Record<string, unknown>)).toEqual(rejected("bad-payload"));
       expect(await cmd(student, { type: "NoSuchCommand" })).toEqual(rejected("bad-payload"));
       expect(await cmd(student, { nothing: true })).toEqual(rejected("bad-payload"));
       expect(await student.room.request(COMMAND, "just a string")).toEqual(rejected("bad-payload"));

@@ -3,7 +3,7 @@
 // real WebSockets, and checks that each client's decoded state rebuilds its viewFor().
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as joinPath } from "node:path";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { expect } from "vitest";
@@ -27,7 +27,7 @@ export interface TestServer {
 }
 
 export async function startServer(options: AppOptions = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "rough-consensus-int-"));
+  const dataDir = options.dataDir ?? mkdtempSync(joinPath(tmpdir(), "rough-consensus-int-"));
   const app = createApp({ gracefullyShutdown: false, resumeGraceMs: 0, ...options, dataDir });
   const t = await boot(app.server);
   return {
@@ -84,6 +84,7 @@ export async function join(code: string, options: JoinOptions, name = "device"):
 export const decoded = (room: Room): WireMatchState => (room.state as { toJSON(): WireMatchState }).toJSON();
 export const seat = (d: Device): SeatInfo => seatOf(decoded(d.room))!;
 
+/** Sends any payload as a command (tests send malformed ones on purpose). */
 export function cmd(d: Device, intent: Intent | Record<string, unknown>): Promise<Reply> {
   return d.room.request(COMMAND, intent) as Promise<Reply>;
 }
@@ -137,7 +138,8 @@ export async function expectViewsInSync(s: TestServer, code: string, devices: De
 }
 
 export async function leaveAll(devices: Device[]): Promise<void> {
-  await Promise.all(devices.map((d) => d.room.leave(true).catch(() => undefined)));
+  const pause = () => new Promise((r) => setTimeout(r, 1000));
+  await Promise.all(devices.filter((d) => d.room.connection?.isOpen).map((d) => Promise.race([d.room.leave(true).catch(() => undefined), pause()])));
 }
 
 /** The device of each role, read from the engine after roles were assigned. */
