@@ -7,6 +7,15 @@ export interface E2eHooks {
   scene?: string;
   renderer?: "WebGL" | "Canvas" | "Headless";
   seats?: number;
+  /** Size of the last table model drawn, so a test can wait for a redraw. */
+  drawn?: number;
+  /** The screen the app shows: landing, setup, student, host, projector. */
+  screen?: string;
+  phase?: string;
+  /** The student's role id once dealt. */
+  role?: string | null;
+  player?: string | null;
+  status?: string;
 }
 
 declare global {

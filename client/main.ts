@@ -1,16 +1,38 @@
-// The entry point: the start page and the join form in plain DOM. It must never import
-// Phaser (or anything that does) statically; game screens load it on demand.
+// The entry point: routes by URL, and shows the start page and the join form in plain DOM.
+// It must never import Phaser or the Colyseus SDK (or anything that does) statically: the
+// match screens and the setup form load on demand, so the join form is usable at once.
+//   /                      start page (?code=ABCDE fills the code)
+//   /join/ABCDE            start page with the code filled in (the QR code's link)
+//   /play/ABCDE            a student's screen (resumes the seat after a reload)
+//   /setup                 the teacher's "new match" form
+//   /teacher/ABCDE#token=… the host dashboard
+//   /projector/ABCDE       the big screen
 import "./styles/main.css";
-import { LandingController } from "./ctrl/landing-controller.js";
-import { applyText, t } from "./text/catalog.js";
-import { GameScreen } from "./ui/game-screen.js";
+import { LandingController, normaliseClassCode, suggestNickname } from "./ctrl/landing-controller.js";
+import { reportToE2e } from "./e2e-hooks.js";
+import type { RunningScreen, ScreenElements } from "./app/match-screens.js";
+import type { JoinError } from "./net/connection.js";
+import { remembered } from "./net/storage.js";
+import { applyText, t, type MessageKey } from "./text/catalog.js";
 import { bindLanding, findLandingElements, renderLanding } from "./ui/landing-view.js";
 import { applyPaletteToCss } from "./ui/palette.js";
 
-type Screen = "landing" | "table";
+type Route =
+  | { kind: "landing"; code: string }
+  | { kind: "play"; code: string }
+  | { kind: "setup" }
+  | { kind: "teacher"; code: string }
+  | { kind: "projector"; code: string };
 
-function screenInUrl(): Screen {
-  return new URLSearchParams(window.location.search).get("scene") === "table" ? "table" : "landing";
+function routeOf(location: Location): Route {
+  const [first = "", second = ""] = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const code = normaliseClassCode(second);
+  if (first === "play" && code) return { kind: "play", code };
+  if (first === "teacher" && code) return { kind: "teacher", code };
+  if (first === "projector" && code) return { kind: "projector", code };
+  if (first === "setup") return { kind: "setup" };
+  if (first === "join" && code) return { kind: "landing", code };
+  return { kind: "landing", code: normaliseClassCode(new URLSearchParams(location.search).get("code") ?? "") };
 }
 
 function element<T extends HTMLElement>(id: string): T {
@@ -25,54 +47,145 @@ document.title = t("app.title");
 
 const landingSection = element<HTMLElement>("landing");
 const landingElements = findLandingElements(document);
+const screen: ScreenElements = {
+  section: element("game-screen"),
+  top: element("screen-top"),
+  stage: element("game-container"),
+  main: element("screen-main"),
+};
+let running: RunningScreen | undefined;
 
-const gameScreen = new GameScreen(
-  {
-    section: element("game-screen"),
-    heading: element("game-heading"),
-    container: element("game-container"),
-    status: element("game-status"),
-    backButton: element<HTMLButtonElement>("game-back"),
-  },
-  () => navigate("landing"),
-);
-
-// Until the network layer exists, both verbs open the table preview.
 const landing = new LandingController(
   {
-    startMatch: () => navigate("table"),
-    joinClass: () => navigate("table"),
+    startMatch: () => navigate("/setup"),
+    joinClass: (code, nickname) => void joinAsStudent(code, nickname, true),
   },
   (state) => renderLanding(landingElements, state),
 );
 bindLanding(landingElements, landing);
 
-// A QR code or link may carry the class code: /?code=ABCD fills the form.
-const codeInLink = new URLSearchParams(window.location.search).get("code");
-if (codeInLink) landingElements.codeInput.value = codeInLink;
+const joinFailures: Record<JoinError["reason"], MessageKey> = {
+  "unknown-code": "landing.student.unknownCode",
+  unreachable: "landing.student.unreachable",
+  rejected: "landing.student.rejected",
+  "bad-token": "landing.student.rejected",
+};
 
-function navigate(screen: Screen): void {
-  const url = new URL(window.location.href);
-  if (screen === "landing") url.searchParams.delete("scene");
-  else url.searchParams.set("scene", screen);
-  window.history.pushState(null, "", url);
-  show(screen);
+function showLanding(code: string): void {
+  closeScreen();
+  landingSection.hidden = false;
+  screen.section.hidden = true;
+  if (code) landingElements.codeInput.value = code;
+  if (!landingElements.nicknameInput.value) {
+    landingElements.nicknameInput.value = (code && remembered.nickname(code)) || suggestNickname(t("nickname.adjectives").split(","), t("nickname.animals").split(","));
+  }
+  reportToE2e({ screen: "landing" });
 }
 
-let shown: Screen | undefined;
+function showScreen(): void {
+  landingSection.hidden = true;
+  screen.section.hidden = false;
+}
 
-function show(screen: Screen): void {
-  const leavingGame = shown !== undefined && shown !== "landing";
-  shown = screen;
-  landingSection.hidden = screen !== "landing";
-  if (screen === "landing") {
-    gameScreen.close();
-    landing.reset();
-    if (leavingGame) element("landing-heading").focus();
-  } else {
-    void gameScreen.open();
+function closeScreen(): void {
+  running?.dispose();
+  running = undefined;
+  delete screen.section.dataset.screen;
+}
+
+async function joinAsStudent(code: string, nickname: string, fromForm: boolean): Promise<void> {
+  try {
+    const { runStudent } = await import("./app/match-screens.js");
+    remembered.setNickname(code, nickname);
+    closeScreen();
+    running = await runStudent(screen, code, nickname);
+    if (fromForm) window.history.pushState(null, "", `/play/${encodeURIComponent(code)}${window.location.search}`);
+    showScreen();
+  } catch (error) {
+    const reason = (error as Partial<JoinError>).reason;
+    if (!fromForm) showLanding(code);
+    landing.failed(reason ? joinFailures[reason] : "landing.student.unreachable", error instanceof Error ? error.message : "");
   }
 }
 
-window.addEventListener("popstate", () => show(screenInUrl()));
-show(screenInUrl());
+async function openHost(code: string): Promise<void> {
+  const fromLink = /token=([^&]+)/.exec(window.location.hash)?.[1];
+  if (fromLink) {
+    remembered.setTeacherToken(code, decodeURIComponent(fromLink));
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+  const token = remembered.teacherToken(code);
+  showScreen();
+  try {
+    if (!token) throw new Error(t("rejection.not-teacher"));
+    const { runHost } = await import("./app/match-screens.js");
+    running = await runHost(screen, code, token);
+  } catch (error) {
+    screen.main.textContent = t("connection.failed", { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function openProjector(code: string): Promise<void> {
+  showScreen();
+  try {
+    const { runProjector } = await import("./app/match-screens.js");
+    running = await runProjector(screen, code, new URL(`/join/${code}`, window.location.origin).href);
+  } catch (error) {
+    screen.main.textContent = t("connection.failed", { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function openSetup(): Promise<void> {
+  showScreen();
+  const [{ SetupController }, { renderSetup }, { patch }] = await Promise.all([import("./ctrl/setup-controller.js"), import("./ui/setup-view.js"), import("./ui/dom.js")]);
+  const ctrl: InstanceType<typeof SetupController> = new SetupController(
+    () => patch(screen.main, renderSetup(ctrl, () => navigate("/"))),
+    (match) => {
+      remembered.setTeacherToken(match.code, match.teacherToken);
+      navigate(`/teacher/${match.code}`);
+    },
+    window.location.origin + "/",
+  );
+  screen.section.dataset.screen = "setup";
+  patch(screen.top, []);
+  patch(screen.main, renderSetup(ctrl, () => navigate("/")));
+  reportToE2e({ screen: "setup" });
+}
+
+function navigate(path: string): void {
+  window.history.pushState(null, "", path + window.location.search.replace(/([?&])code=[^&]*/, "$1"));
+  show(routeOf(window.location));
+}
+
+function show(route: Route): void {
+  closeScreen();
+  screen.main.textContent = "";
+  switch (route.kind) {
+    case "landing":
+      landing.reset();
+      showLanding(route.code);
+      return;
+    case "play": {
+      const nickname = remembered.nickname(route.code);
+      if (!nickname && !remembered.reconnectionToken(route.code, "player")) {
+        showLanding(route.code);
+        return;
+      }
+      showLanding(route.code);
+      void joinAsStudent(route.code, nickname ?? "", false);
+      return;
+    }
+    case "setup":
+      void openSetup();
+      return;
+    case "teacher":
+      void openHost(route.code);
+      return;
+    case "projector":
+      void openProjector(route.code);
+      return;
+  }
+}
+
+window.addEventListener("popstate", () => show(routeOf(window.location)));
+show(routeOf(window.location));

@@ -9,8 +9,8 @@ const assetsDir = fileURLToPath(new URL("../assets", import.meta.url));
 
 export default defineConfig({
   root: clientDir,
-  // Relative URLs, so the built client works under any path the server mounts it on.
-  base: "./",
+  // Absolute URLs: client routes such as /join/ABCDE are nested paths served with index.html.
+  base: "/",
   // assets/ is public media only: everything in it reaches every browser.
   publicDir: assetsDir,
   server: { host: "127.0.0.1", port: 8080, strictPort: true },

@@ -13,14 +13,25 @@ export const tableLayout = {
   seats: {
     count: 9,
     /** Distance from the table's centre to each seat's centre. */
-    ringRadius: 360,
-    radius: 70,
-    edgeWidth: 4,
+    ringRadius: 370,
+    radius: 78,
+    edgeWidth: 6,
+    mineEdgeWidth: 14,
     /** The first seat sits at the top; the rest follow clockwise. */
     firstSeatAngleDegrees: -90,
+    /** Dashes of a remote seat's ring. */
+    dashes: 16,
+    absentAlpha: 0.35,
   },
   /** Big enough to read on a 360-pixel phone, where the stage shrinks to about a third. */
-  seatLabel: { fontSizePx: 52, fontFamily: "system-ui, sans-serif", fontStyle: "bold" },
+  seatLabel: { fontSizePx: 40, fontFamily: "system-ui, sans-serif", fontStyle: "bold" },
+  modeLabel: { fontSizePx: 26, offsetY: 34 },
+  groupMark: { size: 22, offsetY: -42 },
+  tokens: { discRadius: 13, discStep: 5, maxDiscs: 12, distanceFromCentre: 205, labelStep: 34, fontSizePx: 28, strokePx: 6 },
+  delegates: { dotRadius: 9, spacing: 24, offsetY: 100 },
+  speaker: { radius: 16, offset: 74 },
+  tabled: { cardWidth: 150, cardHeight: 96, gap: 16, perRow: 3, fontSizePx: 44, countFontSizePx: 22 },
+  emptyTable: { fontSizePx: 30 },
 } as const;
 
 export type TableLayout = typeof tableLayout;
@@ -32,15 +43,31 @@ export function tableCentre(layout: TableLayout = tableLayout): Point {
 }
 
 /** Seat centres, evenly spaced around the table, clockwise from the first seat. */
-export function seatPositions(layout: TableLayout = tableLayout): Point[] {
+export function seatPositions(count: number = tableLayout.seats.count, layout: TableLayout = tableLayout): Point[] {
   const centre = tableCentre(layout);
-  const { count, ringRadius, firstSeatAngleDegrees } = layout.seats;
+  const { ringRadius, firstSeatAngleDegrees } = layout.seats;
   return Array.from({ length: count }, (_, index) => {
     const degrees = firstSeatAngleDegrees + (fullTurnDegrees * index) / count;
     const radians = (degrees * Math.PI) / (fullTurnDegrees / 2);
     return {
       x: centre.x + ringRadius * Math.cos(radians),
       y: centre.y + ringRadius * Math.sin(radians),
+    };
+  });
+}
+
+/** Where the option cards sit: rows of `perRow`, centred on the table. */
+export function tabledPositions(count: number, layout: TableLayout = tableLayout): Point[] {
+  const centre = tableCentre(layout);
+  const { cardWidth, cardHeight, gap, perRow } = layout.tabled;
+  const rows = Math.ceil(count / perRow);
+  return Array.from({ length: count }, (_, i) => {
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, count - row * perRow);
+    const col = i % perRow;
+    return {
+      x: centre.x + (col - (inRow - 1) / 2) * (cardWidth + gap),
+      y: centre.y + (row - (rows - 1) / 2) * (cardHeight + gap),
     };
   });
 }

@@ -30,3 +30,16 @@ export function applyText(root: ParentNode): void {
     else console.warn(`Missing message for data-text="${key}"`);
   }
 }
+
+/**
+ * A server rejection in the active language: looked up by its code; the server's English
+ * detail (e.g. "(The trip costs 4; you have 2.)") is kept when the catalog is English.
+ */
+export function rejectionText(code: string, serverMessage = ""): string {
+  const key = `rejection.${code}`;
+  if (!isMessageKey(key)) return serverMessage || t("rejection.bad-input");
+  const base = t(key);
+  const english = en[key];
+  const detail = serverMessage.startsWith(english) ? serverMessage.slice(english.length).trim() : "";
+  return detail ? `${base} ${detail}` : base;
+}

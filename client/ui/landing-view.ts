@@ -7,6 +7,9 @@ export interface LandingElements {
   readonly form: HTMLFormElement;
   readonly codeInput: HTMLInputElement;
   readonly codeError: HTMLElement;
+  readonly nicknameInput: HTMLInputElement;
+  readonly nicknameError: HTMLElement;
+  readonly joinButton: HTMLButtonElement;
   readonly startButton: HTMLButtonElement;
   readonly status: HTMLElement;
 }
@@ -16,6 +19,9 @@ export function findLandingElements(root: Document): LandingElements {
     form: required(root, "#join-form", HTMLFormElement),
     codeInput: required(root, "#class-code", HTMLInputElement),
     codeError: required(root, "#class-code-error", HTMLElement),
+    nicknameInput: required(root, "#nickname", HTMLInputElement),
+    nicknameError: required(root, "#nickname-error", HTMLElement),
+    joinButton: required(root, "#join-button", HTMLButtonElement),
     startButton: required(root, "#start-match", HTMLButtonElement),
     status: required(root, "#landing-status", HTMLElement),
   };
@@ -24,17 +30,23 @@ export function findLandingElements(root: Document): LandingElements {
 export function bindLanding(elements: LandingElements, controller: LandingController): void {
   elements.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    controller.join(elements.codeInput.value);
+    controller.join(elements.codeInput.value, elements.nicknameInput.value);
   });
   elements.startButton.addEventListener("click", () => controller.startMatch());
 }
 
 export function renderLanding(elements: LandingElements, state: LandingState): void {
-  const rejected = state.kind === "codeRejected";
-  elements.codeInput.setAttribute("aria-invalid", String(rejected));
-  elements.codeError.textContent = rejected ? t(state.reason) : "";
-  elements.codeError.hidden = !rejected;
-  if (rejected) elements.codeInput.focus();
+  const codeRejected = state.kind === "codeRejected";
+  const nicknameRejected = state.kind === "nicknameRejected";
+  elements.codeInput.setAttribute("aria-invalid", String(codeRejected));
+  elements.codeError.textContent = codeRejected ? t(state.reason, { reason: state.detail ?? "" }) : "";
+  elements.codeError.hidden = !codeRejected;
+  elements.nicknameInput.setAttribute("aria-invalid", String(nicknameRejected));
+  elements.nicknameError.textContent = nicknameRejected ? t(state.reason) : "";
+  elements.nicknameError.hidden = !nicknameRejected;
+  if (codeRejected) elements.codeInput.focus();
+  if (nicknameRejected) elements.nicknameInput.focus();
+  elements.joinButton.disabled = state.kind === "joining";
 
   elements.status.textContent =
     state.kind === "joining"

@@ -65,3 +65,16 @@ export function applyPaletteToCss(root: HTMLElement): void {
     root.style.setProperty(`--colour-${cssName}`, value);
   }
 }
+
+/**
+ * Stakeholder groups: an Okabe–Ito colour and a shape each, so that a seat is told apart by
+ * its shape and letters even where its colour cannot be seen.
+ */
+export const groupStyle = {
+  government: { colour: okabeIto.blue, symbol: "■", shape: "square" },
+  private: { colour: okabeIto.orange, symbol: "◆", shape: "diamond" },
+  technical: { colour: okabeIto.bluishGreen, symbol: "▲", shape: "triangle" },
+  "civil-society": { colour: okabeIto.reddishPurple, symbol: "●", shape: "circle" },
+} as const;
+
+export type GroupName = keyof typeof groupStyle;

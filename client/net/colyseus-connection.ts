@@ -1,0 +1,217 @@
+// The only module that imports the Colyseus SDK. It joins a match by its class code, keeps
+// the view rebuilt from the synchronised state on every patch (shared/protocol/rebuild.ts),
+// and keeps the seat across drops and reloads:
+//   1. the SDK retries a dropped socket by itself (status "reconnecting");
+//   2. a reload resumes with the reconnection token kept in sessionStorage — the SDK sets
+//      the new token only after onReconnect callbacks run, so it is saved deferred and on
+//      pagehide (STACK.md 3);
+//   3. when the token is gone or refused, a player joins again with code + nickname + the
+//      seat secret kept in localStorage, and the server gives the same seat back;
+//   4. if everything fails the status is "offline" and it keeps trying on its own.
+import { Client, MatchMakeError, type Room } from "@colyseus/sdk";
+import type { Intent, JoinOptions, Reply } from "../../shared/protocol/intents.js";
+import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
+import type { WireMatchState } from "../../shared/protocol/state.js";
+import type { MatchView, Viewer } from "../../shared/rules/view.js";
+import { JoinError, type ConnectionStatus, type GameConnection, type JoinAs } from "./connection.js";
+import { remembered } from "./storage.js";
+
+/** The room request that carries every intent (shared/protocol/intents.ts COMMAND). */
+const COMMAND = "command";
+/** Server → client notices (shared/protocol/intents.ts NOTICE). */
+const NOTICE = "notice";
+const requestTimeoutMs = 10_000;
+/** Matchmaking codes from @colyseus/shared-types ErrorCode. */
+const invalidRoomId = 522;
+const authFailed = 525;
+const consentedClose = 4000;
+const retryDelaysMs = [1000, 2000, 4000, 8000];
+
+export function serverUrl(): string {
+  const fromQuery = new URLSearchParams(window.location.search).get("server");
+  return fromQuery ?? (import.meta.env.VITE_SERVER_URL as string | undefined) ?? window.location.origin;
+}
+
+export async function openConnection(code: string, joinAs: JoinAs): Promise<GameConnection> {
+  const connection = new ColyseusConnection(new Client(serverUrl()), code, joinAs);
+  await connection.open();
+  return connection;
+}
+
+class ColyseusConnection implements GameConnection {
+  view: MatchView | null = null;
+  status: ConnectionStatus = "connecting";
+  clockOffset = 0;
+  /** Which players have a device connected right now, by player id. */
+  presence = new Map<string, boolean>();
+  notice: { code: string; message: string } | null = null;
+  #room: Room | undefined;
+  #listeners = new Set<() => void>();
+  #disposed = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #onPageHide = () => this.#saveToken();
+
+  constructor(
+    private readonly client: Client,
+    readonly code: string,
+    private readonly joinAs: JoinAs,
+  ) {
+    window.addEventListener("pagehide", this.#onPageHide);
+  }
+
+  /** First connection: resume a seat if this tab had one, otherwise join. */
+  async open(): Promise<void> {
+    const room = (await this.#resume()) ?? (await this.#join());
+    this.#attach(room);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async send(intent: Intent): Promise<Reply> {
+    const room = this.#room;
+    if (!room || this.status !== "online") return { ok: false, code: "server-error", message: "" };
+    try {
+      return (await room.request(COMMAND, intent, { timeout: requestTimeoutMs })) as Reply;
+    } catch (error) {
+      return { ok: false, code: "server-error", message: error instanceof Error ? error.message : "" };
+    }
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#retryTimer);
+    window.removeEventListener("pagehide", this.#onPageHide);
+    this.#room?.removeAllListeners();
+    void this.#room?.leave(true).catch(() => undefined);
+    this.#listeners.clear();
+  }
+
+  get #storageRole(): string {
+    return this.joinAs.as;
+  }
+
+  async #resume(): Promise<Room | null> {
+    const token = remembered.reconnectionToken(this.code, this.#storageRole);
+    if (!token) return null;
+    try {
+      return await this.client.reconnect(token);
+    } catch {
+      remembered.setReconnectionToken(this.code, this.#storageRole, null);
+      return null;
+    }
+  }
+
+  async #join(): Promise<Room> {
+    const options: JoinOptions =
+      this.joinAs.as === "player"
+        ? { as: "player", nickname: this.joinAs.nickname, seatSecret: remembered.seatSecret(this.code) ?? undefined }
+        : this.joinAs.as === "teacher"
+          ? { as: "teacher", teacherToken: this.joinAs.teacherToken }
+          : { as: "projector" };
+    try {
+      return await this.client.joinById(this.code, options);
+    } catch (error) {
+      if (options.as === "player" && options.seatSecret && error instanceof MatchMakeError && error.code === authFailed) {
+        // A seat secret this match does not know (an old match with a reused code): join afresh.
+        remembered.setSeatSecret(this.code, null);
+        return this.#join();
+      }
+      throw toJoinError(error);
+    }
+  }
+
+  #attach(room: Room): void {
+    this.#room = room;
+    this.status = "online";
+    this.#saveToken();
+    room.onStateChange((state) => this.#rebuild(state));
+    room.onDrop(() => this.#setStatus("reconnecting"));
+    room.onReconnect(() => {
+      this.#setStatus("online");
+      setTimeout(() => this.#saveToken(), 0);
+    });
+    room.onLeave((code) => {
+      if (this.#disposed || code === consentedClose) return;
+      this.#setStatus("offline");
+      this.#retry(0);
+    });
+    room.onMessage(NOTICE, (notice: { code: string; message: string }) => {
+      this.notice = notice;
+      this.#emit();
+    });
+    room.onMessage("*", () => undefined);
+    if (room.state) this.#rebuild(room.state);
+    this.#emit();
+  }
+
+  /** After the SDK gave up: try the token, then a fresh join with the seat secret, forever. */
+  #retry(attempt: number): void {
+    clearTimeout(this.#retryTimer);
+    const delay = retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)] ?? 8000;
+    this.#retryTimer = setTimeout(async () => {
+      if (this.#disposed) return;
+      try {
+        const room = (await this.#resume()) ?? (await this.#join());
+        if (this.#disposed) {
+          void room.leave(true);
+          return;
+        }
+        this.#room?.removeAllListeners();
+        this.#attach(room);
+      } catch {
+        this.#retry(attempt + 1);
+      }
+    }, delay);
+  }
+
+  #rebuild(state: unknown): void {
+    const decoded = toJson(state) as WireMatchState;
+    // The first patch may arrive before the scenario and settings: wait for a whole state.
+    if (!decoded?.scenario || !decoded.settings) return;
+    const seat = seatOf(decoded);
+    if (seat) {
+      remembered.setSeatSecret(this.code, seat.seatSecret);
+      remembered.setNickname(this.code, seat.nickname);
+    }
+    const viewer: Viewer =
+      this.joinAs.as === "player" ? { kind: "player", id: seat?.player ?? "" } : this.joinAs.as === "teacher" ? { kind: "teacher" } : { kind: "projector" };
+    try {
+      this.view = rebuildView(decoded, viewer);
+    } catch (error) {
+      console.error("Could not read the match state", error);
+      return;
+    }
+    this.presence = new Map(Object.entries(decoded.players ?? {}).map(([id, p]) => [id, p.connected]));
+    this.#emit();
+  }
+
+  #saveToken(): void {
+    if (this.#room && !this.#disposed) remembered.setReconnectionToken(this.code, this.#storageRole, this.#room.reconnectionToken);
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.#emit();
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function toJson(state: unknown): unknown {
+  const withJson = state as { toJSON?: () => unknown };
+  return typeof withJson?.toJSON === "function" ? withJson.toJSON() : state;
+}
+
+function toJoinError(error: unknown): JoinError {
+  if (error instanceof MatchMakeError) {
+    if (error.code === invalidRoomId) return new JoinError("unknown-code", error.message);
+    return new JoinError("rejected", error.message);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new JoinError("unreachable", message);
+}

@@ -1,0 +1,101 @@
+// A very small virtual DOM: views describe the screen with h(), patch() brings the real DOM
+// up to date without rebuilding it, so a field keeps its focus and its half-typed text while
+// the match changes around it. Text inputs are uncontrolled: `value` is set once, on creation.
+
+export type Child = VNode | string | number | null | undefined | false | Child[];
+type Handler = (event: Event) => void;
+export type Props = Record<string, string | number | boolean | null | undefined | Handler>;
+
+export interface VNode {
+  readonly tag: string;
+  readonly props: Props;
+  readonly children: Child[];
+}
+
+export function h(tag: string, props: Props | null = null, ...children: Child[]): VNode {
+  return { tag, props: props ?? {}, children };
+}
+
+function flatten(children: Child[], into: (VNode | string)[] = []): (VNode | string)[] {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) flatten(child, into);
+    else if (typeof child === "object") into.push(child);
+    else into.push(String(child));
+  }
+  return into;
+}
+
+const keyOf = (node: Node): string | null => (node instanceof Element ? node.getAttribute("data-key") : null);
+
+function create(vnode: VNode | string): Node {
+  if (typeof vnode === "string") return document.createTextNode(vnode);
+  const element = document.createElement(vnode.tag);
+  update(element, vnode, true);
+  return element;
+}
+
+/** Properties that live on the element object rather than in attributes. */
+const liveProperties = new Set(["checked", "selected", "disabled"]);
+
+function update(element: HTMLElement, vnode: VNode, created: boolean): void {
+  const props = vnode.props;
+  for (const attribute of [...element.attributes]) {
+    if (!(attribute.name in props) && attribute.name !== "style") element.removeAttribute(attribute.name);
+  }
+  const record = element as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith("on") && (typeof value === "function" || value === undefined || value === null)) {
+      record[name.toLowerCase()] = value ?? null;
+      continue;
+    }
+    if (name === "value") {
+      if (created) (element as HTMLInputElement).value = String(value ?? "");
+      continue;
+    }
+    if (liveProperties.has(name)) record[name] = value === true;
+    if (value === false || value === null || value === undefined) element.removeAttribute(name);
+    else {
+      const text = value === true ? "" : String(value);
+      if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+    }
+  }
+  if (props["data-keep"]) return;
+  patch(element, vnode.children);
+}
+
+/** Makes `parent`'s children match `children`, reusing elements by data-key, then by tag. */
+export function patch(parent: Element, children: Child[]): void {
+  const wanted = flatten(children);
+  const keyed = new Map<string, Node>();
+  for (const node of parent.childNodes) {
+    const key = keyOf(node);
+    if (key !== null) keyed.set(key, node);
+  }
+  wanted.forEach((vnode, index) => {
+    const current: Node | null = parent.childNodes[index] ?? null;
+    let node: Node | null = null;
+    if (typeof vnode === "string") {
+      if (current instanceof Text) {
+        if (current.data !== vnode) current.data = vnode;
+        node = current;
+      }
+    } else {
+      const key = vnode.props["data-key"];
+      if (typeof key === "string" || typeof key === "number") {
+        const found = keyed.get(String(key));
+        if (found instanceof HTMLElement && found.tagName.toLowerCase() === vnode.tag) {
+          node = found;
+          keyed.delete(String(key));
+          update(found, vnode, false);
+        }
+      } else if (current instanceof HTMLElement && keyOf(current) === null && current.tagName.toLowerCase() === vnode.tag) {
+        node = current;
+        update(current, vnode, false);
+      }
+    }
+    node ??= create(vnode);
+    if (node !== current) parent.insertBefore(node, current);
+  });
+  while (parent.childNodes.length > wanted.length) parent.lastChild?.remove();
+}

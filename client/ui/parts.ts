@@ -1,0 +1,220 @@
+// Pieces every match screen uses: the phase bar with its clock, the connection banner, role
+// badges, rejections beside their control, the statements feed, outcomes and scores.
+import type { MatchView, PublicRole, TableView } from "../../shared/rules/view.js";
+import { phaseName } from "../ctrl/announcements.js";
+import type { MatchSession } from "../ctrl/session.js";
+import { currentDossier, formatClock, optionTitle, remainingMs, roleById } from "../ctrl/selectors.js";
+import { rejectionText, t } from "../text/catalog.js";
+import { h, type Child, type VNode } from "./dom.js";
+import { groupStyle } from "./palette.js";
+
+/** A role told apart by letters, a shape and a colour, with its full name for readers. */
+export function roleBadge(role: PublicRole | undefined, withName = false): VNode {
+  if (!role) return h("span", { class: "badge badge--none" }, "—");
+  const style = groupStyle[role.group];
+  return h(
+    "span",
+    { class: `badge badge--${role.group}`, title: role.name },
+    h("span", { class: "badge__mark", "aria-hidden": "true", style: `background:${style.colour}` }, style.symbol, " ", role.short),
+    withName ? h("span", { class: "badge__name" }, role.name) : h("span", { class: "visually-hidden" }, role.name),
+  );
+}
+
+export function clockText(session: MatchSession, view: MatchView): string {
+  const left = remainingMs(view, session.now());
+  if (left === null) return t("clock.none");
+  return view.clock.pausedRemaining !== null ? `${t("clock.paused")} ${formatClock(left)}` : formatClock(left);
+}
+
+/** Round, phase and clock: what is happening and how long is left, on every screen. */
+export function phaseBar(session: MatchSession, view: MatchView, extra: Child = null): VNode {
+  const dossier = currentDossier(view);
+  const running = view.status === "running";
+  return h(
+    "div",
+    { class: "phase-bar" },
+    h(
+      "div",
+      { class: "phase-bar__where" },
+      running ? h("span", { class: "phase-bar__round" }, t("round.label", { round: view.round + 1, rounds: view.scenario.dossiers.length })) : null,
+      h("strong", { class: "phase-bar__phase", "data-testid": "phase" }, phaseName(view.phase)),
+      running && dossier ? h("span", { class: "phase-bar__dossier" }, t("round.dossier", { title: dossier.title, meeting: dossier.venue.meeting, city: dossier.venue.city })) : null,
+    ),
+    running
+      ? h(
+          "div",
+          { class: "clock", role: "timer", "aria-label": t("clock.label") },
+          h("span", { class: "clock__label" }, t("clock.label")),
+          h("span", { class: "clock__time", "data-testid": "clock" }, clockText(session, view)),
+        )
+      : null,
+    extra,
+  );
+}
+
+export function connectionBanner(session: MatchSession): VNode | null {
+  if (session.status === "online") return null;
+  const key = session.status === "connecting" ? "connection.connecting" : session.status === "reconnecting" ? "connection.reconnecting" : "connection.offline";
+  return h("div", { class: "banner banner--warning", role: "status" }, t(key, { code: session.connection.code }));
+}
+
+/** The rejection of `control`, in plain words, right under it. */
+export function errorFor(session: MatchSession, control: string): VNode | null {
+  const error = session.errors.get(control);
+  if (!error) return null;
+  return h("p", { class: "error", id: `${control}-error`, role: "alert", "data-control": control }, rejectionText(error.code, error.message));
+}
+
+export function describedBy(session: MatchSession, control: string): string | null {
+  return session.errors.has(control) ? `${control}-error` : null;
+}
+
+/** A form whose submit goes to `submit`; it is cleared when the server accepted it. */
+export function actionForm(
+  session: MatchSession,
+  control: string,
+  submit: (data: FormData) => Promise<boolean> | undefined,
+  children: Child[],
+  className = "action-form",
+): VNode {
+  return h(
+    "form",
+    {
+      class: className,
+      "data-control": control,
+      "aria-busy": session.pending.has(control) ? "true" : null,
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const form = event.currentTarget as HTMLFormElement;
+        const done = submit(new FormData(form));
+        void done?.then((ok) => ok && form.reset());
+      },
+    },
+    ...children,
+    errorFor(session, control),
+  );
+}
+
+export function button(session: MatchSession, control: string, label: string, onclick: () => void, props: Record<string, string | boolean | null> = {}): VNode {
+  return h(
+    "button",
+    {
+      type: "button",
+      class: "button button--secondary",
+      "data-control": control,
+      "aria-describedby": describedBy(session, control),
+      disabled: session.pending.has(control),
+      onclick,
+      ...props,
+    },
+    label,
+  );
+}
+
+export function statementsFeed(view: MatchView, table: TableView | undefined, limit = 30): VNode {
+  const said = (table?.statements ?? []).filter((s) => s.round === view.round).slice(-limit).reverse();
+  return h(
+    "section",
+    { class: "feed", "aria-labelledby": "feed-heading" },
+    h("h2", { id: "feed-heading" }, t("negotiation.statements")),
+    said.length === 0
+      ? h("p", { class: "hint" }, t("negotiation.noStatements"))
+      : h(
+          "ol",
+          { class: "feed__list" },
+          said.map((s) =>
+            h(
+              "li",
+              { "data-key": s.id, class: `feed__item feed__item--${s.kind}` },
+              roleBadge(roleById(view, s.role)),
+              s.kind === "remote" ? h("span", { class: "feed__mark" }, t("negotiation.remoteMark")) : null,
+              h("span", { class: "feed__text" }, s.text),
+            ),
+          ),
+        ),
+  );
+}
+
+export function tabledList(view: MatchView, table: TableView | undefined): VNode {
+  const dossier = currentDossier(view);
+  const tabled = table?.rounds[view.round]?.tabled ?? [];
+  return h(
+    "section",
+    { class: "tabled", "aria-labelledby": "tabled-heading" },
+    h("h2", { id: "tabled-heading" }, t("negotiation.tabled")),
+    tabled.length === 0
+      ? h("p", { class: "hint" }, t("table.nothingTabled"))
+      : h(
+          "ul",
+          { class: "tabled__list" },
+          tabled.map((x) =>
+            h("li", { "data-key": x.option }, h("strong", null, x.option), " ", t("negotiation.tabledBy", { option: optionTitle(dossier, x.option), role: roleById(view, x.by)?.short ?? x.by })),
+          ),
+        ),
+  );
+}
+
+export function payoffWords(value: number): string {
+  if (value > 0) return t("payoff.positive", { value });
+  if (value < 0) return t("payoff.negative", { value });
+  return t("payoff.zero");
+}
+
+/** What each table adopted this round, how, and (for a player) what it means for them. */
+export function outcomeSection(view: MatchView, tables: TableView[], myRole: string | null): VNode {
+  const dossier = currentDossier(view);
+  return h(
+    "section",
+    { class: "outcome", "aria-labelledby": "outcome-heading" },
+    h("h2", { id: "outcome-heading" }, t("outcome.heading", { dossier: dossier?.title ?? "" })),
+    tables.map((table) => {
+      const round = table.rounds[view.round];
+      const decision = round?.decision;
+      if (!decision) return h("p", { "data-key": `t${table.index}`, class: "hint" }, t("outcome.pending"));
+      const mine = myRole !== null ? round?.adoptedPayoffs?.[myRole] : undefined;
+      const rider = decision.rider ? view.scenario.rider?.options.find((o) => o.id === decision.rider) : undefined;
+      return h(
+        "div",
+        { "data-key": `t${table.index}`, class: "outcome__table reveal" },
+        tables.length > 1 ? h("h3", null, t("outcome.table", { table: table.index + 1 })) : null,
+        h("p", { class: "outcome__adopted", "data-testid": "adopted" }, h("strong", null, t("outcome.adopted", { option: `${decision.adopted} — ${optionTitle(dossier, decision.adopted)}` }))),
+        h("p", null, t(`outcome.by.${decision.by}`), " · ", t(`rule.short.${decision.rule}`)),
+        decision.blockedBy.length ? h("p", null, t("outcome.blockedBy", { roles: decision.blockedBy.map((r) => roleById(view, r)?.short ?? r).join(", ") })) : null,
+        rider ? h("p", null, t("outcome.rider", { title: rider.title })) : null,
+        mine !== undefined ? h("p", { class: "outcome__mine", "data-testid": "my-payoff" }, t("outcome.yourPayoff", { payoff: payoffWords(mine) })) : null,
+      );
+    }),
+  );
+}
+
+export function scoresTable(view: MatchView, table: TableView, highlight: string | null): VNode {
+  const rows = [...table.scores].sort((a, b) => b.total - a.total);
+  return h(
+    "table",
+    { class: "scores" },
+    h("caption", null, view.tables.length > 1 ? `${t("score.heading")} — ${t("outcome.table", { table: table.index + 1 })}` : t("score.heading")),
+    h("thead", null, h("tr", null, h("th", { scope: "col" }, t("score.role")), h("th", { scope: "col" }, t("score.mandate")), h("th", { scope: "col" }, t("score.standing")), h("th", { scope: "col" }, t("score.total")))),
+    h(
+      "tbody",
+      null,
+      rows.map((s) =>
+        h(
+          "tr",
+          { "data-key": s.role, class: s.role === highlight ? "scores__mine" : null },
+          h("th", { scope: "row" }, roleBadge(roleById(view, s.role), true)),
+          h("td", null, round1(s.mandate)),
+          h("td", null, round1(s.standing)),
+          h("td", null, h("strong", null, round1(s.total))),
+        ),
+      ),
+    ),
+  );
+}
+
+export function round1(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+export function liveRegion(session: MatchSession): VNode {
+  return h("p", { class: "visually-hidden", "aria-live": "polite", "data-testid": "announcer" }, session.announcement.text);
+}
