@@ -1,0 +1,54 @@
+// What bots say, keyed by situation: a small message catalog so that another language is a
+// new table with the same keys. Placeholders look like {name}; a bot picks one variant with
+// its own generator, so the same seed always says the same thing.
+import { nextRandom } from "../random/rng.js";
+
+export const BOT_LINES_EN = {
+  /** Floor statement for the option the bot supports. */
+  "floor.support": [
+    "We back {option}. It is the best deal on the table for {constituency}.",
+    "{option} is the way forward. We ask everyone to support it.",
+    "Our delegation supports {option}, and we are ready to work on the text.",
+  ],
+  /** Floor statement against an option the bot objects to. */
+  "floor.object": [
+    "We cannot accept {option}. It would hurt {constituency}.",
+    "Let us be clear: {option} is a red line for us.",
+  ],
+  /** Floor statement for an option the bot can live with. */
+  "floor.live": ["We could live with {option}, if others can.", "{option} is not our first choice, but we will not block it."],
+  /** Thanks to a sponsor, said in the room (the kind of gratitude the debrief asks about). */
+  "floor.thanks": ["We thank {sponsor} for making it possible for us to be here today.", "Our voice is in this room thanks to {sponsor}."],
+  /** Remote written comment. */
+  "remote.comment": [
+    "From afar: we support {option}. Please remember the people who could not travel.",
+    "Remote comment: {option} matters for {constituency}. We are following closely.",
+  ],
+  /** Corridor message from a sponsor to its guest. */
+  "corridor.ask": ["Glad you could come. Can we count on you for {option}?", "Between us: {option} is what we need. We hope you see it the same way."],
+  /** Corridor message between allies. */
+  "corridor.ally": ["We are on the same side about {option}. Shall we speak for it together?"],
+  /** Note on a fellowship offer that names no option. */
+  "fellowship.note": ["We would be glad to bring you to {city}.", "Your voice belongs in {city}. We will pay for your trip."],
+  /** Note on a fellowship offer that names the option the sponsor hopes for. */
+  "fellowship.expects": ["We will pay for your trip to {city}. We hope you will see the merits of {option}.", "A seat in {city}, on us. {option} deserves your support."],
+  /** Note on a grant given during the negotiation. */
+  "grant.note": ["For your work on {dossier}.", "A small contribution to your programme."],
+  /** Note on a grant that rewards support after a decision. */
+  "grant.reward": ["Thank you for your support on {dossier}.", "With our thanks for standing with us."],
+} as const satisfies Record<string, readonly string[]>;
+
+export type BotLineKey = keyof typeof BOT_LINES_EN;
+export type BotLines = Readonly<Record<BotLineKey, readonly string[]>>;
+
+export function fillLine(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** One variant of a line, picked with the bot's generator; returns the text and the next generator state. */
+export function pickLine(key: BotLineKey, params: Readonly<Record<string, string>>, rng: number, lines: BotLines = BOT_LINES_EN): { text: string; rng: number } {
+  const variants = lines[key];
+  const draw = nextRandom(rng);
+  const template = variants[Math.floor(draw.value * variants.length)] ?? variants[0] ?? "";
+  return { text: fillLine(template, params), rng: draw.state };
+}

@@ -1,0 +1,442 @@
+// A bot decides its next intent from its own MatchView, its memory and its own generator —
+// never from the match state, so it can know no more than a person in the same seat.
+// Same view + same memory → same intent and same next memory.
+import type { Intent } from "../protocol/intents.js";
+import { nextRandom } from "../random/rng.js";
+import type { OptionId, RoleId, Stance } from "../rules/types.js";
+import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../rules/view.js";
+import { pickLine, type BotLineKey } from "./lines.js";
+import { cloneMemory, type BotMemory, type Funding } from "./memory.js";
+import { votingPower } from "./power.js";
+
+/** The player intents a bot may send: the same ones a person's device sends. */
+export type BotIntentType =
+  | "BookTravel"
+  | "OfferFellowship"
+  | "AcceptFellowship"
+  | "DeclineFellowship"
+  | "GiveGrant"
+  | "BuyBriefing"
+  | "MakeStatement"
+  | "PostRemoteComment"
+  | "SendCorridorMessage"
+  | "TableOption"
+  | "DeclarePosition"
+  | "InsertRider"
+  | "ObjectToRider";
+export type BotIntent = Extract<Intent, { type: BotIntentType }>;
+
+export interface BotStep {
+  intent: BotIntent | null;
+  memory: BotMemory;
+}
+
+/** What the bot reads off its view on every turn. */
+interface Seat {
+  view: MatchView;
+  me: PublicRole;
+  table: TableView;
+  round: RoundView;
+  dossier: PublicDossier;
+  tokens: number;
+  mode: "in-person" | "remote" | "absent" | null;
+}
+
+function seatIn(view: MatchView): Seat | null {
+  if (view.status !== "running" || !view.me || view.me.role === null || view.me.table === null) return null;
+  const me = view.scenario.roles.find((r) => r.id === view.me!.role);
+  const table = view.tables[view.me.table];
+  const round = table?.rounds[view.round];
+  const dossier = view.scenario.dossiers[view.round];
+  if (!me || !table || !round || !dossier) return null;
+  return { view, me, table, round, dossier, tokens: table.delegations[me.id]?.tokens ?? 0, mode: round.attendance[me.id]?.mode ?? null };
+}
+
+/** The bot's own payoff for an option, or null while its briefing hides it. */
+function payoff(seat: Seat, option: OptionId): number | null {
+  const v = seat.view.briefing?.payoffs[seat.dossier.id]?.[option];
+  return v === undefined ? null : v;
+}
+
+const value = (seat: Seat, option: OptionId) => payoff(seat, option) ?? 0;
+const tabledIds = (seat: Seat) => seat.round.tabled.map((t) => t.option);
+const yes = (s: Stance | undefined) => s === "support" || s === "live";
+
+/** The bot's favourite option on this dossier by its known payoffs (first on ties). */
+function favourite(seat: Seat, among: readonly OptionId[] = seat.dossier.options.map((o) => o.id)): OptionId | null {
+  let best: OptionId | null = null;
+  let bestValue = -Infinity;
+  for (const o of among) {
+    const v = payoff(seat, o);
+    if (v !== null && v > bestValue) [best, bestValue] = [o, v];
+  }
+  return best;
+}
+
+/** The option a funder wants this round: named on its offer, else what it supports, else what it tabled. */
+function funderWants(seat: Seat, f: Funding): OptionId | null {
+  const tabled = tabledIds(seat);
+  if (f.round === seat.view.round && f.expects && tabled.includes(f.expects)) return f.expects;
+  const stances = seat.round.positions[f.from] ?? {};
+  const supported = tabled.find((o) => stances[o] === "support");
+  if (supported) return supported;
+  return seat.round.tabled.find((t) => t.by === f.from)?.option ?? null;
+}
+
+/** Options pushed and opposed by the funders that won this bot over. */
+function leanings(seat: Seat, memory: BotMemory): { favoured: Set<OptionId>; opposed: Set<OptionId> } {
+  const favoured = new Set<OptionId>();
+  const opposed = new Set<OptionId>();
+  for (const f of memory.funders) {
+    if (!f.wonOver || f.round > seat.view.round) continue;
+    const wanted = funderWants(seat, f);
+    if (wanted) favoured.add(wanted);
+    for (const [o, s] of Object.entries(seat.round.positions[f.from] ?? {})) if (s === "object") opposed.add(o);
+  }
+  for (const o of favoured) opposed.delete(o);
+  return { favoured, opposed };
+}
+
+/**
+ * The stance the bot's own payoffs call for: support its best tabled option when that is good
+ * for it, live with acceptable ones (payoff ≥ 0, not far below its best), object to bad ones.
+ * No stance (null) on an option whose payoff its briefing hides: it has no instructions.
+ */
+function ownStance(seat: Seat, option: OptionId, objectGap: number): Stance | null {
+  const e = payoff(seat, option);
+  if (e === null) return null;
+  if (e < 0) return "object";
+  const known = tabledIds(seat)
+    .map((o) => payoff(seat, o))
+    .filter((v): v is number => v !== null);
+  const best = Math.max(...known, e);
+  if (e > 0 && e >= best) return "support";
+  if (best - e >= objectGap) return "object";
+  return "live";
+}
+
+function stanceFor(seat: Seat, memory: BotMemory, option: OptionId): Stance | null {
+  const own = ownStance(seat, option, memory.profile.objectGap);
+  const lean = leanings(seat, memory);
+  if (lean.favoured.has(option)) return "support";
+  if (lean.opposed.has(option) && own === "support") return "live";
+  return own;
+}
+
+/** Travel cost of one delegate of `role` to this round's venue (public: the scenario's travel table). */
+function tripCost(seat: Seat, role: PublicRole): number {
+  const { travel } = seat.view.scenario;
+  return role.home === seat.dossier.venue.region ? travel.homeRegionCost : travel.costPerDelegate;
+}
+
+function seatedRoles(seat: Seat): RoleId[] {
+  const ids = new Set(seat.view.players.filter((p) => p.present && p.table === seat.table.index && p.role !== null).map((p) => p.role as RoleId));
+  return seat.view.scenario.roles.map((r) => r.id).filter((id) => ids.has(id));
+}
+
+/** A plan: the intent and the memory it leaves; memory changes without an intent are kept too. */
+type Plan = { intent: BotIntent; memory: BotMemory; key: string };
+
+function draw(memory: BotMemory): number {
+  const r = nextRandom(memory.rng);
+  memory.rng = r.state;
+  return r.value;
+}
+
+function say(memory: BotMemory, key: BotLineKey, params: Record<string, string>): string {
+  const line = pickLine(key, params, memory.rng);
+  memory.rng = line.rng;
+  return line.text;
+}
+
+const optionTitle = (seat: Seat, option: OptionId) => seat.dossier.options.find((o) => o.id === option)?.title ?? option;
+const roleName = (seat: Seat, role: RoleId) => seat.view.scenario.roles.find((r) => r.id === role)?.name ?? role;
+
+/** Notices money it received (visible on its own view) and draws, once, whether it wins the bot over. */
+function noticeFunding(seat: Seat, memory: BotMemory): void {
+  const seen = new Set(memory.funders.map((f) => f.id));
+  const me = seat.me.id;
+  const fresh: Omit<Funding, "wonOver">[] = [];
+  for (const f of seat.table.fellowships) {
+    if (f.to === me && f.status === "accepted" && !seen.has(f.id)) fresh.push({ id: f.id, from: f.from, kind: "fellowship", round: f.round, expects: f.expects });
+  }
+  for (const g of seat.table.grants) {
+    if (g.to === me && !seen.has(g.id)) fresh.push({ id: g.id, from: g.from, kind: "grant", round: g.round, expects: null });
+  }
+  for (const f of fresh) {
+    // A trip is a bigger favour than a small grant; a funder who already won the bot over keeps it.
+    const already = memory.funders.some((x) => x.from === f.from && x.wonOver);
+    const chance = memory.profile.captureTendency * (f.kind === "fellowship" ? 1 : memory.profile.grantWeight);
+    memory.funders.push({ ...f, wonOver: already || draw(memory) < chance });
+  }
+}
+
+/** How much winning `role` over is worth to this patron: its voting power, how loyal it has been, whether it needs the money. */
+function targetScore(seat: Seat, memory: BotMemory, role: PublicRole, wanted: OptionId | null): number {
+  const power = votingPower(seat.view, seat.table.rule, seatedRoles(seat), role.id);
+  if (power <= 0) return 0;
+  const t = memory.trust[role.id] ?? { funded: 0, loyal: 0 };
+  const trust = (t.loyal + 1) / (t.funded + 2);
+  // With the accountants' table (TECH on tax) a patron knows who already agrees and need not pay them.
+  const known = wanted ? seat.view.briefing?.allPayoffs[seat.dossier.id]?.[wanted]?.[role.id] : undefined;
+  const declared = wanted ? seat.round.positions[role.id]?.[wanted] : undefined;
+  const agrees = declared !== undefined ? yes(declared) : known !== undefined ? known >= 0 : null;
+  const persuade = agrees === true ? 0.2 : agrees === false ? 1 : 0.6;
+  const needy = !role.canTravelAlone || (seat.table.delegations[role.id]?.tokens ?? 0) < tripCost(seat, role) ? 1.5 : 1;
+  return power * trust * persuade * needy;
+}
+
+const MIN_TARGET = 0.02;
+
+function offerFellowship(seat: Seat, memory: BotMemory): Plan | null {
+  const { view, me, round } = seat;
+  // A fellowship programme runs every round whatever its owner's strategy; paid offers are a patron's choice.
+  if (!memory.strategy.patron && me.programmeSeats === 0) return null;
+  const r = view.round;
+  const mine = seat.table.fellowships.filter((f) => f.from === me.id && f.round === r);
+  const open = mine.filter((f) => f.status === "offered");
+  const live = mine.filter((f) => f.status === "offered" || f.status === "accepted");
+  const programmeLeft = me.programmeSeats - live.filter((f) => f.programme).length;
+  const paidLive = live.filter((f) => !f.programme);
+  const paidMax = memory.strategy.patron ? memory.profile.maxFellowships : 0;
+  const paidLeft = paidMax - paidLive.length;
+  if ((programmeLeft <= 0 && paidLeft <= 0) || mine.length >= me.programmeSeats + paidMax + 1) return null;
+  const wanted = favourite(seat);
+  const offered = new Set(mine.map((f) => f.to));
+  const programme = programmeLeft > 0;
+  // A free programme seat goes to whoever most needs it even without a vote worth winning.
+  const newcomer = (role: PublicRole) => (programme && !role.canTravelAlone ? 0.01 : 0);
+  const candidates = view.scenario.roles
+    .filter((role) => role.id !== me.id && (role.income * 2 <= me.income || !role.canTravelAlone) && !offered.has(role.id) && round.attendance[role.id]?.mode !== "in-person")
+    .map((role) => ({ role, score: targetScore(seat, memory, role, wanted) + newcomer(role) }))
+    .filter((c) => c.score >= (programme ? 0.005 : MIN_TARGET))
+    .sort((a, b) => b.score - a.score);
+  const target = candidates[0];
+  if (!target) return null;
+  if (!programme) {
+    const ownTrip = seat.mode === "in-person" ? 0 : tripCost(seat, me);
+    const committed = open.filter((f) => !f.programme).reduce((a, f) => a + f.cost, 0);
+    if (seat.tokens - ownTrip - memory.profile.reserve - committed < tripCost(seat, target.role)) return null;
+  }
+  const named = view.settings.variants.fellowships === "hard" || draw(memory) < memory.profile.explicitStrings;
+  const expects = named ? wanted : null;
+  const city = seat.dossier.venue.city;
+  const note = expects ? say(memory, "fellowship.expects", { city, option: optionTitle(seat, expects) }) : say(memory, "fellowship.note", { city });
+  return { intent: { type: "OfferFellowship", to: target.role.id, note, expects, programme }, memory, key: `offer/${target.role.id}` };
+}
+
+function answerOffer(seat: Seat, memory: BotMemory): Plan | null {
+  const offer = seat.table.fellowships.find((f) => f.to === seat.me.id && f.status === "offered" && f.round === seat.view.round && !memory.failed.includes(`answer/${f.id}`));
+  if (!offer) return null;
+  let accept = memory.answered[offer.id];
+  if (accept === undefined) {
+    const inRoom = seat.mode === "in-person";
+    const strings = offer.expects ? payoff(seat, offer.expects) : null;
+    let p = memory.profile.susceptibility + (seat.me.canTravelAlone ? 0 : 0.1);
+    if (strings !== null && strings <= -2) p *= 0.5;
+    accept = !inRoom && draw(memory) < p;
+    memory.answered[offer.id] = accept;
+  }
+  if (accept && seat.mode === "in-person") accept = false;
+  return { intent: { type: accept ? "AcceptFellowship" : "DeclineFellowship", fellowship: offer.id }, memory, key: `answer/${offer.id}` };
+}
+
+function buyBriefing(seat: Seat, memory: BotMemory): Plan | null {
+  if (!memory.strategy.buysBriefing) return null;
+  const hidden = Object.values(seat.view.briefing?.payoffs[seat.dossier.id] ?? {}).some((v) => v === null);
+  if (!hidden || seat.tokens < seat.view.scenario.briefingCost) return null;
+  return { intent: { type: "BuyBriefing" }, memory, key: "briefing" };
+}
+
+function bookTravel(seat: Seat, memory: BotMemory): Plan | null {
+  if (seat.mode !== null) return null;
+  const cost = tripCost(seat, seat.me);
+  // Only people in the room can block under rough consensus, so the room is worth more there.
+  const worth = memory.strategy.presence * (seat.table.rule === "R1" ? 1.5 : 1);
+  if (seat.me.canTravelAlone && seat.tokens >= cost && worth >= cost) {
+    return { intent: { type: "BookTravel", mode: "in-person", delegates: 1 }, memory, key: "travel/in-person" };
+  }
+  return { intent: { type: "BookTravel", mode: "remote" }, memory, key: "travel/remote" };
+}
+
+function tableOption(seat: Seat, memory: BotMemory): Plan | null {
+  if (seat.mode !== "in-person") return null;
+  const tabled = tabledIds(seat);
+  const byMe = seat.round.tabled.filter((t) => t.by === seat.me.id).length;
+  if (byMe >= 2) return null;
+  const lean = leanings(seat, memory);
+  const wanted = [...lean.favoured].find((o) => !tabled.includes(o));
+  const all = seat.dossier.options.map((o) => o.id).filter((o) => !tabled.includes(o) && !lean.opposed.has(o));
+  const best = favourite(seat, all);
+  const sq = value(seat, seat.dossier.statusQuo);
+  const pick = wanted ?? (best !== null && (byMe === 0 ? value(seat, best) >= 0 || value(seat, best) > sq : value(seat, best) > sq && value(seat, best) >= 1) ? best : null);
+  if (!pick) return null;
+  return { intent: { type: "TableOption", option: pick }, memory, key: `table/${pick}` };
+}
+
+/**
+ * Positions: during the negotiation a bot signals only what it cares about (support and
+ * objections); in the decision phase it states the rest and settles any change of mind.
+ */
+function declarePositions(seat: Seat, memory: BotMemory): Plan | null {
+  if (seat.mode !== "in-person" && seat.mode !== "remote") return null;
+  if (seat.round.decision) return null;
+  const final = seat.view.phase === "decision";
+  for (const option of tabledIds(seat)) {
+    const stance = stanceFor(seat, memory, option);
+    if (!stance || (!final && stance === "live")) continue;
+    if (seat.round.positions[seat.me.id]?.[option] !== stance) {
+      return { intent: { type: "DeclarePosition", option, stance }, memory, key: `position/${option}/${stance}` };
+    }
+  }
+  return null;
+}
+
+function speak(seat: Seat, memory: BotMemory): Plan | null {
+  const r = seat.view.round;
+  const constituency = seat.me.name;
+  const mine = seat.round.positions[seat.me.id] ?? {};
+  const supported = tabledIds(seat).find((o) => mine[o] === "support");
+  const objected = tabledIds(seat).find((o) => mine[o] === "object");
+  if (seat.mode === "remote") {
+    const used = seat.round.remoteCommentsUsed[seat.me.id] ?? 0;
+    if (used >= 1 || used >= seat.view.scenario.remoteCommentsPerRound) return null;
+    const option = supported ?? favourite(seat);
+    if (!option) return null;
+    const text = say(memory, "remote.comment", { option: optionTitle(seat, option), constituency });
+    return { intent: { type: "PostRemoteComment", text }, memory, key: `remote/${r}` };
+  }
+  if (seat.mode !== "in-person") return null;
+  const spoken = seat.table.statements.filter((s) => s.role === seat.me.id && s.round === r).length;
+  // One statement while negotiating; a talkative delegation sums up when the decision is due.
+  if (spoken >= (seat.view.phase === "negotiation" ? 1 : memory.profile.talkativeness)) return null;
+  const sponsor = seat.table.fellowships.find((f) => f.to === seat.me.id && f.status === "accepted" && f.round === r);
+  const done = `thanks/${r}`;
+  if (sponsor && !memory.done.includes(done) && memory.funders.some((f) => f.id === sponsor.id && f.wonOver)) {
+    memory.done.push(done);
+    return { intent: { type: "MakeStatement", text: say(memory, "floor.thanks", { sponsor: roleName(seat, sponsor.from) }) }, memory, key: done };
+  }
+  const [key, option]: [BotLineKey, OptionId | undefined] = spoken === 0 ? ["floor.support", supported] : ["floor.object", objected];
+  const chosen = option ?? tabledIds(seat).find((o) => mine[o] === "live");
+  if (!chosen) return null;
+  const text = say(memory, option ? key : "floor.live", { option: optionTitle(seat, chosen), constituency });
+  return { intent: { type: "MakeStatement", text }, memory, key: `floor/${r}/${spoken}` };
+}
+
+/** Patrons whisper to the guests they brought. */
+function corridor(seat: Seat, memory: BotMemory): Plan | null {
+  if (seat.mode !== "in-person" || !memory.strategy.patron) return null;
+  const r = seat.view.round;
+  const wanted = favourite(seat);
+  if (!wanted) return null;
+  for (const f of seat.table.fellowships) {
+    if (f.from !== seat.me.id || f.status !== "accepted" || f.round !== r) continue;
+    const done = `corridor/${r}/${f.to}`;
+    if (memory.done.includes(done) || seat.round.attendance[f.to]?.mode !== "in-person") continue;
+    memory.done.push(done);
+    const text = say(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
+    return { intent: { type: "SendCorridorMessage", to: f.to, text }, memory, key: done };
+  }
+  return null;
+}
+
+/** During the negotiation a patron gives one grant to the swing voter most worth winning over. */
+function grant(seat: Seat, memory: BotMemory): Plan | null {
+  if (!memory.strategy.patron) return null;
+  const r = seat.view.round;
+  const done = `grant/${r}`;
+  if (memory.done.includes(done)) return null;
+  const size = memory.profile.grantSize;
+  if (seat.tokens - memory.profile.reserve < size) return null;
+  const wanted = favourite(seat, tabledIds(seat)) ?? favourite(seat);
+  const poorer = seat.view.scenario.roles.filter((role) => role.id !== seat.me.id && role.income * 2 <= seat.me.income);
+  const best = poorer
+    .map((role) => ({ role, score: targetScore(seat, memory, role, wanted) }))
+    .filter((c) => c.score >= MIN_TARGET * 2)
+    .sort((a, b) => b.score - a.score)[0];
+  memory.done.push(done);
+  if (!best) return null;
+  const note = say(memory, "grant.note", { dossier: seat.dossier.title });
+  return { intent: { type: "GiveGrant", to: best.role.id, amount: size, note }, memory, key: done };
+}
+
+/** After the decision a patron judges its guests: loyal ones are trusted (and thanked with a grant). */
+function judgeAndReward(seat: Seat, memory: BotMemory): Plan | null {
+  if (!memory.strategy.patron) return null;
+  const r = seat.view.round;
+  const mine = seat.round.positions[seat.me.id] ?? {};
+  const wanted = tabledIds(seat).find((o) => mine[o] === "support") ?? favourite(seat);
+  if (!wanted) return null;
+  const funded = new Set<RoleId>([
+    ...seat.table.fellowships.filter((f) => f.from === seat.me.id && f.status === "accepted" && f.round === r).map((f) => f.to),
+    ...seat.table.grants.filter((g) => g.from === seat.me.id && g.round === r).map((g) => g.to),
+  ]);
+  for (const role of funded) {
+    const done = `judge/${r}/${role}`;
+    if (memory.done.includes(done)) continue;
+    memory.done.push(done);
+    const loyal = yes(seat.round.positions[role]?.[wanted]);
+    const t = (memory.trust[role] ??= { funded: 0, loyal: 0 });
+    t.funded += 1;
+    if (loyal) t.loyal += 1;
+    if (loyal && seat.tokens - memory.profile.reserve >= memory.profile.grantSize) {
+      const note = say(memory, "grant.reward", { dossier: seat.dossier.title });
+      return { intent: { type: "GiveGrant", to: role, amount: memory.profile.grantSize, note }, memory, key: `reward/${r}/${role}` };
+    }
+  }
+  return null;
+}
+
+function rider(seat: Seat, memory: BotMemory): Plan | null {
+  const sc = seat.view.scenario.rider;
+  if (!sc || sc.owner !== seat.me.id || !seat.me.rider || !seat.view.settings.variants.lateInsertion) return null;
+  if (seat.round.decision || seat.table.rounds.some((x) => x.rider)) return null;
+  const done = `rider/${seat.view.round}`;
+  if (memory.done.includes(done)) return null;
+  memory.done.push(done);
+  const last = seat.view.round >= seat.view.scenario.dossiers.length - 1;
+  if (!last && draw(memory) < 0.5) return null;
+  const clauses = sc.options.filter((o) => o.id !== sc.none);
+  if (!clauses.length) return null;
+  const clause = clauses[Math.floor(draw(memory) * clauses.length)]!;
+  return { intent: { type: "InsertRider", option: clause.id }, memory, key: done };
+}
+
+function objectToRider(seat: Seat, memory: BotMemory): Plan | null {
+  const pending = seat.round.rider;
+  if (!pending || pending.objectedBy || pending.by === seat.me.id || seat.round.decision || !seat.round.drafting.includes(seat.me.id)) return null;
+  const done = `object-rider/${seat.view.round}`;
+  if (memory.done.includes(done)) return null;
+  memory.done.push(done);
+  if (draw(memory) >= memory.profile.riderObjection) return null;
+  return { intent: { type: "ObjectToRider" }, memory, key: done };
+}
+
+const PLANS: Record<string, ((seat: Seat, memory: BotMemory) => Plan | null)[]> = {
+  briefing: [answerOffer, buyBriefing, offerFellowship],
+  travel: [answerOffer, bookTravel, offerFellowship],
+  negotiation: [tableOption, declarePositions, speak, corridor, grant],
+  decision: [rider, objectToRider, declarePositions, speak],
+  outcome: [judgeAndReward],
+};
+
+/** The bot's next intent (or null when it has nothing to do now) and its next memory. */
+export function nextIntent(view: MatchView, memory: BotMemory): BotStep {
+  const m = cloneMemory(memory);
+  const seat = seatIn(view);
+  if (!seat || seat.me.id !== m.role) return { intent: null, memory: m };
+  const phaseKey = `${view.round}/${view.phase}`;
+  if (m.phaseKey !== phaseKey) {
+    m.phaseKey = phaseKey;
+    m.failed = [];
+  }
+  noticeFunding(seat, m);
+  for (const plan of PLANS[view.phase] ?? []) {
+    const p = plan(seat, m);
+    if (p && !m.failed.includes(p.key)) {
+      m.failed.push(p.key); // an intent is tried once per phase; success changes the view, so it is not needed again
+      return { intent: p.intent, memory: p.memory };
+    }
+  }
+  return { intent: null, memory: m };
+}

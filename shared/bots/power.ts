@@ -1,0 +1,32 @@
+// Voting power as a bot can know it: from the public role cards and the table's rule only.
+// Under rough consensus only people in the room count, and each of them can block.
+import { powerIndices } from "../analysis/power.js";
+import type { DecisionRuleId, Scenario } from "../scenario/schema.js";
+import type { RoleId } from "../rules/types.js";
+import type { MatchView } from "../rules/view.js";
+
+const cache = new Map<string, Record<RoleId, number>>();
+
+/**
+ * The rule-relevant part of a scenario, rebuilt from the public view: groups, incomes and
+ * houses are public. Bloc votes are not in the view yet, so every state casts one.
+ */
+function publicRules(view: MatchView): Scenario {
+  return {
+    roles: view.scenario.roles.map((r) => ({ id: r.id, group: r.group, income: r.income, abilities: { blocVotes: 1, programmeSeats: 0, rider: false, surveillance: false } })),
+    houses: view.scenario.houses,
+  } as unknown as Scenario;
+}
+
+/** Normalised Banzhaf power of `role` among `present` under `rule` (R1: an equal share of the room). */
+export function votingPower(view: MatchView, rule: DecisionRuleId, present: readonly RoleId[], role: RoleId): number {
+  if (!present.includes(role)) return 0;
+  if (rule === "R1") return 1 / present.length;
+  const key = `${view.scenario.id}|${rule}|${present.join(",")}`;
+  let power = cache.get(key);
+  if (!power) {
+    power = powerIndices(rule, publicRules(view), present).banzhaf;
+    cache.set(key, power);
+  }
+  return power[role] ?? 0;
+}
