@@ -97,3 +97,19 @@ describe("seats survive", () => {
     await expectViewsInSync(s, m.code, [t2, a2, b2]);
   });
 });
+
+describe("removal", () => {
+  it("a removed player is told, disconnected, and their seat secret no longer opens the seat", async () => {
+    const m2 = await createMatch({});
+    const t = await join(m2.code, { as: "teacher", teacherToken: m2.teacherToken }, "teacher");
+    const zoe = await join(m2.code, { as: "player", nickname: "Zoe" }, "zoe");
+    open.push(t, zoe);
+    const secret = seat(zoe).seatSecret;
+    const left = new Promise<number>((resolve) => zoe.room.onLeave((code) => resolve(code)));
+    await ok(t, { type: "RemovePlayer", player: idOf(zoe) });
+    expect(await left).toBe(4000);
+    expect(zoe.notices.map((n) => n.code)).toContain("removed");
+    await expect(join(m2.code, { as: "player", nickname: "Zoe", seatSecret: secret })).rejects.toThrow(/seat is not known/);
+    expect(decoded(t.room).players[idOf(zoe)]?.present).toBe(false);
+  });
+});
