@@ -1,0 +1,297 @@
+// Bots: deterministic for a seed, blind to everything their seat may not see, and able to
+// play whole matches under every rule without a crash or a stall.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { debrief } from "../../shared/analysis/debrief.js";
+import {
+  BOT_LINES_EN,
+  createBot,
+  nextIntent,
+  paceDelay,
+  PACE_MS,
+  pickLine,
+  simulateMatch,
+  type BotMemory,
+  type SimulationResult,
+} from "../../shared/bots/index.js";
+import {
+  applyEvent,
+  cloneState,
+  decide,
+  hashState,
+  LIMITS,
+  REJECTIONS,
+  viewFor,
+  type Command,
+  type DecisionRuleId,
+  type GameEvent,
+  type MatchState,
+  type MatchView,
+  type Scenario,
+} from "../../shared/index.js";
+import { defaultScenario, smallScenario } from "../helpers/engine.js";
+
+const RULES: DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
+const ACTING_PHASES = ["briefing", "travel", "negotiation", "decision"] as const;
+
+function play(rule: DecisionRuleId, seed: number, scenario: Scenario = defaultScenario()): SimulationResult {
+  return simulateMatch({ scenario, rule, seed });
+}
+
+/** The state after the first `count` events of a record. */
+function stateAt(events: readonly GameEvent[], count: number): MatchState {
+  let s: MatchState | null = null;
+  for (const e of events.slice(0, count)) s = applyEvent(s, e);
+  return s!;
+}
+
+/** A fresh bot for every seat: a valid memory at any moment of a match. */
+function botsFor(state: MatchState, seed: number): Record<string, BotMemory> {
+  const bots: Record<string, BotMemory> = {};
+  for (const p of Object.values(state.players)) {
+    const role = state.scenario.roles.find((r) => r.id === p.role)!;
+    bots[p.id] = createBot({ id: role.id, income: role.income, programmeSeats: role.abilities.programmeSeats }, seed);
+  }
+  return bots;
+}
+
+/**
+ * Everything a seat must not know, changed: other roles' payoffs on undecided dossiers (except
+ * where this role reads all payoffs), public-interest scores, rider payoffs, other roles'
+ * fellowships, grants and corridor talk, and the match's own generator.
+ */
+function perturbSecrets(state: MatchState, role: string): MatchState {
+  const s = cloneState(state);
+  const me = s.scenario.roles.find((r) => r.id === role)!;
+  const scenario: Scenario = JSON.parse(JSON.stringify(s.scenario)) as Scenario;
+  scenario.dossiers.forEach((d, i) => {
+    const decided = s.tables.some((t) => t.rounds[i]?.decision);
+    for (const o of d.options) {
+      o.subScores = o.subScores.map((x, k) => (me.knowledge.seesSubScores.some((v) => v.dossier === d.id && v.index === k) ? x : 10 - x));
+      if (decided || me.knowledge.seesAllPayoffs.includes(d.id)) continue;
+      for (const r of Object.keys(o.payoffs)) if (r !== role) o.payoffs[r] = -(o.payoffs[r] ?? 0);
+    }
+  });
+  for (const o of scenario.rider?.options ?? []) for (const r of Object.keys(o.payoffs)) if (r !== role) o.payoffs[r] = 3;
+  s.scenario = scenario;
+  s.rng = (s.rng ^ 0xdeadbeef) >>> 0;
+  for (const t of s.tables) {
+    t.corridor = t.corridor.map((c) => (c.from === role || c.to === role || c.interceptedBy === role ? c : { ...c, text: "a secret deal" }));
+    t.fellowships = t.fellowships.filter((f) => f.from === role || f.to === role || f.status === "accepted");
+    t.grants = t.grants.map((g) => (g.from === role || g.to === role ? g : { ...g, note: "hush money" }));
+  }
+  return s;
+}
+
+/** Fields of a view a bot may read but must not be steered by: names, ids, free texts of others. */
+function perturbNoise(view: MatchView): MatchView {
+  const v = JSON.parse(JSON.stringify(view)) as MatchView;
+  v.matchId = "ELSEWHERE";
+  v.settings.classLabel = "another class";
+  v.players = v.players.map((p) => ({ ...p, nickname: `someone ${p.id}` }));
+  if (v.me) v.me = { ...v.me, nickname: "renamed" };
+  v.news = [{ id: "n0", text: "Breaking: nothing happened.", at: 0 }];
+  for (const t of v.tables) t.statements = t.statements.map((s) => ({ ...s, text: "blah" }));
+  return v;
+}
+
+describe("bots are deterministic for a seed", () => {
+  it("replays the same match, event for event, from the same seed", () => {
+    const a = play("R2", 11);
+    const b = play("R2", 11);
+    expect(b.events).toEqual(a.events);
+    expect(hashState(b.state)).toBe(hashState(a.state));
+  });
+
+  it("plays differently from a different seed", () => {
+    const a = play("R2", 11);
+    const b = play("R2", 12);
+    expect(JSON.stringify(b.events)).not.toBe(JSON.stringify(a.events));
+  });
+
+  it("gives the same intent and memory for the same view and memory", () => {
+    const run = play("R1", 5);
+    const state = stateAt(run.events, Math.floor(run.events.length / 2));
+    for (const [id, memory] of Object.entries(botsFor(state, 5))) {
+      const view = viewFor(state, { kind: "player", id });
+      expect(nextIntent(view, memory)).toEqual(nextIntent(view, memory));
+    }
+  });
+
+  it("draws its strategy from its seed: same seed, same strategy; many seeds, both strategies", () => {
+    const tech = { id: "TECH", income: 12, programmeSeats: 0 };
+    expect(createBot(tech, 3)).toEqual(createBot(tech, 3));
+    const patrons = new Set(Array.from({ length: 40 }, (_, i) => createBot(tech, i).strategy.patron));
+    expect(patrons).toEqual(new Set([true, false]));
+  });
+});
+
+describe("bots never see more than their role may see", () => {
+  it("takes a MatchView (what viewFor gives a seat) and nothing else", () => {
+    expectTypeOf(nextIntent).parameter(0).toEqualTypeOf<MatchView>();
+    expectTypeOf(nextIntent).parameters.toEqualTypeOf<[MatchView, BotMemory]>();
+  });
+
+  it("decides the same when every secret of other seats is changed in the match state", () => {
+    const run = play("R2", 21);
+    let checked = 0;
+    // Sample moments across the whole match: each phase of each round.
+    const moments = run.events.flatMap((e, i) => (e.type === "PhaseChanged" ? [i + 1, i + 6, i + 15] : []));
+    for (const count of moments) {
+      if (count > run.events.length) continue;
+      const state = stateAt(run.events, count);
+      for (const [id, memory] of Object.entries(botsFor(state, 21))) {
+        const role = state.players[id]!.role!;
+        const honest = nextIntent(viewFor(state, { kind: "player", id }), memory);
+        const blind = nextIntent(viewFor(perturbSecrets(state, role), { kind: "player", id }), memory);
+        expect(blind).toEqual(honest);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("decides the same when names, ids and other people's words are changed in its view", () => {
+    const run = play("R1", 8);
+    const moments = run.events.flatMap((e, i) => (e.type === "PhaseChanged" ? [i + 4] : []));
+    for (const count of moments) {
+      const state = stateAt(run.events, Math.min(count, run.events.length));
+      for (const [id, memory] of Object.entries(botsFor(state, 8))) {
+        const view = viewFor(state, { kind: "player", id });
+        expect(nextIntent(perturbNoise(view), memory).intent).toEqual(nextIntent(view, memory).intent);
+      }
+    }
+  });
+
+  it("does not change the view it is given", () => {
+    const run = play("R3", 2);
+    const state = stateAt(run.events, Math.floor(run.events.length / 3));
+    for (const [id, memory] of Object.entries(botsFor(state, 2))) {
+      const view = viewFor(state, { kind: "player", id });
+      const before = JSON.stringify(view);
+      nextIntent(view, memory);
+      expect(JSON.stringify(view)).toBe(before);
+    }
+  });
+
+  it("stays quiet with a view that holds no seat (projector, lobby, ended match)", () => {
+    const run = play("R1", 3);
+    const memory = createBot({ id: "TECH", income: 12, programmeSeats: 0 }, 1);
+    expect(nextIntent(viewFor(stateAt(run.events, Math.floor(run.events.length / 2)), { kind: "projector" }), memory).intent).toBeNull();
+    expect(nextIntent(viewFor(stateAt(run.events, 3), { kind: "player", id: "bot1" }), memory).intent).toBeNull();
+    expect(nextIntent(viewFor(run.state, { kind: "player", id: "bot1" }), memory).intent).toBeNull();
+  });
+});
+
+describe("a bots-only match", () => {
+  const cases = [
+    ...RULES.map((rule) => ({ name: `the default scenario under ${rule}`, rule, scenario: defaultScenario })),
+    ...RULES.map((rule) => ({ name: `the five-role scenario under ${rule}`, rule, scenario: smallScenario })),
+  ];
+
+  it.each(cases)("plays $name to the end, every intent accepted or politely refused, no phase idle", ({ rule, scenario }) => {
+    for (const seed of [1, 2, 3]) {
+      const sc = scenario();
+      const run = play(rule, seed, sc);
+      const ended = run.events.at(-1);
+      expect(ended).toMatchObject({ type: "MatchEnded", reason: "finished" });
+      const table = run.state.tables[0]!;
+      expect(table.rounds.map((r) => r.decision !== null)).toEqual(sc.dossiers.map(() => true));
+      for (const a of run.actions) {
+        if (!a.accepted) expect(Object.keys(REJECTIONS)).toContain(a.rejection);
+      }
+      // Every phase in which a delegation can act sees bots acting; the outcome phase is for reading.
+      for (let round = 0; round < sc.dossiers.length; round++) {
+        for (const phase of ACTING_PHASES) {
+          expect(run.actions.some((a) => a.accepted && a.round === round && a.phase === phase), `${rule} seed ${seed}: round ${round} ${phase}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("answers stale or out-of-turn intents with a rejection, never a crash", () => {
+    // Each bot is asked on a view from an earlier phase, and its intent is judged against the present.
+    const run = play("R2", 4);
+    const phases = run.events.flatMap((e, i) => (e.type === "PhaseChanged" ? [i + 1] : []));
+    const codes = new Set<string>();
+    for (let k = 1; k < phases.length; k++) {
+      const stale = stateAt(run.events, phases[k - 1]!);
+      const present = stateAt(run.events, phases[k]!);
+      for (const [id, memory] of Object.entries(botsFor(stale, 4))) {
+        const { intent } = nextIntent(viewFor(stale, { kind: "player", id }), memory);
+        if (!intent) continue;
+        const verdict = (() => {
+          try {
+            return decideFor(present, intent, id);
+          } catch (e) {
+            return { crashed: String(e) };
+          }
+        })();
+        expect(verdict).not.toHaveProperty("crashed");
+        if ("rejection" in verdict) codes.add(verdict.rejection.code);
+      }
+    }
+    expect(codes.size).toBeGreaterThan(0);
+    for (const code of codes) expect(Object.keys(REJECTIONS)).toContain(code);
+  });
+
+  it("keeps every text within the engine's limits", () => {
+    const run = play("R1", 9);
+    for (const a of run.actions) {
+      const i = a.intent;
+      if (i.type === "MakeStatement") expect(i.text.length).toBeLessThanOrEqual(LIMITS.statement);
+      if (i.type === "PostRemoteComment") expect(i.text.length).toBeLessThanOrEqual(LIMITS.remoteComment);
+      if (i.type === "SendCorridorMessage") expect(i.text.length).toBeLessThanOrEqual(LIMITS.corridor);
+      if ((i.type === "OfferFellowship" || i.type === "GiveGrant") && i.note) expect(i.note.length).toBeLessThanOrEqual(LIMITS.note);
+    }
+    expect(run.actions.some((a) => a.intent.type === "MakeStatement")).toBe(true);
+  });
+});
+
+describe("capture is a tendency, not a certainty", () => {
+  it("is never flagged when no bot can be won over, and flagged in some games but not all at the default temptation", () => {
+    const scenario = defaultScenario();
+    const incorruptible = Object.fromEntries(scenario.roles.map((r) => [r.id, { captureTendency: 0 }]));
+    let flaggedDefault = 0;
+    const games = 24;
+    for (let seed = 0; seed < games; seed++) {
+      const clean = simulateMatch({ scenario, rule: "R2", seed, profiles: incorruptible });
+      expect(debrief(clean.events).tables[0]!.flags).toEqual([]);
+      if (debrief(play("R2", seed, scenario).events).tables[0]!.flags.length > 0) flaggedDefault++;
+    }
+    expect(flaggedDefault).toBeGreaterThan(0);
+    expect(flaggedDefault).toBeLessThan(games);
+  });
+
+  it("makes a won-over guest support its funder's option even against its own payoff", () => {
+    const scenario = defaultScenario();
+    const pliant = Object.fromEntries(scenario.roles.map((r) => [r.id, { captureTendency: 1, susceptibility: 1 }]));
+    const flags = [1, 2, 3].flatMap((seed) => debrief(simulateMatch({ scenario, rule: "R2", seed, profiles: pliant }).events).tables[0]!.flags);
+    expect(flags.length).toBeGreaterThan(0);
+    for (const f of flags) expect(f.payoff).toBeLessThan(f.bestPayoff);
+  });
+});
+
+describe("pace and lines", () => {
+  it("waits a human-like, seeded time live and nothing in a simulation", () => {
+    const a = paceDelay({ type: "MakeStatement" }, 42);
+    expect(paceDelay({ type: "MakeStatement" }, 42)).toEqual(a);
+    const [low, high] = PACE_MS.MakeStatement;
+    expect(a.ms).toBeGreaterThanOrEqual(low);
+    expect(a.ms).toBeLessThanOrEqual(high);
+    expect(paceDelay({ type: "MakeStatement" }, 42, "instant")).toEqual({ ms: 0, rng: 42 });
+    const delays = new Set(Array.from({ length: 10 }, (_, i) => paceDelay({ type: "DeclarePosition" }, i).ms));
+    expect(delays.size).toBeGreaterThan(1);
+  });
+
+  it("fills every line of the catalog, picking a variant with the bot's generator", () => {
+    for (const key of Object.keys(BOT_LINES_EN) as (keyof typeof BOT_LINES_EN)[]) {
+      const { text } = pickLine(key, { option: "X", constituency: "Y", sponsor: "Z", city: "C", dossier: "D" }, 7);
+      expect(text).not.toMatch(/\{\w+\}/);
+      expect(text.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+function decideFor(state: MatchState, intent: Command, id: string) {
+  return decide(state, intent, { actor: { kind: "player", id }, now: state.clock.deadline ?? 0 });
+}
