@@ -166,6 +166,8 @@ export class Mirror {
     if (!this.scenarioText || this.scenarioText.ended !== ended) this.scenarioText = { ended, text: JSON.stringify(v.scenario) };
     setIf(r, "scenario", this.scenarioText.text);
     if (r.settings === "null") r.settings = JSON.stringify(v.settings);
+    setIf(r, "debriefCard", v.debrief.card);
+    setIf(r, "debriefNicknames", v.debrief.nicknames);
 
     v.players.forEach((p, order) => {
       let s = r.players.get(p.id);

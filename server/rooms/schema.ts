@@ -103,6 +103,8 @@ export const MatchRoomState = schema(
     pausedRemaining: t.float64().default(-1),
     scenario: t.string().default("null"),
     settings: t.string().default("null"),
+    debriefCard: t.uint8().default(0),
+    debriefNicknames: t.boolean().default(false),
     players: t.map(PlayerState),
     news: t.array(NewsState),
     tables: t.array(TableState),

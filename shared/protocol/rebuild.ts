@@ -79,5 +79,6 @@ export function rebuildView(decoded: WireMatchState, viewer: Viewer): MatchView 
     tables,
     me,
     briefing: briefingSecret ? (JSON.parse(briefingSecret.json) as MatchView["briefing"]) : null,
+    debrief: { card: decoded.debriefCard ?? 0, nicknames: decoded.debriefNicknames ?? false },
   };
 }

@@ -91,6 +91,9 @@ export interface WireMatchState {
   scenario: string;
   /** JSON: MatchView["settings"]. */
   settings: string;
+  /** The debrief card the teacher shows (0 = first) and whether nicknames are shown. */
+  debriefCard?: number;
+  debriefNicknames?: boolean;
   players: Record<string, WirePlayer>;
   news: { id: string; text: string; at: number }[];
   tables: WireTable[];

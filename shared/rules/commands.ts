@@ -45,7 +45,9 @@ export type Command =
   | { type: "ObjectToRider" }
   | { type: "CallConsensus"; table: number; option: OptionId }
   | { type: "PushNews"; text: string }
-  | { type: "EndMatch" };
+  | { type: "EndMatch" }
+  | { type: "ShowDebriefCard"; card: number }
+  | { type: "ShowNicknames"; shown: boolean };
 
 export type CommandType = Command["type"];
 
@@ -66,7 +68,15 @@ export const TEACHER_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
   "CallConsensus",
   "PushNews",
   "EndMatch",
+  "ShowDebriefCard",
+  "ShowNicknames",
 ]);
+
+/** Commands the teacher may still give once the match has ended: leading the debrief. */
+export const AFTER_END_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(["ShowDebriefCard", "ShowNicknames"]);
+
+/** How many debrief cards a teacher can step through (0 = the first card). */
+export const DEBRIEF_CARD_LIMIT = 20;
 
 /** Length limits, in characters, shared by the engine and every form that feeds it. */
 export const LIMITS = {

@@ -2,7 +2,7 @@
 // It never throws for a rule violation and never changes the state it is given.
 import { parseScenario, ScenarioError } from "../scenario/schema.js";
 import { shuffle, nextRandom } from "../random/rng.js";
-import { LIMITS, TEACHER_COMMANDS, type Command, type Meta } from "./commands.js";
+import { AFTER_END_COMMANDS, DEBRIEF_CARD_LIMIT, LIMITS, TEACHER_COMMANDS, type Command, type Meta } from "./commands.js";
 import type { GameEvent } from "./events.js";
 import { currentDossier, delegatesOf, presentPlayers, roleOf, travelCost } from "./helpers.js";
 import { advance, openRound } from "./phases.js";
@@ -113,7 +113,7 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
   if (command.type === "CreateMatch") return createMatch(state, command, meta);
   if (!state) return no("no-match");
   if (TEACHER_COMMANDS.has(command.type) && meta.actor.kind !== "teacher") return no("not-teacher");
-  if (state.status === "ended") return no("match-ended");
+  if (state.status === "ended" && !AFTER_END_COMMANDS.has(command.type)) return no("match-ended");
   const now = meta.now;
 
   switch (command.type) {
@@ -256,6 +256,16 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
 
     case "EndMatch":
       return ok({ type: "MatchEnded", at: now, reason: "teacher" });
+
+    case "ShowDebriefCard": {
+      if (state.status !== "ended") return no("debrief-not-open");
+      if (!Number.isInteger(command.card) || command.card < 0 || command.card >= DEBRIEF_CARD_LIMIT) return no("unknown-card");
+      return ok({ type: "DebriefCardShown", card: command.card });
+    }
+
+    case "ShowNicknames":
+      if (state.status !== "ended") return no("debrief-not-open");
+      return ok({ type: "NicknamesShown", shown: command.shown === true });
 
     case "NameDrafter": {
       if (!inPhase(state, "negotiation", "decision")) return no("phase-closed");

@@ -38,7 +38,9 @@ export type GameEvent =
   | { type: "DossierDecided"; table: number; round: number; decision: Decision }
   | { type: "IncomeChanged"; table: number; changes: Record<RoleId, number>; reason: string }
   | { type: "NewsPushed"; id: string; text: string; at: number }
-  | { type: "MatchEnded"; at: number; reason: "finished" | "teacher" };
+  | { type: "MatchEnded"; at: number; reason: "finished" | "teacher" }
+  | { type: "DebriefCardShown"; card: number }
+  | { type: "NicknamesShown"; shown: boolean };
 
 export type EventType = GameEvent["type"];
 

@@ -38,6 +38,7 @@ function created(event: Extract<GameEvent, { type: "MatchCreated" }>): MatchStat
     nextId: 1,
     startedAt: null,
     endedAt: null,
+    debrief: { card: 0, nicknames: false },
   };
 }
 
@@ -211,6 +212,12 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       s.phase = "ended";
       s.endedAt = e.at;
       s.clock = { deadline: null, pausedRemaining: null };
+      break;
+    case "DebriefCardShown":
+      s.debrief.card = e.card;
+      break;
+    case "NicknamesShown":
+      s.debrief.nicknames = e.shown;
       break;
     default: {
       const unknown: never = e;

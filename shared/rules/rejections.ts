@@ -62,6 +62,8 @@ export const REJECTIONS = {
   "chair-automatic": "This match has an automatic chair.",
   "already-decided": "This dossier has already been decided.",
   "news-empty": "Please write the news item first.",
+  "debrief-not-open": "The debrief opens when the match is over.",
+  "unknown-card": "There is no such debrief card.",
 } as const;
 
 export type RejectionCode = keyof typeof REJECTIONS;

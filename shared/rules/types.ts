@@ -157,4 +157,6 @@ export interface MatchState {
   nextId: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** The debrief the teacher leads after the end: the card on show, and whether nicknames are. */
+  debrief: { card: number; nicknames: boolean };
 }

@@ -134,6 +134,8 @@ export interface MatchView {
   /** Who the viewer is at the table, when a player holds a role. */
   me: { player: PlayerId; nickname: string; table: number | null; role: RoleId | null; muted: boolean } | null;
   briefing: Briefing | null;
+  /** The debrief card the teacher shows, and whether nicknames may be shown with roles. */
+  debrief: { card: number; nicknames: boolean };
 }
 
 function sees(viewer: Viewer, state: MatchState): { all: boolean; role: RoleId | null; table: number | null; ended: boolean } {
@@ -285,5 +287,6 @@ export function viewFor(state: MatchState, viewer: Viewer): MatchView {
     tables,
     me: me ? { player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted } : null,
     briefing: v.role !== null && v.table !== null ? briefingFor(state, v.role, v.table) : null,
+    debrief: { ...state.debrief },
   };
 }

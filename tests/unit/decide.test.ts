@@ -466,6 +466,22 @@ describe("during the decision", () => {
   });
 });
 
+describe("leading the debrief", () => {
+  it("after the end the teacher steps through cards and may show nicknames; nothing else moves", () => {
+    const m = new Match().seatEveryone(["TECH"]).start();
+    expectRejected(m, { type: "ShowDebriefCard", card: 1 }, "debrief-not-open");
+    expectRejected(m, { type: "ShowNicknames", shown: true }, "debrief-not-open");
+    m.ok({ type: "EndMatch" });
+    m.ok({ type: "ShowDebriefCard", card: 3 });
+    m.ok({ type: "ShowNicknames", shown: true });
+    expect(m.s.debrief).toEqual({ card: 3, nicknames: true });
+    expectRejected(m, { type: "ShowDebriefCard", card: -1 }, "unknown-card");
+    expectRejected(m, { type: "ShowDebriefCard", card: 2.5 }, "unknown-card");
+    expectRejectedAs(m, "TECH", { type: "ShowDebriefCard", card: 0 }, "not-teacher");
+    expectRejected(m, { type: "AdvancePhase" }, "match-ended");
+  });
+});
+
 describe("the second, smaller scenario", () => {
   it("loads through the same schema and plays through the same engine", () => {
     const m = new Match(smallScenario()).seatEveryone().start().skipTo("travel");
