@@ -7,7 +7,7 @@ import type { OptionId, RoleId, Stance } from "../rules/types.js";
 import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../rules/view.js";
 import { pickLine, type BotLineKey } from "./lines.js";
 import { cloneMemory, type BotMemory, type Funding } from "./memory.js";
-import { votingPower } from "./power.js";
+import { votingPower, wouldPass } from "./power.js";
 
 /** The player intents a bot may send: the same ones a person's device sends. */
 export type BotIntentType =
@@ -119,7 +119,8 @@ function stanceFor(seat: Seat, memory: BotMemory, option: OptionId): Stance | nu
   const own = ownStance(seat, option, memory.profile.objectGap);
   const lean = leanings(seat, memory);
   if (lean.favoured.has(option)) return "support";
-  if (lean.opposed.has(option) && own === "support") return "live";
+  // A won-over bot cools on what its funder opposes: support becomes live, live becomes an objection.
+  if (lean.opposed.has(option)) return own === "support" ? "live" : own === "live" ? "object" : own;
   return own;
 }
 
@@ -181,7 +182,11 @@ function targetScore(seat: Seat, memory: BotMemory, role: PublicRole, wanted: Op
   const known = wanted ? seat.view.briefing?.allPayoffs[seat.dossier.id]?.[wanted]?.[role.id] : undefined;
   const declared = wanted ? seat.round.positions[role.id]?.[wanted] : undefined;
   const agrees = declared !== undefined ? yes(declared) : known !== undefined ? known >= 0 : null;
-  const persuade = agrees === true ? 0.2 : agrees === false ? 1 : 0.6;
+  // In a vote, money is best spent on those not yet persuaded. Under rough consensus a guest in the
+  // room can block, so a patron brings only friends, and none at all when the status quo suits it.
+  const consensus = seat.table.rule === "R1";
+  if (consensus && wanted === seat.dossier.statusQuo) return 0;
+  const persuade = consensus ? (agrees === true ? 1 : agrees === false ? 0.1 : 0.4) : agrees === true ? 0.2 : agrees === false ? 1 : 0.6;
   const needy = !role.canTravelAlone || (seat.table.delegations[role.id]?.tokens ?? 0) < tripCost(seat, role) ? 1.5 : 1;
   return power * trust * persuade * needy;
 }
@@ -340,24 +345,54 @@ function corridor(seat: Seat, memory: BotMemory): Plan | null {
   return null;
 }
 
-/** During the negotiation a patron gives one grant to the swing voter most worth winning over. */
+/**
+ * A patron gives one grant a round, and only to a swing voter: under a vote, a poorer role whose
+ * yes would carry the patron's option (or, when the status quo suits the patron, whose yes keeps
+ * a rival option passing); under rough consensus, a poorer delegate in the room blocking it.
+ */
 function grant(seat: Seat, memory: BotMemory): Plan | null {
   if (!memory.strategy.patron) return null;
   const r = seat.view.round;
   const done = `grant/${r}`;
-  if (memory.done.includes(done)) return null;
   const size = memory.profile.grantSize;
-  if (seat.tokens - memory.profile.reserve < size) return null;
-  const wanted = favourite(seat, tabledIds(seat)) ?? favourite(seat);
-  const poorer = seat.view.scenario.roles.filter((role) => role.id !== seat.me.id && role.income * 2 <= seat.me.income);
-  const best = poorer
-    .map((role) => ({ role, score: targetScore(seat, memory, role, wanted) }))
-    .filter((c) => c.score >= MIN_TARGET * 2)
-    .sort((a, b) => b.score - a.score)[0];
+  if (memory.done.includes(done) || seat.tokens - memory.profile.reserve < size) return null;
+  const { rule } = seat.table;
+  const tabled = tabledIds(seat);
+  const wanted = favourite(seat, tabled);
+  if (!wanted) return null;
+  const sq = seat.dossier.statusQuo;
+  const present = seat.view.scenario.roles
+    .map((x) => x.id)
+    .filter((id) => {
+      const mode = seat.round.attendance[id]?.mode;
+      return rule === "R1" ? mode === "in-person" : mode === "in-person" || mode === "remote";
+    });
+  const poorer = new Set(seat.view.scenario.roles.filter((x) => x.id !== seat.me.id && x.income * 2 <= seat.me.income && present.includes(x.id)).map((x) => x.id));
+  const stance = (role: RoleId, o: OptionId) => seat.round.positions[role]?.[o];
+  const ayes = (o: OptionId) => new Set(present.filter((id) => yes(stance(id, o))));
+  const passes = (set: ReadonlySet<RoleId>) => wouldPass(seat.view, rule, set, present);
+  let swing: RoleId[] = [];
+  if (rule === "R1") {
+    if (wanted !== sq) swing = [...poorer].filter((id) => stance(id, wanted) === "object");
+  } else if (wanted !== sq) {
+    const set = ayes(wanted);
+    if (!passes(set)) swing = [...poorer].filter((id) => !set.has(id) && passes(new Set([...set, id])));
+  } else {
+    for (const rival of tabled.filter((o) => o !== sq)) {
+      const set = ayes(rival);
+      if (!passes(set)) continue;
+      swing.push(...[...poorer].filter((id) => set.has(id) && !passes(new Set([...set].filter((x) => x !== id)))));
+    }
+  }
+  const trust = (id: RoleId) => {
+    const t = memory.trust[id] ?? { funded: 0, loyal: 0 };
+    return (t.loyal + 1) / (t.funded + 2);
+  };
+  const target = [...new Set(swing)].sort((a, b) => trust(b) - trust(a))[0];
+  if (!target) return null;
   memory.done.push(done);
-  if (!best) return null;
   const note = say(memory, "grant.note", { dossier: seat.dossier.title });
-  return { intent: { type: "GiveGrant", to: best.role.id, amount: size, note }, memory, key: done };
+  return { intent: { type: "GiveGrant", to: target, amount: size, note }, memory, key: done };
 }
 
 /** After the decision a patron judges its guests: loyal ones are trusted (and thanked with a grant). */
@@ -416,7 +451,7 @@ const PLANS: Record<string, ((seat: Seat, memory: BotMemory) => Plan | null)[]> 
   briefing: [answerOffer, buyBriefing, offerFellowship],
   travel: [answerOffer, bookTravel, offerFellowship],
   negotiation: [tableOption, declarePositions, speak, corridor, grant],
-  decision: [rider, objectToRider, declarePositions, speak],
+  decision: [rider, objectToRider, declarePositions, grant, speak],
   outcome: [judgeAndReward],
 };
 

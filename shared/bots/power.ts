@@ -1,6 +1,7 @@
 // Voting power as a bot can know it: from the public role cards and the table's rule only.
 // Under rough consensus only people in the room count, and each of them can block.
 import { powerIndices } from "../analysis/power.js";
+import { isWinning } from "../rules/decision-rules.js";
 import type { DecisionRuleId, Scenario } from "../scenario/schema.js";
 import type { RoleId } from "../rules/types.js";
 import type { MatchView } from "../rules/view.js";
@@ -29,4 +30,9 @@ export function votingPower(view: MatchView, rule: DecisionRuleId, present: read
     cache.set(key, power);
   }
   return power[role] ?? 0;
+}
+
+/** Whether the roles saying yes would carry an option among `present` under `rule`, as far as the public cards tell. */
+export function wouldPass(view: MatchView, rule: DecisionRuleId, yes: ReadonlySet<RoleId>, present: readonly RoleId[]): boolean {
+  return isWinning(rule, publicRules(view), yes, present);
 }
