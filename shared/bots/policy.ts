@@ -99,7 +99,8 @@ function leanings(seat: Seat, memory: BotMemory): { favoured: Set<OptionId>; opp
 
 /**
  * The stance the bot's own payoffs call for: support its best tabled option when that is good
- * for it, live with acceptable ones (payoff ≥ 0, not far below its best), object to bad ones.
+ * for it, live with acceptable ones (payoff ≥ 0 and either close to its best or better than the
+ * status quo), object to bad ones.
  * No stance (null) on an option whose payoff its briefing hides: it has no instructions.
  */
 function ownStance(seat: Seat, option: OptionId, objectGap: number): Stance | null {
@@ -111,7 +112,8 @@ function ownStance(seat: Seat, option: OptionId, objectGap: number): Stance | nu
     .filter((v): v is number => v !== null);
   const best = Math.max(...known, e);
   if (e > 0 && e >= best) return "support";
-  if (best - e >= objectGap) return "object";
+  // Far below the best is bad only if it does not even beat the status quo (the fallback when nothing passes).
+  if (best - e >= objectGap && e <= value(seat, seat.dossier.statusQuo)) return "object";
   return "live";
 }
 
