@@ -11,6 +11,7 @@ import { setContext } from "./context.js";
 import { apiHandler } from "./http/routes.js";
 import { serveStatic } from "./http/static.js";
 import { MatchRoom } from "./rooms/match-room.js";
+import type { BotPace } from "./rooms/bot-driver.js";
 import type { MatchStore } from "./store/match-store.js";
 import { SqliteMatchStore } from "./store/sqlite-store.js";
 
@@ -34,13 +35,17 @@ export interface AppOptions {
   resumeGraceMs?: number;
   /** WebSocket frame limit in bytes (default 16 KB). */
   maxPayload?: number;
+  /** How fast bots act (default: BOT_PACE or "live"). */
+  botPace?: BotPace;
 }
 
 export function createApp(options: AppOptions = {}) {
   const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? "./data");
   const store = options.store ?? new SqliteMatchStore(join(dataDir, "rough-consensus.sqlite"));
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
-  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000 });
+  const envPace = process.env.BOT_PACE;
+  const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
+  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace });
 
   const server = defineServer({
     transport: new WebSocketTransport({ maxPayload: options.maxPayload ?? 16 * 1024 }),

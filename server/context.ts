@@ -1,6 +1,7 @@
 // Process-wide services the rooms and routes share: the record store and where the server
 // is reachable. Set once by createApp(); rooms read it when they are created.
 import type { MatchStore } from "./store/match-store.js";
+import type { BotPace } from "./rooms/bot-driver.js";
 
 export interface ServerContext {
   store: MatchStore;
@@ -10,6 +11,8 @@ export interface ServerContext {
   reconnectSeconds: number;
   /** Grace after a restart before a running match's overdue clock fires. */
   resumeGraceMs: number;
+  /** How fast bots act: like people (live), ten times faster (quick), or at once (instant). */
+  botPace: BotPace;
 }
 
 let current: ServerContext | null = null;

@@ -19,6 +19,7 @@ import { claimCode, reclaimCode, releaseCode } from "./codes.js";
 import { Mirror, type ClientData } from "./mirror.js";
 import { MatchRoomState } from "./schema.js";
 import { TokenBucket } from "./throttle.js";
+import { BotDriver } from "./bot-driver.js";
 
 export type CreateMatchOptions = { settings: SettingsInput; scenarioId?: string; teacherTokenHash: string };
 export type ResumeMatchOptions = { resume: string };
@@ -70,6 +71,15 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   /** After a restart, overdue clocks wait until students had a chance to come back. */
   private notBefore = 0;
   private codeClaimed = false;
+  /** Bot players act through dispatch(), on their own view, at the context's pace. */
+  private bots = new BotDriver(
+    {
+      match: () => this.match,
+      dispatch: (command, actor) => this.dispatch(command, actor),
+      setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
+    },
+    context().botPace,
+  );
 
   get code(): string {
     return this.roomId;
@@ -128,6 +138,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     this.onMessage("*", (client, type) => this.onUnknown(client, String(type)));
     this.syncAll();
     this.scheduleClock();
+    this.bots.wake();
     if (this.match?.status === "ended") this.autoDispose = true;
   }
 
@@ -193,6 +204,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
 
   override async onDispose(): Promise<void> {
     this.tickTimer?.clear();
+    this.bots.stop();
     if (this.codeClaimed) await releaseCode(this.presence, this.code);
   }
 
@@ -263,6 +275,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     await this.afterEvents(verdict.events, now);
     this.syncAll();
     this.broadcastPatch();
+    this.bots.wake();
     return { ok: true };
   }
 

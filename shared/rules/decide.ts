@@ -89,6 +89,19 @@ function seatCounts(state: MatchState): Map<string, number> {
   return counts;
 }
 
+/** A bot player for every seat (table × role) that no present player holds. */
+function botsForEmptySeats(state: MatchState, now: number): GameEvent[] {
+  const events: GameEvent[] = [];
+  let id = state.nextId;
+  for (const table of state.tables) {
+    for (const role of state.scenario.roles) {
+      if (delegatesOf(state, table.index, role.id).length > 0) continue;
+      events.push({ type: "PlayerJoined", player: `bot${id++}`, nickname: `Bot ${role.short}${state.tables.length > 1 ? ` ${table.index + 1}` : ""}`, kind: "bot", table: table.index, role: role.id, at: now });
+    }
+  }
+  return events;
+}
+
 const running = (state: MatchState) => state.status === "running";
 
 /**
@@ -192,22 +205,17 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
     }
 
     case "FillWithBots": {
-      const events: GameEvent[] = [];
-      let id = state.nextId;
-      for (const table of state.tables) {
-        for (const role of state.scenario.roles) {
-          if (delegatesOf(state, table.index, role.id).length > 0) continue;
-          events.push({ type: "PlayerJoined", player: `bot${id++}`, nickname: `Bot ${role.short}${state.tables.length > 1 ? ` ${table.index + 1}` : ""}`, kind: "bot", table: table.index, role: role.id, at: now });
-        }
-      }
+      const events = botsForEmptySeats(state, now);
       if (!events.length) return no("no-seats-left");
       return ok(...events, ...joinRoundRemotely(state, events.map((e) => (e.type === "PlayerJoined" ? { table: e.table, role: e.role } : { table: null, role: null }))));
     }
 
     case "StartMatch": {
       if (state.status !== "lobby") return no("already-started");
-      if (!presentPlayers(state).some((p) => p.role !== null)) return no("nobody-to-start");
-      return ok({ type: "MatchStarted", at: now }, ...openRound(state, 0, now, "start"));
+      // With bots switched on in the settings, every seat nobody holds gets a bot at the start.
+      const bots = state.settings.bots ? botsForEmptySeats(state, now) : [];
+      if (!bots.length && !presentPlayers(state).some((p) => p.role !== null)) return no("nobody-to-start");
+      return ok(...bots, { type: "MatchStarted", at: now }, ...openRound(state, 0, now, "start"));
     }
 
     case "Tick": {

@@ -136,6 +136,13 @@ describe("in the lobby", () => {
     expect(events.every((e) => e.type === "PlayerJoined" && e.kind === "bot")).toBe(true);
     expectRejected(m, { type: "FillWithBots" }, "no-seats-left");
   });
+  it("with bots switched on, starting seats a bot in every empty role", () => {
+    const m = new Match(defaultScenario(), { bots: true }).seatEveryone(["TECH"]);
+    const events = m.ok({ type: "StartMatch" });
+    expect(types(events).filter((t) => t === "PlayerJoined")).toHaveLength(8);
+    expect(Object.values(m.s.players).filter((p) => p.kind === "bot").map((p) => p.role)).not.toContain("TECH");
+    expect(new Match(defaultScenario(), { bots: true }).run({ type: "StartMatch" }).ok).toBe(true);
+  });
   it("cannot start with nobody seated", () => {
     const m = new Match();
     expectRejected(m, { type: "StartMatch" }, "nobody-to-start");
