@@ -3,16 +3,21 @@
 // `Authorization: Bearer <token>` and is stored only as a hash.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
+import { pseudonymiseEvents } from "../../shared/analysis/export.js";
+import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
+import { openRecord } from "../../shared/replay/timeline.js";
 import { SettingsSchema } from "../../shared/rules/settings.js";
 import { context } from "../context.js";
 import { DEFAULT_SCENARIO_ID, loadScenario } from "../scenarios/index.js";
-import { isCode } from "../rooms/codes.js";
+import { claimCode, isCode, releaseCode } from "../rooms/codes.js";
 import { newSecret, sha256, type CreateMatchOptions, type MatchRoom } from "../rooms/match-room.js";
 
 const MAX_BODY = 64 * 1024;
+/** An imported record file: a long match with many tables runs to a few megabytes. */
+const MAX_RECORD = 32 * 1024 * 1024;
 const started = Date.now();
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -23,20 +28,20 @@ class HttpError extends Error {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+export function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, limit = MAX_BODY): Promise<unknown> {
   const pre = (req as IncomingMessage & { body?: unknown }).body;
   if (pre !== undefined && typeof pre === "object") return pre;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, "too-large", "The request body is too large.");
+    if (size > limit) throw new HttpError(413, "too-large", "The request body is too large.");
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8").trim();
@@ -66,6 +71,7 @@ export function linksFor(origin: string, code: string, teacherToken?: string) {
     join: `${origin}/join/${code}`,
     teacher: `${origin}/teacher/${code}${teacherToken ? `#token=${teacherToken}` : ""}`,
     projector: `${origin}/projector/${code}`,
+    replay: `${origin}/replay/${code}`,
   };
 }
 
@@ -75,7 +81,7 @@ async function requireTeacher(req: IncomingMessage): Promise<string> {
   return sha256(token);
 }
 
-async function ownedMatch(req: IncomingMessage, code: string) {
+export async function ownedMatch(req: IncomingMessage, code: string) {
   const hash = await requireTeacher(req);
   if (!isCode(code)) throw new HttpError(404, "unknown-match", "There is no match with that code.");
   const header = await context().store.getHeader(code);
@@ -124,16 +130,94 @@ async function listMatches(req: IncomingMessage, res: ServerResponse): Promise<v
   const hash = await requireTeacher(req);
   const matches = await context().store.listMatches({ teacherTokenHash: hash });
   send(res, 200, {
-    matches: matches.map((m) => ({ ...m, live: liveRoom(m.code) !== undefined, links: linksFor(originOf(req), m.code) })),
+    matches: matches.map((m) => ({
+      ...m,
+      durationMs: m.startedAt === null ? 0 : Math.max(0, (m.endedAt ?? m.lastEventAt ?? m.startedAt) - m.startedAt),
+      live: liveRoom(m.code) !== undefined,
+      links: linksFor(originOf(req), m.code),
+    })),
   });
 }
 
-async function getRecord(req: IncomingMessage, res: ServerResponse, code: string, download: boolean): Promise<void> {
+/** The record, with nicknames replaced when asked; rebuilt so its final hash still matches. */
+async function recordOf(code: string, pseudonymise: boolean): Promise<MatchRecord> {
+  const events = await context().store.getEvents(code);
+  if (!events.length) throw new HttpError(404, "unknown-match", "This match has no record yet.");
+  if (!pseudonymise) return buildRecord(events);
+  const renamed = pseudonymiseEvents(events.map((e) => e.event));
+  return buildRecord(events.map((e, i): RecordedEvent => ({ ...e, event: renamed[i]! })));
+}
+
+async function getRecord(req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
   await ownedMatch(req, code);
-  const record = await context().store.getRecord(code);
-  if (!record) throw new HttpError(404, "unknown-match", "This match has no record yet.");
-  if (download) res.setHeader("content-disposition", `attachment; filename="rough-consensus-${code}.json"`);
+  const pseudonymise = url.searchParams.get("pseudonymise") === "1";
+  const record = await recordOf(code, pseudonymise);
+  if (url.searchParams.has("download")) res.setHeader("content-disposition", `attachment; filename="rough-consensus-${code}${pseudonymise ? "-pseudonymised" : ""}.json"`);
   send(res, 200, record);
+}
+
+/** An exported record file becomes a new, ended match of this teacher, under a fresh code. */
+async function importRecord(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJson(req, MAX_RECORD);
+  const opened = openRecord(body);
+  if (!opened.ok) throw new HttpError(422, "bad-record", opened.reason);
+  const record = body as MatchRecord;
+  const created = record.events[0]!.event;
+  if (created.type !== "MatchCreated") throw new HttpError(422, "bad-record", "This record is damaged: it does not start with the creation of the match.");
+  // Like creating a match: a known token files it with that teacher's matches, none gets a new one.
+  let token = bearer(req);
+  if (token) {
+    const known = await context().store.listMatches({ teacherTokenHash: sha256(token) });
+    if (!known.length) throw new HttpError(401, "unknown-token", "That teacher token is not known here. Leave it out to get a new one.");
+  } else token = newSecret(24);
+  const store = context().store;
+  const code = await claimCode(matchMaker.presence, (c) => store.hasMatch(c));
+  try {
+    const eventAt = (type: string) => record.events.find((e) => e.event.type === type)?.at ?? null;
+    const last = record.events.at(-1)!;
+    await store.importMatch(
+      {
+        code,
+        createdAt: created.at,
+        classLabel: created.settings.classLabel,
+        settings: JSON.stringify(created.settings),
+        scenarioId: created.scenario.id,
+        scenarioVersion: created.scenario.version,
+        rulesVersion: record.rulesVersion,
+        seed: created.seed,
+        status: "ended",
+        startedAt: eventAt("MatchStarted"),
+        endedAt: eventAt("MatchEnded") ?? last.at,
+        teacherTokenHash: sha256(token),
+      },
+      record.events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, event: e.event })),
+    );
+  } finally {
+    // The stored match now keeps the code from being reused.
+    await releaseCode(matchMaker.presence, code);
+  }
+  send(res, 201, { code, teacherToken: token, events: record.events.length, finalHash: record.finalHash, importedFrom: record.matchId, links: linksFor(originOf(req), code, token) });
+}
+
+/** A link a teacher gives students: it opens this match's replay, and nothing else. */
+async function createReplayLink(req: IncomingMessage, res: ServerResponse, code: string): Promise<void> {
+  await ownedMatch(req, code);
+  const token = newSecret(24);
+  await context().store.saveReplayLink(code, sha256(token), Date.now());
+  send(res, 201, { token, link: `${originOf(req)}/replay/${code}#replay=${token}` });
+}
+
+/** The record for the replay viewer: the teacher token ("teacher": may see everything) or a replay link ("link"). */
+async function getReplay(req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
+  const token = bearer(req);
+  if (!token) throw new HttpError(401, "no-token", "This needs the teacher token or a replay link (Authorization: Bearer <token>).");
+  const hash = sha256(token);
+  const header = isCode(code) ? await context().store.getHeader(code) : null;
+  let access: "teacher" | "link" | null = null;
+  if (header && header.teacherTokenHash === hash) access = "teacher";
+  else if (header && (await context().store.replayLinkMatch(hash)) === code) access = "link";
+  if (!access) throw new HttpError(404, "unknown-match", "There is no replay with that code for this link.");
+  send(res, 200, { access, record: await recordOf(code, url.searchParams.get("pseudonymise") === "1") });
 }
 
 async function deleteMatch(req: IncomingMessage, res: ServerResponse, code: string): Promise<void> {
@@ -159,8 +243,12 @@ export function apiHandler() {
       if (path === "/api/health" && method === "GET") return health(res);
       if (path === "/api/matches" && method === "POST") return await createMatch(req, res);
       if (path === "/api/matches" && method === "GET") return await listMatches(req, res);
-      const record = /^\/api\/matches\/([^/]+)\/record$/.exec(path);
-      if (record && method === "GET") return await getRecord(req, res, decodeURIComponent(record[1]!).toUpperCase(), url.searchParams.has("download"));
+      if (path === "/api/matches/import" && method === "POST") return await importRecord(req, res);
+      const sub = /^\/api\/matches\/([^/]+)\/(record|replay|replay-links)$/.exec(path);
+      const subCode = sub ? decodeURIComponent(sub[1]!).toUpperCase() : "";
+      if (sub?.[2] === "record" && method === "GET") return await getRecord(req, res, subCode, url);
+      if (sub?.[2] === "replay" && method === "GET") return await getReplay(req, res, subCode, url);
+      if (sub?.[2] === "replay-links" && method === "POST") return await createReplayLink(req, res, subCode);
       const one = /^\/api\/matches\/([^/]+)$/.exec(path);
       if (one && method === "DELETE") return await deleteMatch(req, res, decodeURIComponent(one[1]!).toUpperCase());
       throw new HttpError(404, "not-found", `No route for ${method} ${path}.`);

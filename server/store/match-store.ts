@@ -28,6 +28,9 @@ export interface MatchHeader {
 export interface MatchSummary extends Omit<MatchHeader, "teacherTokenHash" | "settings"> {
   events: number;
   lastEventAt: number | null;
+  /** From the settings: how many tables, and the decision rule of each. */
+  tables: number;
+  rules: string[];
 }
 
 export interface NewEvent {
@@ -49,6 +52,12 @@ export interface MatchStore {
   getRecord(code: string): Promise<MatchRecord | null>;
   setStatus(code: string, status: MatchStatus, at: number): Promise<void>;
   deleteMatch(code: string): Promise<boolean>;
+  /** Stores a whole recorded match (an imported file) under `header.code`, in one transaction. */
+  importMatch(header: MatchHeader, events: readonly RecordedEvent[]): Promise<void>;
+  /** A replay link: the hash of a token that opens this match's replay without the teacher token. */
+  saveReplayLink(code: string, tokenHash: string, at: number): Promise<void>;
+  /** The match a replay-link token (hashed) opens, or null. */
+  replayLinkMatch(tokenHash: string): Promise<string | null>;
   /** Whether any match, live or recorded, already uses this code. */
   hasMatch(code: string): Promise<boolean>;
   /** Seat secrets (hashed) so that students can reclaim their seat, even after a restart. */

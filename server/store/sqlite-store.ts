@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS seats (
   secret_hash TEXT NOT NULL,
   PRIMARY KEY (match, player)
 );
+CREATE TABLE IF NOT EXISTS replay_links (
+  token_hash TEXT PRIMARY KEY,
+  match TEXT NOT NULL REFERENCES matches(code) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+);
 `;
 
 interface HeaderRow {
@@ -70,6 +75,18 @@ function toHeader(r: HeaderRow): MatchHeader {
   };
 }
 
+/** Tables and rules from the settings JSON (validated when the match was created). */
+function tablesOf(settings: string): { tables: number; rules: string[] } {
+  try {
+    const s = JSON.parse(settings) as { tables?: unknown; rules?: unknown };
+    const tables = typeof s.tables === "number" ? s.tables : 1;
+    const rules = Array.isArray(s.rules) ? s.rules.map(String) : ["R1"];
+    return { tables, rules: Array.from({ length: tables }, (_, i) => rules[Math.min(i, rules.length - 1)] ?? "R1") };
+  } catch {
+    return { tables: 1, rules: [] };
+  }
+}
+
 export class SqliteMatchStore implements MatchStore {
   private db: DatabaseSync;
 
@@ -81,6 +98,10 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async createMatch(h: MatchHeader): Promise<void> {
+    this.insertHeader(h);
+  }
+
+  private insertHeader(h: MatchHeader): void {
     this.db
       .prepare(
         `INSERT INTO matches (code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash)
@@ -136,7 +157,7 @@ export class SqliteMatchStore implements MatchStore {
       .all(...params) as unknown as (HeaderRow & { events: number; last_event_at: number | null })[];
     return rows.map((r) => {
       const { teacherTokenHash: _t, settings: _s, ...rest } = toHeader(r);
-      return { ...rest, events: r.events, lastEventAt: r.last_event_at };
+      return { ...rest, events: r.events, lastEventAt: r.last_event_at, ...tablesOf(r.settings) };
     });
   }
 
@@ -163,9 +184,33 @@ export class SqliteMatchStore implements MatchStore {
     this.db.prepare(`UPDATE matches SET status = ?${column} WHERE code = ?`).run(...params);
   }
 
+  async importMatch(h: MatchHeader, events: readonly RecordedEvent[]): Promise<void> {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      // No await inside the transaction: nothing else may run between BEGIN and COMMIT.
+      this.insertHeader(h);
+      const insert = this.db.prepare("INSERT INTO events (match, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)");
+      events.forEach((e, i) => insert.run(h.code, i + 1, e.at, JSON.stringify(e.actor), JSON.stringify(e.event)));
+      this.db.exec("COMMIT");
+    } catch (err) {
+      this.db.exec("ROLLBACK");
+      throw err;
+    }
+  }
+
+  async saveReplayLink(code: string, tokenHash: string, at: number): Promise<void> {
+    this.db.prepare("INSERT INTO replay_links (token_hash, match, created_at) VALUES (?, ?, ?)").run(tokenHash, code, at);
+  }
+
+  async replayLinkMatch(tokenHash: string): Promise<string | null> {
+    const row = this.db.prepare("SELECT match FROM replay_links WHERE token_hash = ?").get(tokenHash) as unknown as { match: string } | undefined;
+    return row?.match ?? null;
+  }
+
   async deleteMatch(code: string): Promise<boolean> {
     this.db.exec("BEGIN IMMEDIATE");
     try {
+      this.db.prepare("DELETE FROM replay_links WHERE match = ?").run(code);
       this.db.prepare("DELETE FROM events WHERE match = ?").run(code);
       this.db.prepare("DELETE FROM seats WHERE match = ?").run(code);
       const r = this.db.prepare("DELETE FROM matches WHERE code = ?").run(code);
