@@ -8,6 +8,7 @@ import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { setContext } from "./context.js";
+import { exportsHandler } from "./http/exports.js";
 import { apiHandler } from "./http/routes.js";
 import { serveStatic } from "./http/static.js";
 import { MatchRoom } from "./rooms/match-room.js";
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions = {}) {
     greet: false,
     rooms: { match: defineRoom(MatchRoom) },
     express: (app) => {
+      app.use(exportsHandler());
       app.use(apiHandler());
       app.use(function roughConsensusClient(req: IncomingMessage, res: ServerResponse, next: () => void) {
         if (!serveStatic(clientDir, req, res)) next();

@@ -10,11 +10,13 @@ import type { Actor, Command } from "../../shared/rules/commands.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { SettingsInput } from "../../shared/rules/settings.js";
 import type { MatchState } from "../../shared/rules/types.js";
+import { REJECTIONS } from "../../shared/rules/rejections.js";
 import { fold } from "../../shared/replay/record.js";
-import { COMMAND, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
+import { COMMAND, DEBRIEF, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type DebriefReply, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
 import { SECRET_KEYS, type SeatInfo } from "../../shared/protocol/state.js";
 import { loadScenario } from "../scenarios/index.js";
 import { context } from "../context.js";
+import { endedMatch } from "../debrief.js";
 import { claimCode, reclaimCode, releaseCode } from "./codes.js";
 import { Mirror, type ClientData } from "./mirror.js";
 import { MatchRoomState } from "./schema.js";
@@ -37,7 +39,7 @@ export const sha256 = (text: string): string => createHash("sha256").update(text
 /** 128 bits, URL-safe. */
 export const newSecret = (bytes = 16): string => randomBytes(bytes).toString("base64url");
 
-const roomReply = (code: RoomReplyCode, detail?: string): Reply => ({ ok: false, code, message: detail ? `${ROOM_REPLY_CODES[code]} ${detail}` : ROOM_REPLY_CODES[code] });
+const roomReply = (code: RoomReplyCode, detail?: string): Extract<Reply, { ok: false }> => ({ ok: false, code, message: detail ? `${ROOM_REPLY_CODES[code]} ${detail}` : ROOM_REPLY_CODES[code] });
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, "hex");
@@ -135,6 +137,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     }
     await this.setPrivate(true);
     this.onMessage(COMMAND, (client, payload, ctx) => this.onCommand(client, payload, ctx.id !== undefined));
+    this.onMessage(DEBRIEF, (client) => this.onDebrief(client));
     this.onMessage("*", (client, type) => this.onUnknown(client, String(type)));
     this.syncAll();
     this.scheduleClock();
@@ -246,6 +249,21 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     if (!parsed.success) return answer(roomReply("bad-payload", issueText(parsed.error)));
     const actor: Actor = data.viewer.kind === "teacher" ? { kind: "teacher" } : { kind: "player", id: data.viewer.id };
     return this.dispatch(parsed.data as Command, actor).then(answer);
+  }
+
+  /** A read, not a command: any device of an ended match may fetch the debrief (roles only). */
+  private async onDebrief(client: Client): Promise<DebriefReply> {
+    const data = client.userData as RoomClientData | undefined;
+    if (!data) return roomReply("server-error");
+    if (!data.bucket.take()) return roomReply("throttled");
+    if (this.match?.status !== "ended") return { ok: false, code: "debrief-not-open", message: REJECTIONS["debrief-not-open"] };
+    try {
+      const ended = await endedMatch(this.code);
+      if (ended) return { ok: true, debrief: ended.debrief };
+    } catch (err) {
+      console.error(`[match ${this.code}] could not build the debrief:`, err);
+    }
+    return roomReply("server-error");
   }
 
   private onUnknown(client: Client, type: string): void {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LIMITS } from "../rules/commands.js";
 import type { Command } from "../rules/commands.js";
 import type { RejectionCode } from "../rules/rejections.js";
+import type { Debrief } from "../analysis/debrief.js";
 
 const RoleRef = z.string().min(1).max(16);
 const OptionRef = z.string().min(1).max(16);
@@ -71,6 +72,14 @@ export const COMMAND = "command";
 /** Server → client message for anything that is not a reply (throttling of plain sends, removal). */
 export const NOTICE = "notice";
 export type Notice = { code: RoomReplyCode | "removed" | "seat-taken-over"; message: string };
+
+/**
+ * The room request for the debrief of an ended match, open to every device (students,
+ * teacher, projector): `room.request(DEBRIEF, {})`. It holds roles, never nicknames; before
+ * the end it is refused with `debrief-not-open`.
+ */
+export const DEBRIEF = "debrief";
+export type DebriefReply = { ok: true; debrief: Debrief } | { ok: false; code: RejectionCode | RoomReplyCode; message: string };
 
 /** Options a client passes to joinById(code, options). */
 export const JoinOptionsSchema = z.discriminatedUnion("as", [
