@@ -9,7 +9,7 @@
 //      seat secret kept in localStorage, and the server gives the same seat back;
 //   4. if everything fails the status is "offline" and it keeps trying on its own.
 import { Client, MatchMakeError, type Room } from "@colyseus/sdk";
-import type { Intent, JoinOptions, Reply } from "../../shared/protocol/intents.js";
+import type { DebriefReply, Intent, JoinOptions, Reply } from "../../shared/protocol/intents.js";
 import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
 import type { WireMatchState } from "../../shared/protocol/state.js";
 import type { MatchView, Viewer } from "../../shared/rules/view.js";
@@ -18,6 +18,8 @@ import { remembered } from "./storage.js";
 
 /** The room request that carries every intent (shared/protocol/intents.ts COMMAND). */
 const COMMAND = "command";
+/** The room request for the debrief of an ended match (shared/protocol/intents.ts DEBRIEF). */
+const DEBRIEF = "debrief";
 /** Server → client notices (shared/protocol/intents.ts NOTICE). */
 const NOTICE = "notice";
 const requestTimeoutMs = 10_000;
@@ -75,6 +77,16 @@ class ColyseusConnection implements GameConnection {
     if (!room || this.status !== "online") return { ok: false, code: "server-error", message: "" };
     try {
       return (await room.request(COMMAND, intent, { timeout: requestTimeoutMs })) as Reply;
+    } catch (error) {
+      return { ok: false, code: "server-error", message: error instanceof Error ? error.message : "" };
+    }
+  }
+
+  async debrief(): Promise<DebriefReply> {
+    const room = this.#room;
+    if (!room || this.status !== "online") return { ok: false, code: "server-error", message: "" };
+    try {
+      return (await room.request(DEBRIEF, {}, { timeout: requestTimeoutMs })) as DebriefReply;
     } catch (error) {
       return { ok: false, code: "server-error", message: error instanceof Error ? error.message : "" };
     }

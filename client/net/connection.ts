@@ -1,7 +1,7 @@
 // What every screen knows of the network: the latest MatchView, a status, and one verb to
 // send an intent. Only ./colyseus-connection.ts knows how it is done; screens and tests can be
 // built against this interface alone.
-import type { Intent, Reply } from "../../shared/protocol/intents.js";
+import type { DebriefReply, Intent, Reply } from "../../shared/protocol/intents.js";
 import type { MatchView } from "../../shared/rules/view.js";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
@@ -16,6 +16,8 @@ export interface GameConnection {
   subscribe(listener: () => void): () => void;
   /** Sends one intent and resolves with the server's reply (never rejects). */
   send(intent: Intent): Promise<Reply>;
+  /** Asks for the debrief of the ended match (roles only); never rejects. */
+  debrief(): Promise<DebriefReply>;
   /** Server time minus local time, in ms, so clocks render from the server's deadline. */
   readonly clockOffset: number;
   /** Which players have a device connected right now, by player id (bots count as connected). */

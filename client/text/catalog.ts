@@ -1,8 +1,11 @@
 // Looks up catalog messages and fills their {placeholders}; the only place that knows
 // which language is active, so screens ask for a key and never hold words themselves.
-import { en, type MessageKey } from "./en.js";
+import { debriefEn } from "./debrief-en.js";
+import { en as general } from "./en.js";
 
-export type { MessageKey };
+/** The English catalog: the general messages and the debrief's (kept in its own file). */
+const en = { ...general, ...debriefEn } as const;
+export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -1,0 +1,100 @@
+// The debrief's words in English: card titles, what each card shows, and two or three
+// questions per card for the class. Written for this game, in plain language for
+// 14-year-olds. Placeholders look like {name}, filled by `format` in ./catalog.ts.
+
+export const DEBRIEF_CARDS = ["outcomes", "room", "money", "said", "chair", "vote", "history", "tables"] as const;
+export type DebriefCard = (typeof DEBRIEF_CARDS)[number];
+
+export const debriefEn = {
+  "debrief.title": "Debrief",
+  "debrief.cardOf": "Card {number} of {total}",
+  "debrief.next": "Next card",
+  "debrief.previous": "Previous card",
+  "debrief.showNames": "Show nicknames",
+  "debrief.hideNames": "Show roles only",
+  "debrief.questions": "Talk about it",
+  "debrief.yours": "Only you can see this",
+  "debrief.textAlternative": "The chart in words",
+  "debrief.waitForTeacher": "Your teacher will show the next card.",
+
+  "debrief.outcomes.title": "What did we decide?",
+  "debrief.outcomes.lead": "For each dossier: the option adopted, how it scores for the public, and who gained or lost.",
+  "debrief.outcomes.adopted": "{dossier}: {option} was adopted ({how}). Public interest {score} out of 10; the best option on the table would have scored {best} ({bestOption}).",
+  "debrief.outcomes.notDecided": "{dossier}: not decided.",
+  "debrief.outcomes.gap": "Capture gap: {gap} points below the best for the public.",
+  "debrief.outcomes.correlation": "Richer at the start, better at the end? Correlation of starting budget and final score: {value} (from −1 to +1).",
+  "debrief.outcomes.noCorrelation": "The scores were all equal, so budget and score cannot be compared.",
+  "debrief.outcomes.gini": "How unequal were the gains? Gini {value} (0 means everyone gained the same).",
+  "debrief.outcomes.q1": "Who gained most from what we decided? Were they already the richest at the table?",
+  "debrief.outcomes.q2": "Did anyone vote for an option that was bad for the people they represented? Why?",
+  "debrief.outcomes.q3": "The best option for the public was on the list. Why did we not choose it?",
+
+  "debrief.room.title": "Who was in the room?",
+  "debrief.room.lead": "Who came in person, who only watched from far away, who was missing — and how loud each voice was compared with how many people it speaks for.",
+  "debrief.room.inPerson": "in the room",
+  "debrief.room.remote": "remote",
+  "debrief.room.absent": "absent",
+  "debrief.room.cause.no-player": "nobody played this role",
+  "debrief.room.cause.no-sponsor": "could not travel without a sponsor",
+  "debrief.room.cause.could-not-pay": "could not pay the trip",
+  "debrief.room.cause.chose-not-to": "chose to stay away",
+  "debrief.room.sponsored": "trip paid by {sponsor}",
+  "debrief.room.voice": "{role}: {share}% of everything said, for {population}% of the people.",
+  "debrief.room.decidedWithout": "{dossier} was decided without {roles} in the room.",
+  "debrief.room.q1": "Whose voice was loudest? Whose voice was missing, and who did they speak for?",
+  "debrief.room.q2": "Did staying remote feel like taking part? What could you not do from far away?",
+  "debrief.room.q3": "Real meetings are often held in rich cities. What would change if they were held elsewhere?",
+
+  "debrief.money.title": "Follow the money",
+  "debrief.money.lead": "Every trip paid and every grant given. A flag marks a role that moved toward its funder's favourite option after the money, against its own people's interest.",
+  "debrief.money.fellowship": "{from} paid {to}'s trip ({amount} tokens) in round {round}.",
+  "debrief.money.programme": "{from}'s fellowship programme brought {to} in round {round}.",
+  "debrief.money.grant": "{from} gave {to} {amount} tokens in round {round}.",
+  "debrief.money.note": "Note: “{note}”",
+  "debrief.money.flag": "{recipient} moved from “{before}” to “{after}” on {option}, {funder}'s favourite, after {funder}'s money — although {option} was worth {payoff} to {recipient}'s people and their best option was worth {best}.",
+  "debrief.money.noFlags": "No role changed its position toward a funder's option after receiving money.",
+  "debrief.money.none": "Nobody paid for anyone's trip or gave a grant.",
+  "debrief.money.q1": "If someone pays for your trip, do you feel you owe them something? Did you?",
+  "debrief.money.q2": "Is a sponsored seat at the table better than no seat at all?",
+  "debrief.money.q3": "What rules could stop money from buying positions? Who would have to agree to them?",
+
+  "debrief.said.title": "Said, told, did",
+  "debrief.said.lead": "For each role: the option its briefing said was best for it, what it argued for in public, and what it supported in the end.",
+  "debrief.said.told": "Best for its people",
+  "debrief.said.said": "Argued for",
+  "debrief.said.did": "Supported at the end",
+  "debrief.said.nothing": "nothing",
+  "debrief.said.q1": "Who said one thing and did another? What happened in between?",
+  "debrief.said.q2": "Did the roles with incomplete briefings know enough to defend their people?",
+
+  "debrief.chair.title": "The empty chair",
+  "debrief.chair.lead": "Nobody at the table spoke for the public and the billions not yet online. Here is how each decision scores for them.",
+  "debrief.chair.score": "{dossier}: {option} scores {score} out of 10 for the public.",
+  "debrief.chair.q1": "Which of the nine roles came closest to speaking for the public? Was it enough?",
+  "debrief.chair.q2": "If one more seat had been added for the public, who should sit in it, and who should pay their trip?",
+
+  "debrief.vote.title": "What if we had voted?",
+  "debrief.vote.lead": "The same positions you stated, counted under each of the four decision rules — and how much each role's vote could swing a decision.",
+  "debrief.vote.rule.R1": "Rough consensus",
+  "debrief.vote.rule.R2": "Stakeholder houses",
+  "debrief.vote.rule.R3": "Token-weighted vote",
+  "debrief.vote.rule.R4": "Governments only",
+  "debrief.vote.power": "Voting power (Banzhaf index): how often a role's vote turns a losing side into a winning one.",
+  "debrief.vote.q1": "Which rule gave the poorest roles the most power? Which gave the richest the most?",
+  "debrief.vote.q2": "Under the houses rule, one civil-society vote is worth more than one government's. Why might a rich role pay for that seat?",
+  "debrief.vote.q3": "Which rule would you choose for the real Internet, and who would refuse it?",
+
+  "debrief.history.title": "What really happened",
+  "debrief.history.lead": "The real decisions on these three questions, after 2014.",
+  "debrief.history.q1": "Did our class decide like the real world did? Where did we differ, and why?",
+  "debrief.history.q2": "Michael Gurstein argued that “multistakeholder” meetings favour those who already hold the largest stakes. After playing, do you agree?",
+
+  "debrief.tables.title": "Tables compared",
+  "debrief.tables.lead": "The same dossiers, negotiated at several tables under different rules.",
+  "debrief.tables.row": "Table {table} ({rule}): adopted {adopted}; capture gap {gap}; {flags} flag(s).",
+  "debrief.tables.single": "This match had one table. With a bigger class, open several tables to compare the rules.",
+  "debrief.tables.q1": "Which table served the public best? Was it the rule, or the people?",
+  "debrief.tables.q2": "If you played again, which rule would you ask for?",
+} as const;
+
+export type DebriefMessageKey = keyof typeof debriefEn;
