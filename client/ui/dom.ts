@@ -28,9 +28,13 @@ function flatten(children: Child[], into: (VNode | string)[] = []): (VNode | str
 
 const keyOf = (node: Node): string | null => (node instanceof Element ? node.getAttribute("data-key") : null);
 
-function create(vnode: VNode | string): Node {
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Charts are drawn as SVG: an <svg> and everything inside it live in the SVG namespace. */
+function create(vnode: VNode | string, parent: Element): Node {
   if (typeof vnode === "string") return document.createTextNode(vnode);
-  const element = document.createElement(vnode.tag);
+  const svg = vnode.tag === "svg" || (parent.namespaceURI === SVG_NS && parent.localName !== "foreignObject");
+  const element = svg ? document.createElementNS(SVG_NS, vnode.tag) : document.createElement(vnode.tag);
   update(element, vnode, true);
   return element;
 }
@@ -38,7 +42,7 @@ function create(vnode: VNode | string): Node {
 /** Properties that live on the element object rather than in attributes. */
 const liveProperties = new Set(["checked", "selected", "disabled"]);
 
-function update(element: HTMLElement, vnode: VNode, created: boolean): void {
+function update(element: Element, vnode: VNode, created: boolean): void {
   const props = vnode.props;
   for (const attribute of [...element.attributes]) {
     if (!(attribute.name in props) && attribute.name !== "style") element.removeAttribute(attribute.name);
@@ -84,17 +88,17 @@ export function patch(parent: Element, children: Child[]): void {
       const key = vnode.props["data-key"];
       if (typeof key === "string" || typeof key === "number") {
         const found = keyed.get(String(key));
-        if (found instanceof HTMLElement && found.tagName.toLowerCase() === vnode.tag) {
+        if (found instanceof Element && found.localName === vnode.tag) {
           node = found;
           keyed.delete(String(key));
           update(found, vnode, false);
         }
-      } else if (current instanceof HTMLElement && keyOf(current) === null && current.tagName.toLowerCase() === vnode.tag) {
+      } else if (current instanceof Element && keyOf(current) === null && current.localName === vnode.tag) {
         node = current;
         update(current, vnode, false);
       }
     }
-    node ??= create(vnode);
+    node ??= create(vnode, parent);
     if (node !== current) parent.insertBefore(node, current);
   });
   while (parent.childNodes.length > wanted.length) parent.lastChild?.remove();
