@@ -7,6 +7,8 @@
 //   /setup                 the teacher's "new match" form
 //   /teacher/ABCDE#token=… the host dashboard
 //   /projector/ABCDE       the big screen
+//   /replay/ABCDE?at=…&view=…#token=… (or #replay=…)   the replay viewer (client/replay)
+//   /matches#token=…       the teacher's recorded matches
 import "./styles/main.css";
 import { LandingController, normaliseClassCode, suggestNickname } from "./ctrl/landing-controller.js";
 import { reportToE2e } from "./e2e-hooks.js";
@@ -22,7 +24,9 @@ type Route =
   | { kind: "play"; code: string }
   | { kind: "setup" }
   | { kind: "teacher"; code: string }
-  | { kind: "projector"; code: string };
+  | { kind: "projector"; code: string }
+  | { kind: "replay"; code: string }
+  | { kind: "matches" };
 
 function routeOf(location: Location): Route {
   const [first = "", second = ""] = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -30,6 +34,8 @@ function routeOf(location: Location): Route {
   if (first === "play" && code) return { kind: "play", code };
   if (first === "teacher" && code) return { kind: "teacher", code };
   if (first === "projector" && code) return { kind: "projector", code };
+  if (first === "replay" && code) return { kind: "replay", code };
+  if (first === "matches") return { kind: "matches" };
   if (first === "setup") return { kind: "setup" };
   if (first === "join" && code) return { kind: "landing", code };
   return { kind: "landing", code: normaliseClassCode(new URLSearchParams(location.search).get("code") ?? "") };
@@ -152,6 +158,21 @@ async function openSetup(): Promise<void> {
   reportToE2e({ screen: "setup" });
 }
 
+async function openReplay(code: string | null): Promise<void> {
+  showScreen();
+  try {
+    if (code) {
+      const { runReplay } = await import("./replay/run-replay.js");
+      running = await runReplay(screen, code);
+    } else {
+      const { runMatches } = await import("./replay/matches-view.js");
+      running = await runMatches(screen);
+    }
+  } catch (error) {
+    screen.main.textContent = t("connection.failed", { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 function navigate(path: string): void {
   window.history.pushState(null, "", path + window.location.search.replace(/([?&])code=[^&]*/, "$1"));
   show(routeOf(window.location));
@@ -183,6 +204,12 @@ function show(route: Route): void {
       return;
     case "projector":
       void openProjector(route.code);
+      return;
+    case "replay":
+      void openReplay(route.code);
+      return;
+    case "matches":
+      void openReplay(null);
       return;
   }
 }

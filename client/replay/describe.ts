@@ -1,0 +1,60 @@
+// One plain sentence per recorded event, for the text mode and "what just happened". What a
+// sentence reveals follows the chosen viewer: corridor words only for those who heard them,
+// trip and grant notes never (the view panels show what the viewer saw).
+import type { GameEvent } from "../../shared/rules/events.js";
+import { t } from "../text/catalog.js";
+import { rt } from "../text/replay-en.js";
+import type { ViewChoice } from "./replay-controller.js";
+
+const modeWords: Record<string, string> = { "in-person": "in person", remote: "remotely", absent: "absent" };
+const stanceWords: Record<string, string> = { support: "supports", live: "can live with", object: "objects to" };
+
+export function describeEvent(e: GameEvent, choice: ViewChoice): string {
+  switch (e.type) {
+    case "PlayerJoined":
+    case "PlayerRenamed":
+      return rt(`event.${e.type}`, { nickname: e.nickname });
+    case "RoundOpened":
+      return rt("event.RoundOpened", { round: e.round + 1, dossier: e.dossier });
+    case "PhaseChanged":
+      return rt("event.PhaseChanged", { phase: t(`phase.${e.phase}`) });
+    case "ClockExtended":
+      return rt("event.ClockExtended", { seconds: e.seconds });
+    case "TravelBooked":
+      return rt("event.TravelBooked", { role: e.role, mode: modeWords[e.attendance.mode] ?? e.attendance.mode });
+    case "FellowshipOffered":
+      return rt("event.FellowshipOffered", { from: e.from, to: e.to });
+    case "GrantGiven":
+      return rt("event.GrantGiven", { from: e.from, to: e.to, amount: e.amount });
+    case "BriefingBought":
+      return rt("event.BriefingBought", { role: e.role });
+    case "StatementMade":
+      return rt("event.StatementMade", { role: e.role, text: e.text });
+    case "CorridorMessageSent": {
+      const heard = choice.kind === "everything" || (choice.kind === "role" && choice.table === e.table && [e.from, e.to, e.interceptedBy].includes(choice.role));
+      return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text: e.text }) : rt("replay.privateCorridor", { from: e.from, to: e.to });
+    }
+    case "OptionTabled":
+      return rt("event.OptionTabled", { role: e.by, option: e.option });
+    case "PositionDeclared":
+      return rt("event.PositionDeclared", { role: e.role, stance: stanceWords[e.stance] ?? e.stance, option: e.option });
+    case "DrafterNamed":
+      return rt("event.DrafterNamed", { role: e.role });
+    case "RiderInserted":
+      return rt("event.RiderInserted", { role: e.by, option: e.option });
+    case "RiderObjected":
+      return rt("event.RiderObjected", { role: e.by });
+    case "ConsensusCalled":
+      return rt("event.ConsensusCalled", { option: e.option });
+    case "DossierDecided":
+      return rt("event.DossierDecided", { option: e.decision.adopted });
+    case "IncomeChanged":
+      return rt("event.IncomeChanged", { reason: e.reason });
+    case "NewsPushed":
+      return rt("event.NewsPushed", { text: e.text });
+    case "DebriefCardShown":
+      return rt("event.DebriefCardShown", { card: e.card + 1 });
+    default:
+      return rt(`event.${e.type}`);
+  }
+}

@@ -1,0 +1,115 @@
+// The teacher's recorded matches: state and verbs for the matches page (list, export with the
+// pseudonymise switch, delete, import, replay links). The view renders from it; the server
+// decides what is allowed and says why when it is not.
+import { rt } from "../text/replay-en.js";
+import { ApiError, createReplayLink, deleteMatch, exportRecord, importRecord, listMatches, rememberListToken, type MatchRow } from "./api.js";
+
+export interface Notice {
+  kind: "ok" | "error";
+  text: string;
+}
+
+export class MatchesController {
+  matches: MatchRow[] = [];
+  loading = false;
+  loadError: string | null = null;
+  pseudonymise = true;
+  notice: Notice | null = null;
+  links = new Map<string, string>();
+  #listeners = new Set<() => void>();
+
+  constructor(
+    public token: string | null,
+    private readonly download: (fileName: string, text: string) => void,
+    private readonly confirm: (question: string) => boolean,
+  ) {}
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.token) return this.emit();
+    this.loading = true;
+    this.emit();
+    try {
+      this.matches = await listMatches(this.token);
+      this.loadError = null;
+    } catch (error) {
+      this.loadError = reason(error);
+    }
+    this.loading = false;
+    this.emit();
+  }
+
+  setPseudonymise(on: boolean): void {
+    this.pseudonymise = on;
+    this.emit();
+  }
+
+  async exportMatch(code: string): Promise<void> {
+    if (!this.token) return;
+    try {
+      const record = await exportRecord(this.token, code, this.pseudonymise);
+      this.download(`rough-consensus-${code}${this.pseudonymise ? "-pseudonymised" : ""}.json`, JSON.stringify(record));
+    } catch (error) {
+      this.say("error", reason(error));
+    }
+  }
+
+  async remove(code: string): Promise<void> {
+    if (!this.token || !this.confirm(rt("matches.confirmDelete", { code }))) return;
+    try {
+      await deleteMatch(this.token, code);
+      this.say("ok", rt("matches.deleted", { code }));
+      await this.refresh();
+    } catch (error) {
+      this.say("error", reason(error));
+    }
+  }
+
+  async importFile(text: string): Promise<void> {
+    try {
+      const done = await importRecord(this.token, text);
+      if (!this.token) {
+        this.token = done.teacherToken;
+        rememberListToken(done.teacherToken);
+      }
+      this.say("ok", rt("matches.imported", { code: done.code }));
+      await this.refresh();
+    } catch (error) {
+      this.say("error", rt("matches.importFailed", { reason: reason(error) }));
+    }
+  }
+
+  async makeReplayLink(code: string): Promise<void> {
+    if (!this.token) return;
+    try {
+      const link = await createReplayLink(this.token, code);
+      this.links.set(code, link.link);
+      this.emit();
+    } catch (error) {
+      this.say("error", reason(error));
+    }
+  }
+
+  /** The replay address for the teacher: their token rides in the fragment. */
+  replayHref(code: string): string {
+    return `/replay/${code}${this.token ? `#token=${encodeURIComponent(this.token)}` : ""}`;
+  }
+
+  private say(kind: Notice["kind"], text: string): void {
+    this.notice = { kind, text };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of this.#listeners) l();
+  }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,126 @@
+// The matches page (/matches): a teacher's recordings with open, export, delete and replay
+// links, and the import of a recording file. Renders from MatchesController; loaded on demand.
+import "./replay.css";
+import type { RunningScreen, ScreenElements } from "../app/match-screens.js";
+import { reportToE2e } from "../e2e-hooks.js";
+import { t } from "../text/catalog.js";
+import { rt } from "../text/replay-en.js";
+import { h, patch, type Child, type VNode } from "../ui/dom.js";
+import { teacherTokenForList } from "./api.js";
+import { MatchesController } from "./matches-controller.js";
+
+function row(ctrl: MatchesController, m: MatchesController["matches"][number], keep: string): VNode {
+  const date = new Date(m.createdAt);
+  const href = ctrl.replayHref(m.code).replace("#", `${keep}#`);
+  const link = ctrl.links.get(m.code);
+  return h(
+    "tr",
+    { "data-key": m.code, "data-code": m.code },
+    h("th", { scope: "row" }, h("span", { class: "join-code" }, m.code)),
+    h("td", null, h("time", { datetime: date.toISOString() }, date.toLocaleString())),
+    h("td", null, m.classLabel || rt("matches.noClass")),
+    h("td", null, String(m.tables), " · ", m.rules.map((r) => t(`rule.short.${r as "R1"}`)).join(", ")),
+    h("td", null, rt("matches.lengthValue", { minutes: Math.round(m.durationMs / 60000), events: m.events })),
+    h("td", null, rt(`matches.status.${m.status}`)),
+    h(
+      "td",
+      { class: "matches__actions" },
+      h("a", { class: "button button--primary", href, "aria-label": rt("matches.open", { code: m.code }) }, rt("matches.openShort")),
+      h("button", { type: "button", class: "button button--secondary", "aria-label": rt("matches.export", { code: m.code }), onclick: () => void ctrl.exportMatch(m.code) }, rt("matches.exportShort")),
+      h("button", { type: "button", class: "button button--secondary", onclick: () => void ctrl.makeReplayLink(m.code) }, rt("matches.replayLink")),
+      h("button", { type: "button", class: "button button--danger", "aria-label": rt("matches.delete", { code: m.code }), onclick: () => void ctrl.remove(m.code) }, "✕"),
+      link ? h("p", { class: "hint" }, rt("matches.replayLinkReady", { link: "" }), h("a", { href: link, "data-testid": "replay-link" }, link)) : null,
+    ),
+  );
+}
+
+export function renderMatches(ctrl: MatchesController, keep: string): Child[] {
+  return [
+    h("h1", { class: "screen-heading", tabindex: "-1", id: "matches-heading" }, rt("matches.title")),
+    ctrl.notice ? h("p", { class: ctrl.notice.kind === "error" ? "error" : "status", role: ctrl.notice.kind === "error" ? "alert" : "status", "data-testid": "matches-notice" }, ctrl.notice.text) : null,
+    h(
+      "section",
+      { class: "card matches__tools" },
+      h(
+        "label",
+        { class: "matches__switch" },
+        h("input", { type: "checkbox", checked: ctrl.pseudonymise, onchange: (e: Event) => ctrl.setPseudonymise((e.target as HTMLInputElement).checked) }),
+        " ",
+        rt("matches.pseudonymise"),
+      ),
+      h(
+        "label",
+        { class: "matches__import" },
+        h("span", null, rt("matches.import")),
+        h("span", { class: "hint", id: "import-hint" }, rt("matches.importHint")),
+        h("input", {
+          type: "file",
+          accept: ".json,application/json",
+          "aria-describedby": "import-hint",
+          "data-testid": "import-file",
+          onchange: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void file.text().then((text) => ctrl.importFile(text)).finally(() => (input.value = ""));
+          },
+        }),
+      ),
+    ),
+    !ctrl.token
+      ? h("p", { class: "hint" }, rt("matches.noToken"))
+      : ctrl.loadError
+        ? h("p", { class: "error", role: "alert" }, rt("matches.failed", { reason: ctrl.loadError }))
+        : ctrl.loading && !ctrl.matches.length
+          ? h("p", { class: "status" }, rt("matches.loading"))
+          : ctrl.matches.length === 0
+            ? h("p", { class: "hint" }, rt("matches.empty"))
+            : h(
+                "div",
+                { class: "scroll-x" },
+                h(
+                  "table",
+                  { class: "matches__table", "data-testid": "matches-table" },
+                  h("caption", { class: "visually-hidden" }, rt("matches.title")),
+                  h(
+                    "thead",
+                    null,
+                    h("tr", null, (["code", "date", "class", "tables", "length", "status", "actions"] as const).map((k) => h("th", { scope: "col" }, rt(`matches.${k}`)))),
+                  ),
+                  h("tbody", null, ctrl.matches.map((m) => row(ctrl, m, keep))),
+                ),
+              ),
+  ];
+}
+
+function downloadFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function runMatches(elements: ScreenElements): Promise<RunningScreen> {
+  const token = teacherTokenForList(window.location.hash);
+  if (window.location.hash) window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  const ctrl = new MatchesController(token, downloadFile, (q) => window.confirm(q));
+  const keep = new URLSearchParams(window.location.search).has("e2e") ? "?e2e=1" : "";
+  elements.section.dataset.screen = "matches";
+  patch(elements.top, []);
+  const draw = () => {
+    patch(elements.main, renderMatches(ctrl, keep));
+    reportToE2e({ screen: "matches", ready: !ctrl.loading });
+  };
+  const unsubscribe = ctrl.subscribe(draw);
+  draw();
+  document.getElementById("matches-heading")?.focus();
+  await ctrl.refresh();
+  return {
+    dispose() {
+      unsubscribe();
+    },
+  };
+}

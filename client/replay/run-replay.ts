@@ -1,0 +1,95 @@
+// Starts the replay screen: fetches the recording with the credential from the address,
+// opens it as untrusted data (a clear reason instead of a wrong replay), and keeps the address
+// in step with the moment and the view so a teacher can share a link to a moment.
+// Loaded on demand by main.ts: the join form never carries the replay's code.
+import "./replay.css";
+import { openRecord } from "../../shared/replay/timeline.js";
+import type { ScreenElements, RunningScreen } from "../app/match-screens.js";
+import { reportToE2e } from "../e2e-hooks.js";
+import { tableModelOf } from "../scenes/table-model.js";
+import { rt } from "../text/replay-en.js";
+import { patch, h } from "../ui/dom.js";
+import { TableStage } from "../ui/table-stage.js";
+import { ApiError, createReplayLink, fetchReplay, replayCredential } from "./api.js";
+import { bindKeys } from "./keyboard.js";
+import { ReplayController, viewChoiceOf, viewChoiceText } from "./replay-controller.js";
+import { renderReplay } from "./replay-view.js";
+
+function fail(elements: ScreenElements, text: string): RunningScreen {
+  patch(elements.main, [h("p", { class: "error", role: "alert", "data-testid": "replay-error" }, text)]);
+  reportToE2e({ screen: "replay", ready: true, status: "failed" });
+  return { dispose() {} };
+}
+
+/** The address of a moment: /replay/CODE?at=…&view=… plus the page's other parameters. */
+function addressOf(ctrl: ReplayController, location: Location): string {
+  const params = new URLSearchParams(location.search);
+  params.set("at", String(ctrl.moment));
+  params.set("view", viewChoiceText(ctrl.choice));
+  return `/replay/${ctrl.code}?${params.toString()}`;
+}
+
+export async function runReplay(elements: ScreenElements, code: string): Promise<RunningScreen> {
+  elements.section.dataset.screen = "replay";
+  patch(elements.top, []);
+  patch(elements.main, [h("p", { class: "status" }, rt("replay.loading", { code }))]);
+  const credential = replayCredential(code, window.location.hash);
+  if (!credential) return fail(elements, rt("replay.noAccess"));
+  let answer: Awaited<ReturnType<typeof fetchReplay>>;
+  try {
+    answer = await fetchReplay(credential, code);
+  } catch (error) {
+    return fail(elements, rt("replay.failed", { reason: error instanceof ApiError && error.status === 404 ? rt("replay.noAccess") : error instanceof Error ? error.message : String(error) }));
+  }
+  const opened = openRecord(answer.record);
+  if (!opened.ok) return fail(elements, rt("replay.failed", { reason: opened.reason }));
+
+  const search = new URLSearchParams(window.location.search);
+  const at = search.get("at");
+  const ctrl = new ReplayController({
+    code,
+    replay: opened.replay,
+    events: answer.record.events,
+    finalHash: answer.record.finalHash,
+    access: answer.access,
+    at: at === null ? null : Number(at),
+    view: viewChoiceOf(search.get("view")),
+  });
+  const stage = new TableStage(elements.stage);
+
+  const share = async () => {
+    try {
+      // A replay link, never the teacher's own token, goes into a shared address.
+      const link = await createReplayLink(credential, code);
+      const moment = new URLSearchParams({ at: String(ctrl.moment), view: viewChoiceText(ctrl.choice) });
+      ctrl.setShareLink(`${window.location.origin}/replay/${code}?${moment.toString()}#replay=${link.token}`);
+    } catch (error) {
+      ctrl.setShareLink(null);
+      window.alert(rt("replay.shareFailed", { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  const draw = () => {
+    const view = ctrl.view;
+    patch(elements.main, renderReplay(ctrl, { share: () => void share() }));
+    const showTable = !ctrl.textMode && view.status === "running";
+    stage.update(showTable ? tableModelOf(view, ctrl.tableIndex()) : null);
+    const address = addressOf(ctrl, window.location);
+    if (address !== window.location.pathname + window.location.search) window.history.replaceState(null, "", address + window.location.hash);
+    elements.section.dataset.phase = view.phase;
+    reportToE2e({ screen: "replay", ready: true, phase: view.phase, status: view.status });
+  };
+  const unsubscribe = ctrl.subscribe(draw);
+  const unbindKeys = bindKeys(ctrl);
+  draw();
+  document.getElementById("replay-heading")?.focus();
+  return {
+    dispose() {
+      unbindKeys();
+      unsubscribe();
+      ctrl.dispose();
+      stage.dispose();
+      delete elements.section.dataset.phase;
+    },
+  };
+}
