@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the web client when client/dist is missing or older than its sources,
 // then runs the game server (server/index.ts through tsx) on PORT (default 2567).
-// Set SKIP_CLIENT_BUILD=1 to serve whatever is there.
+// Set SKIP_CLIENT_BUILD=1 to serve whatever is there. `--demo` (npm run demo) runs
+// scripts/demo.ts instead: the same server with a bots-only match already started.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -42,6 +43,7 @@ if (reason && scripts["build:client"]) {
   console.warn(`Not building the client (${reason}): package.json has no "build:client" script.`);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "server", "index.ts")], { cwd: root, stdio: "inherit", env: process.env });
+const entry = process.argv.includes("--demo") ? join(root, "scripts", "demo.ts") : join(root, "server", "index.ts");
+const server = spawn(process.execPath, ["--import", "tsx", entry], { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
