@@ -74,6 +74,14 @@ export function createBot(role: Pick<PublicRole, "id" | "income" | "programmeSea
   };
 }
 
+/** A copy the next step may change freely; the profile and strategy are never changed after creation, so they are shared. */
 export function cloneMemory(m: BotMemory): BotMemory {
-  return JSON.parse(JSON.stringify(m)) as BotMemory;
+  return {
+    ...m,
+    failed: [...m.failed],
+    done: [...m.done],
+    answered: { ...m.answered },
+    funders: m.funders.map((f) => ({ ...f })),
+    trust: Object.fromEntries(Object.entries(m.trust).map(([role, t]) => [role, { ...t }])),
+  };
 }

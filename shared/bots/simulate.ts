@@ -73,6 +73,8 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
     }
     return verdict;
   };
+  // A bot that had nothing to do is not asked again until the match has changed (it would say the same).
+  const quietAt: Record<PlayerId, number> = {};
   const must = (command: Command, actor: Actor) => {
     const verdict = run(command, actor);
     if (!verdict.ok) throw new Error(`Simulation setup: ${command.type} was rejected (${verdict.rejection.code}).`);
@@ -100,10 +102,13 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
       order = shuffled.state;
       let acted = false;
       for (const id of shuffled.items) {
-        if ((sent[id] ?? 0) >= maxIntents) continue;
+        if ((sent[id] ?? 0) >= maxIntents || quietAt[id] === events.length) continue;
         const step = nextIntent(viewFor(current(), { kind: "player", id }), bots[id]!);
         bots[id] = step.memory;
-        if (!step.intent) continue;
+        if (!step.intent) {
+          quietAt[id] = events.length;
+          continue;
+        }
         acted = true;
         sent[id] = (sent[id] ?? 0) + 1;
         const before = current();
