@@ -32,6 +32,8 @@ import { defaultScenario, smallScenario } from "../helpers/engine.js";
 
 const RULES: DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 const ACTING_PHASES = ["briefing", "travel", "negotiation", "decision"] as const;
+/** Whole simulated matches take a few dozen milliseconds each; allow for a busy machine. */
+const SLOW = 60_000;
 
 function play(rule: DecisionRuleId, seed: number, scenario: Scenario = defaultScenario()): SimulationResult {
   return simulateMatch({ scenario, rule, seed });
@@ -148,7 +150,7 @@ describe("bots never see more than their role may see", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
+  }, SLOW);
 
   it("decides the same when names, ids and other people's words are changed in its view", () => {
     const run = play("R1", 8);
@@ -206,7 +208,7 @@ describe("a bots-only match", () => {
         }
       }
     }
-  });
+  }, SLOW);
 
   it("answers stale or out-of-turn intents with a rejection, never a crash", () => {
     // Each bot is asked on a view from an earlier phase, and its intent is judged against the present.
@@ -232,7 +234,7 @@ describe("a bots-only match", () => {
     }
     expect(codes.size).toBeGreaterThan(0);
     for (const code of codes) expect(Object.keys(REJECTIONS)).toContain(code);
-  });
+  }, SLOW);
 
   it("keeps every text within the engine's limits", () => {
     const run = play("R1", 9);
@@ -252,7 +254,7 @@ describe("capture is a tendency, not a certainty", () => {
     const scenario = defaultScenario();
     const incorruptible = Object.fromEntries(scenario.roles.map((r) => [r.id, { captureTendency: 0 }]));
     let flaggedDefault = 0;
-    const games = 24;
+    const games = 16;
     for (let seed = 0; seed < games; seed++) {
       const clean = simulateMatch({ scenario, rule: "R2", seed, profiles: incorruptible });
       expect(debrief(clean.events).tables[0]!.flags).toEqual([]);
@@ -260,7 +262,7 @@ describe("capture is a tendency, not a certainty", () => {
     }
     expect(flaggedDefault).toBeGreaterThan(0);
     expect(flaggedDefault).toBeLessThan(games);
-  });
+  }, SLOW);
 
   it("makes a won-over guest support its funder's option even against its own payoff", () => {
     const scenario = defaultScenario();
@@ -268,7 +270,7 @@ describe("capture is a tendency, not a certainty", () => {
     const flags = [1, 2, 3].flatMap((seed) => debrief(simulateMatch({ scenario, rule: "R2", seed, profiles: pliant }).events).tables[0]!.flags);
     expect(flags.length).toBeGreaterThan(0);
     for (const f of flags) expect(f.payoff).toBeLessThan(f.bestPayoff);
-  });
+  }, SLOW);
 });
 
 describe("pace and lines", () => {
