@@ -330,21 +330,31 @@ function speak(seat: Seat, memory: BotMemory): Plan | null {
   return { intent: { type: "MakeStatement", text }, memory, key: `floor/${r}/${spoken}` };
 }
 
-/** Patrons whisper to the guests they brought. */
+/** Patrons whisper to the guests they brought; anyone in the room finds one ally a round. */
 function corridor(seat: Seat, memory: BotMemory): Plan | null {
-  if (seat.mode !== "in-person" || !memory.strategy.patron) return null;
+  if (seat.mode !== "in-person") return null;
   const r = seat.view.round;
+  const inRoom = (role: RoleId) => role !== seat.me.id && seat.round.attendance[role]?.mode === "in-person";
   const wanted = favourite(seat);
-  if (!wanted) return null;
-  for (const f of seat.table.fellowships) {
-    if (f.from !== seat.me.id || f.status !== "accepted" || f.round !== r) continue;
-    const done = `corridor/${r}/${f.to}`;
-    if (memory.done.includes(done) || seat.round.attendance[f.to]?.mode !== "in-person") continue;
-    memory.done.push(done);
-    const text = say(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
-    return { intent: { type: "SendCorridorMessage", to: f.to, text }, memory, key: done };
+  if (memory.strategy.patron && wanted) {
+    for (const f of seat.table.fellowships) {
+      if (f.from !== seat.me.id || f.status !== "accepted" || f.round !== r) continue;
+      const done = `corridor/${r}/${f.to}`;
+      if (memory.done.includes(done) || !inRoom(f.to)) continue;
+      memory.done.push(done);
+      const text = say(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
+      return { intent: { type: "SendCorridorMessage", to: f.to, text }, memory, key: done };
+    }
   }
-  return null;
+  const done = `ally/${r}`;
+  if (memory.done.includes(done)) return null;
+  const mine = seat.round.positions[seat.me.id] ?? {};
+  const backed = tabledIds(seat).find((o) => mine[o] === "support");
+  const ally = backed && seat.view.scenario.roles.map((x) => x.id).find((role) => inRoom(role) && seat.round.positions[role]?.[backed] === "support");
+  if (!backed || !ally) return null;
+  memory.done.push(done);
+  const text = say(memory, "corridor.ally", { option: optionTitle(seat, backed) });
+  return { intent: { type: "SendCorridorMessage", to: ally, text }, memory, key: done };
 }
 
 /**
