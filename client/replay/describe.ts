@@ -32,7 +32,7 @@ export function describeEvent(e: GameEvent, choice: ViewChoice): string {
       return rt("event.StatementMade", { role: e.role, text: e.text });
     case "CorridorMessageSent": {
       const heard = choice.kind === "everything" || (choice.kind === "role" && choice.table === e.table && [e.from, e.to, e.interceptedBy].includes(choice.role));
-      return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text: e.text }) : rt("replay.privateCorridor", { from: e.from, to: e.to });
+      return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text: e.text }) : rt("replay.privateCorridor");
     }
     case "OptionTabled":
       return rt("event.OptionTabled", { role: e.by, option: e.option });

@@ -4,7 +4,7 @@ import "./replay.css";
 import type { RunningScreen, ScreenElements } from "../app/match-screens.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import { t } from "../text/catalog.js";
-import { rt } from "../text/replay-en.js";
+import { rt, type ReplayKey } from "../text/replay-en.js";
 import { h, patch, type Child, type VNode } from "../ui/dom.js";
 import { teacherTokenForList } from "./api.js";
 import { MatchesController } from "./matches-controller.js";
@@ -13,23 +13,28 @@ function row(ctrl: MatchesController, m: MatchesController["matches"][number], k
   const date = new Date(m.createdAt);
   const href = ctrl.replayHref(m.code).replace("#", `${keep}#`);
   const link = ctrl.links.get(m.code);
+  const cell = (label: ReplayKey, ...children: Child[]) => h("td", { "data-label": rt(label) }, ...children);
+  const length = m.durationMs < 60_000 ? rt("matches.lengthShort", { events: m.events }) : rt("matches.lengthValue", { minutes: Math.round(m.durationMs / 60000), events: m.events });
   return h(
     "tr",
     { "data-key": m.code, "data-code": m.code },
-    h("th", { scope: "row" }, h("span", { class: "join-code" }, m.code)),
-    h("td", null, h("time", { datetime: date.toISOString() }, date.toLocaleString())),
-    h("td", null, m.classLabel || rt("matches.noClass")),
-    h("td", null, String(m.tables), " · ", m.rules.map((r) => t(`rule.short.${r as "R1"}`)).join(", ")),
-    h("td", null, rt("matches.lengthValue", { minutes: Math.round(m.durationMs / 60000), events: m.events })),
-    h("td", null, rt(`matches.status.${m.status}`)),
-    h(
-      "td",
+    h("th", { scope: "row", "data-label": rt("matches.code") }, h("span", { class: "matches__code" }, m.code)),
+    cell("matches.date", h("time", { datetime: date.toISOString() }, date.toLocaleString())),
+    cell("matches.class", m.classLabel || rt("matches.noClass")),
+    cell("matches.tables", String(m.tables), " · ", m.rules.map((r) => t(`rule.short.${r as "R1"}`)).join(", ")),
+    cell("matches.length", length),
+    cell("matches.status", rt(`matches.status.${m.status}`)),
+    cell(
+      "matches.actions",
+      h(
+      "div",
       { class: "matches__actions" },
       h("a", { class: "button button--primary", href, "aria-label": rt("matches.open", { code: m.code }) }, rt("matches.openShort")),
       h("button", { type: "button", class: "button button--secondary", "aria-label": rt("matches.export", { code: m.code }), onclick: () => void ctrl.exportMatch(m.code) }, rt("matches.exportShort")),
       h("button", { type: "button", class: "button button--secondary", onclick: () => void ctrl.makeReplayLink(m.code) }, rt("matches.replayLink")),
-      h("button", { type: "button", class: "button button--danger", "aria-label": rt("matches.delete", { code: m.code }), onclick: () => void ctrl.remove(m.code) }, "✕"),
+      h("button", { type: "button", class: "button button--danger", "aria-label": rt("matches.delete", { code: m.code }), onclick: () => void ctrl.remove(m.code) }, rt("matches.deleteShort")),
       link ? h("p", { class: "hint" }, rt("matches.replayLinkReady", { link: "" }), h("a", { href: link, "data-testid": "replay-link" }, link)) : null,
+      ),
     ),
   );
 }

@@ -62,13 +62,13 @@ function controls(ctrl: ReplayController, actions: ReplayActions): VNode {
     h(
       "div",
       { class: "replay__transport" },
-      iconButton(rt("replay.first"), "⏮", () => ctrl.first()),
-      iconButton(rt("replay.previousMarker"), "⇤", () => ctrl.previousMarker()),
-      iconButton(rt("replay.previous"), "◀", () => ctrl.step(-1)),
+      iconButton(rt("replay.first"), "⇤", () => ctrl.first()),
+      iconButton(rt("replay.previousMarker"), "◆◀", () => ctrl.previousMarker()),
+      iconButton(rt("replay.previous"), "‹", () => ctrl.step(-1)),
       iconButton(ctrl.playing ? rt("replay.pause") : rt("replay.play"), ctrl.playing ? "❚❚" : "▶", () => ctrl.togglePlay(), { "data-testid": "replay-play" }),
-      iconButton(rt("replay.next"), "▶|", () => ctrl.step(1)),
-      iconButton(rt("replay.nextMarker"), "⇥", () => ctrl.nextMarker()),
-      iconButton(rt("replay.last"), "⏭", () => ctrl.last()),
+      iconButton(rt("replay.next"), "›", () => ctrl.step(1)),
+      iconButton(rt("replay.nextMarker"), "▶◆", () => ctrl.nextMarker()),
+      iconButton(rt("replay.last"), "⇥", () => ctrl.last()),
     ),
     h(
       "label",
@@ -112,12 +112,28 @@ function controls(ctrl: ReplayController, actions: ReplayActions): VNode {
   );
 }
 
+/** Key moments close together go to separate lanes, so a button never hides another. */
+const LANES = 3;
+const CLOSE = 0.08;
+
+function lanesOf(positions: number[]): number[] {
+  const last: number[] = Array.from({ length: LANES }, () => -1);
+  return positions.map((p) => {
+    let lane = last.findIndex((x) => p - x >= CLOSE);
+    if (lane < 0) lane = last.indexOf(Math.min(...last));
+    last[lane] = p;
+    return lane;
+  });
+}
+
 function timeline(ctrl: ReplayController): VNode {
   const span = Math.max(1, ctrl.length - 1);
   const left = (at: number) => `left:${(((at - 1) / span) * 100).toFixed(3)}%`;
+  const lanes = lanesOf(ctrl.markers.map((m) => (m.at - 1) / span));
+  const used = Math.max(1, ...lanes.map((l) => l + 1));
   return h(
     "section",
-    { class: "replay__timeline", "aria-label": rt("replay.timeline") },
+    { class: "replay__timeline", "aria-label": rt("replay.timeline"), style: `--lanes:${used}` },
     h("input", {
       type: "range",
       class: "replay__scrubber",
@@ -136,7 +152,7 @@ function timeline(ctrl: ReplayController): VNode {
       ctrl.markers.map((m, i) =>
         h(
           "li",
-          { "data-key": `m${i}`, class: "replay__marker-slot", style: left(m.at) },
+          { "data-key": `m${i}`, class: "replay__marker-slot", style: `${left(m.at)};--lane:${lanes[i]}` },
           h(
             "button",
             {
@@ -154,7 +170,8 @@ function timeline(ctrl: ReplayController): VNode {
         ),
       ),
     ),
-    h("div", { class: "replay__cursor", style: left(ctrl.moment), "aria-hidden": "true" }),
+    // Same coordinates as the markers' box, which is inset by 0.5rem on each side.
+    h("div", { class: "replay__cursor", style: `left:calc(0.5rem + (100% - 1rem) * ${((ctrl.moment - 1) / span).toFixed(5)})`, "aria-hidden": "true" }),
   );
 }
 

@@ -72,6 +72,9 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
   const draw = () => {
     const view = ctrl.view;
     patch(elements.main, renderReplay(ctrl, { share: () => void share() }));
+    // dom.ts sets an input's value only when it creates it: keep the scrubber on the moment.
+    const scrubber = elements.main.querySelector<HTMLInputElement>(".replay__scrubber");
+    if (scrubber && scrubber.value !== String(ctrl.moment)) scrubber.value = String(ctrl.moment);
     const showTable = !ctrl.textMode && view.status === "running";
     stage.update(showTable ? tableModelOf(view, ctrl.tableIndex()) : null);
     const address = addressOf(ctrl, window.location);

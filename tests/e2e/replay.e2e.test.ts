@@ -1,0 +1,290 @@
+// Replay end to end: a short match is played through the SDK against the real server (fast and
+// exact), then a teacher's browser opens it from the matches list, scrubs it with the mouse
+// and the keyboard, watches it as every role (corridor talk only for those who heard it),
+// exports the file; a fresh server (new DATA_DIR) imports it on a phone and replays it to the
+// same final hash. Screenshots: test-output/screenshots/replay-*-{chromebook,phone}.png.
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type {} from "../../client/e2e-hooks.js";
+import { replayEn } from "../../client/text/replay-en.js";
+import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
+import { seatOf } from "../../shared/protocol/rebuild.js";
+import type { WireMatchState } from "../../shared/protocol/state.js";
+import type { MatchRecord } from "../../shared/replay/record.js";
+import { chromiumMissingMessage, findChromium, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
+import { startGameServer, type GameServer } from "./game-server.js";
+
+const chromiumPath = findChromium();
+if (!chromiumPath) console.warn(chromiumMissingMessage());
+
+const corridorText = "Between us: A2 keeps the lights on.";
+const statementText = "Governments must keep a say.";
+const ROLES = ["TECH", "USG", "EU", "DNS", "IP", "EMG", "NGO-N", "LDC", "CS-S"];
+
+const state = (room: Room) => (room.state as { toJSON(): WireMatchState }).toJSON();
+async function act(room: Room, intent: Intent): Promise<void> {
+  const reply = (await room.request(COMMAND, intent)) as Reply;
+  if (!reply.ok) throw new Error(`${intent.type} refused: ${reply.code} ${reply.message}`);
+}
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Plays a short match through the SDK: two students in person, corridor talk, a grant, a statement, one decision, the end. */
+async function playMatch(server: GameServer): Promise<{ code: string; token: string }> {
+  const base = server.url.replace(/\/$/, "");
+  const created = await fetch(`${base}/api/matches`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ settings: { classLabel: "Class 10c", rules: ["R1"], chair: "automatic", timerPreset: "lesson-90" } }),
+  });
+  const { code, teacherToken } = (await created.json()) as { code: string; teacherToken: string };
+  const teacher = await new Client(base).joinById(code, { as: "teacher", teacherToken });
+  const ana = await new Client(base).joinById(code, { as: "player", nickname: "Ana" });
+  const ben = await new Client(base).joinById(code, { as: "player", nickname: "Ben" });
+  await until("seats", () => seatOf(state(ana)) !== null && seatOf(state(ben)) !== null);
+  await act(teacher, { type: "AssignRole", player: seatOf(state(ana))!.player, table: 0, role: "TECH" });
+  await act(teacher, { type: "AssignRole", player: seatOf(state(ben))!.player, table: 0, role: "USG" });
+  await act(teacher, { type: "FillWithBots" });
+  await act(teacher, { type: "StartMatch" });
+  const advanceTo = async (phase: string) => {
+    for (let i = 0; i < 6 && state(teacher).phase !== phase; i++) await act(teacher, { type: "AdvancePhase" });
+    expect(state(teacher).phase).toBe(phase);
+  };
+  await advanceTo("travel");
+  await act(ana, { type: "BookTravel", mode: "in-person" });
+  await act(ben, { type: "BookTravel", mode: "in-person" });
+  await advanceTo("negotiation");
+  await act(ana, { type: "SendCorridorMessage", to: "USG", text: corridorText });
+  await act(ana, { type: "GiveGrant", to: "USG", amount: 2, note: "For your trouble" });
+  await act(ben, { type: "MakeStatement", text: statementText });
+  await act(ana, { type: "TableOption", option: "A2" });
+  await advanceTo("decision");
+  await act(ana, { type: "DeclarePosition", option: "A2", stance: "support" });
+  await act(ben, { type: "DeclarePosition", option: "A2", stance: "support" });
+  await advanceTo("outcome");
+  await act(teacher, { type: "EndMatch" });
+  await until("the end", () => state(teacher).status === "ended");
+  await Promise.all([teacher, ana, ben].map((r) => r.leave(true).catch(() => undefined)));
+  return { code, token: teacherToken };
+}
+
+async function fetchRecord(server: GameServer, code: string, token: string): Promise<MatchRecord> {
+  const res = await fetch(`${server.url}api/matches/${code}/record`, { headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as MatchRecord;
+}
+
+const momentOf = async (page: Page) => Number(await page.getByTestId("replay-moment").getAttribute("data-moment"));
+const waitForReplay = (page: Page) => page.waitForFunction(() => window.__e2e?.screen === "replay" && window.__e2e?.ready === true, null, { timeout: 30_000 });
+
+describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
+  let first: GameServer;
+  let fresh: GameServer | undefined;
+  let browser: Browser;
+  let code = "";
+  let token = "";
+  let record: MatchRecord;
+  let exportedFile = "";
+  const errors: string[] = [];
+  let last: { page: Page; size: ScreenSizeName } | undefined;
+
+  async function open(size: ScreenSizeName, url: string, label: string): Promise<Page> {
+    const { page } = await openPage(browser, size);
+    last = { page, size };
+    page.setDefaultTimeout(30_000);
+    page.on("pageerror", (error) => errors.push(`${label}: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !/Failed to load resource/.test(message.text())) errors.push(`${label}: ${message.text()}`);
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  beforeAll(async () => {
+    [first, browser] = await Promise.all([startGameServer(), launchChromium()]);
+    ({ code, token } = await playMatch(first));
+    record = await fetchRecord(first, code, token);
+  });
+
+  afterEach(async (context) => {
+    // Leave a picture of the failing screen, and what the page said.
+    if (context.task.result?.state === "fail" && last) {
+      await saveScreenshot(last.page, `failed-replay-${context.task.name.slice(0, 24).replace(/\W+/g, "-")}`, last.size).catch(() => undefined);
+      console.error("[replay e2e] page errors:", errors);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await first?.stop();
+    await fresh?.stop();
+  });
+
+  it("opens the match from the teacher's list and scrubs it with mouse and keyboard", async () => {
+    const page = await open("chromebook", `${first.url}matches?e2e=1#token=${token}`, "matches");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain("Class 10c");
+    expect(await row.textContent()).toContain(replayEn["matches.status.ended"]);
+    expect(page.url()).not.toContain(token); // the token left the address bar
+    await saveScreenshot(page, "replay-matches", "chromebook");
+
+    await row.getByRole("link", { name: replayEn["matches.open"].replace("{code}", code) }).click();
+    await waitForReplay(page);
+    expect(await momentOf(page)).toBe(record.events.length); // opens at the end, on the debrief
+    await page.getByTestId("replay-debrief").waitFor();
+    expect(await page.getByTestId("replay-verified").getAttribute("data-hash")).toBe(record.finalHash);
+    await saveScreenshot(page, "replay-end", "chromebook");
+
+    // Keyboard: Home, →, ←, j/k between key moments, End.
+    await page.keyboard.press("Home");
+    await expect.poll(() => momentOf(page)).toBe(1);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => momentOf(page)).toBe(3);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => momentOf(page)).toBe(2);
+    const markerAts = (await page.locator(".replay__marker").evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute("data-at"))))) as number[];
+    expect(markerAts.length).toBeGreaterThan(4);
+    await page.keyboard.press("j");
+    await expect.poll(() => momentOf(page)).toBe(markerAts.find((at) => at > 2));
+    await page.keyboard.press("j");
+    const second = markerAts.filter((at) => at > 2).find((at) => at > markerAts.find((x) => x > 2)!);
+    await expect.poll(() => momentOf(page)).toBe(second);
+    await page.keyboard.press("k");
+    await expect.poll(() => momentOf(page)).toBe(markerAts.find((at) => at > 2));
+    expect(page.url()).toMatch(new RegExp(`/replay/${code}\\?.*at=${markerAts.find((at) => at > 2)}`)); // the address follows the moment
+    await page.keyboard.press("End");
+    await expect.poll(() => momentOf(page)).toBe(record.events.length);
+
+    // ? shows the keys.
+    await page.keyboard.press("?");
+    await page.getByTestId("replay-help").waitFor();
+    expect(await page.getByTestId("replay-help").textContent()).toContain("Home");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("replay-help").waitFor({ state: "detached" });
+
+    // Mouse: click the decision marker.
+    const decision = page.locator('.replay__marker[data-kind="decision"]').first();
+    const decidedAt = Number(await decision.getAttribute("data-at"));
+    await decision.click();
+    await expect.poll(() => momentOf(page)).toBe(decidedAt);
+    expect(await page.getByTestId("replay-now").textContent()).toContain("Decided: A2");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => momentOf(page)).toBe(decidedAt - 1);
+    await saveScreenshot(page, "replay-decision", "chromebook");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows each role exactly what it saw: corridor talk for sender and recipient only", async () => {
+    const said = record.events.findIndex((e) => e.event.type === "CorridorMessageSent") + 1;
+    expect(said).toBeGreaterThan(0);
+    const page = await open("chromebook", `${first.url}replay/${code}?at=${said}&view=role:0:TECH&e2e=1#token=${token}`, "roles");
+    await waitForReplay(page);
+    expect(await momentOf(page)).toBe(said);
+    const corridorShown = async () => ((await page.locator("#screen-main").textContent()) ?? "").includes(corridorText);
+    expect(await corridorShown()).toBe(true);
+    await saveScreenshot(page, "replay-role-sender", "chromebook");
+    const select = page.getByTestId("replay-view");
+    for (const role of ROLES) {
+      await select.selectOption(`role:0:${role}`);
+      await expect.poll(() => page.url()).toContain(`view=role%3A0%3A${role.replace("-", "-")}`);
+      expect(await corridorShown(), `corridor talk seen as ${role}`).toBe(role === "TECH" || role === "USG");
+    }
+    await select.selectOption("projector");
+    expect(await corridorShown(), "corridor talk on the projector").toBe(false);
+    await select.selectOption("everything");
+    expect(await corridorShown(), "corridor talk for the teacher's everything").toBe(true);
+    await select.selectOption("role:0:EU");
+    await saveScreenshot(page, "replay-role-other", "chromebook");
+
+    // A step later the statement is on the floor for everyone, the projector included.
+    const spoken = record.events.findIndex((e) => e.event.type === "StatementMade") + 1;
+    await page.keyboard.press("End");
+    await page.getByTestId("replay-moment").waitFor();
+    await page.goto(`${first.url}replay/${code}?at=${spoken}&view=projector&e2e=1#token=${token}`);
+    await waitForReplay(page);
+    expect(await page.getByTestId("replay-statements").textContent()).toContain(statementText);
+
+    // The text mode lists the events around the moment for a screen reader.
+    await page.keyboard.press("t");
+    await page.getByTestId("replay-text").waitFor();
+    expect(await page.getByTestId("replay-text").textContent()).toContain(statementText);
+    expect(await page.getByTestId("replay-text").textContent()).not.toContain(corridorText); // the projector never heard it
+    await saveScreenshot(page, "replay-text", "chromebook");
+  });
+
+  it("looks right on a phone", async () => {
+    const said = record.events.findIndex((e) => e.event.type === "CorridorMessageSent") + 1;
+    const page = await open("phone", `${first.url}replay/${code}?at=${said + 2}&view=role:0:USG&e2e=1#token=${token}`, "phone");
+    await waitForReplay(page);
+    expect(((await page.locator("#screen-main").textContent()) ?? "").includes(corridorText)).toBe(true);
+    await page.waitForFunction(() => (window.__e2e?.drawn ?? 0) > 0, null, { timeout: 30_000 }); // the table is drawn
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, "replay-role", "phone");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "no sideways scrolling on a 360-px phone").toBeLessThanOrEqual(360);
+  });
+
+  it("exports the recording from the list", async () => {
+    const page = await open("chromebook", `${first.url}matches?e2e=1#token=${token}`, "export");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor();
+    await page.getByLabel(replayEn["matches.pseudonymise"]).uncheck();
+    const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: replayEn["matches.export"].replace("{code}", code) }).click()]);
+    expect(download.suggestedFilename()).toBe(`rough-consensus-${code}.json`);
+    exportedFile = path.join(tmpdir(), `replay-e2e-${code}.json`);
+    await download.saveAs(exportedFile);
+    const file = JSON.parse(await readFile(exportedFile, "utf8")) as MatchRecord;
+    expect(file.finalHash).toBe(record.finalHash);
+    expect(file.events).toEqual(record.events);
+
+    // The pseudonymised export names no student.
+    await page.getByLabel(replayEn["matches.pseudonymise"]).check();
+    const [pseudo] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: replayEn["matches.export"].replace("{code}", code) }).click()]);
+    const pseudoPath = path.join(tmpdir(), `replay-e2e-${code}-p.json`);
+    await pseudo.saveAs(pseudoPath);
+    const text = await readFile(pseudoPath, "utf8");
+    expect(text).not.toContain('"Ana"');
+    expect(text).toContain('"Student 1"');
+  });
+
+  it("imports the file on a fresh server and replays it to the same final hash; a doctored file is refused", async () => {
+    fresh = await startGameServer(); // its own empty DATA_DIR
+    const page = await open("phone", `${fresh.url}matches?e2e=1`, "import");
+    await page.getByText(replayEn["matches.noToken"]).waitFor();
+
+    const edited = JSON.parse(await readFile(exportedFile, "utf8")) as MatchRecord;
+    const statement = edited.events.find((e) => e.event.type === "StatementMade")!.event as { text: string };
+    statement.text = "Nobody said this.";
+    const editedFile = exportedFile.replace(/\.json$/, "-edited.json");
+    await writeFile(editedFile, JSON.stringify(edited));
+    await page.getByTestId("import-file").setInputFiles(editedFile);
+    await expect.poll(() => page.getByTestId("matches-notice").textContent()).toMatch(/edited or damaged/);
+    await saveScreenshot(page, "replay-import-refused", "phone");
+
+    await page.getByTestId("import-file").setInputFiles(exportedFile);
+    await expect.poll(() => page.getByTestId("matches-notice").textContent()).toMatch(/Imported as match/);
+    const imported = ((await page.getByTestId("matches-notice").textContent()) ?? "").match(/match ([A-Z0-9]{5})/)![1]!;
+    const row = page.locator(`tr[data-code="${imported}"]`);
+    await row.waitFor();
+    await saveScreenshot(page, "replay-import", "phone");
+
+    await row.getByRole("link", { name: replayEn["matches.open"].replace("{code}", imported) }).click();
+    await waitForReplay(page);
+    expect(await page.getByTestId("replay-verified").getAttribute("data-hash")).toBe(record.finalHash);
+    expect(await momentOf(page)).toBe(record.events.length);
+    await page.getByTestId("replay-debrief").waitFor();
+    await saveScreenshot(page, "replay-imported-end", "phone");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling at the debrief").toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
+});
