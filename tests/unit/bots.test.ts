@@ -1,5 +1,7 @@
 // Bots: deterministic for a seed, blind to everything their seat may not see, and able to
 // play whole matches under every rule without a crash or a stall.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { debrief } from "../../shared/analysis/debrief.js";
 import {
@@ -131,6 +133,16 @@ describe("bots never see more than their role may see", () => {
   it("takes a MatchView (what viewFor gives a seat) and nothing else", () => {
     expectTypeOf(nextIntent).parameter(0).toEqualTypeOf<MatchView>();
     expectTypeOf(nextIntent).parameters.toEqualTypeOf<[MatchView, BotMemory]>();
+  });
+
+  it("has no way to reach the match state: only the simulation runner touches it", () => {
+    const dir = fileURLToPath(new URL("../../shared/bots/", import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "simulate.ts" && f !== "index.ts");
+    expect(files).toContain("policy.ts");
+    for (const file of files) {
+      const source = readFileSync(dir + file, "utf8");
+      expect(source, file).not.toMatch(/\bMatchState\b|\bviewFor\b|\bdecide\b|\bapplyEvent\b|\bevolve\b|Math\.random|Date\.now/);
+    }
   });
 
   it("decides the same when every secret of other seats is changed in the match state", () => {
