@@ -56,6 +56,7 @@ export class ReplayController {
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #cached: { key: string; view: MatchView } | null = null;
+  #roles: { table: number; role: string; short: string; name: string }[] | undefined;
 
   constructor(input: ReplayInput) {
     this.code = input.code;
@@ -78,8 +79,12 @@ export class ReplayController {
 
   /** Roles a viewer can choose, by table, as seated in the match's settings. */
   roleChoices(): { table: number; role: string; short: string; name: string }[] {
-    const view = this.viewAt(this.length, { kind: "teacher" });
-    return view.tables.flatMap((t) => view.scenario.roles.map((r) => ({ table: t.index, role: r.id, short: r.short, name: r.name })));
+    if (!this.#roles) {
+      // Folded once: every render asks, and a long record costs a full fold.
+      const view = this.viewAt(this.length, { kind: "projector" });
+      this.#roles = view.tables.flatMap((t) => view.scenario.roles.map((r) => ({ table: t.index, role: r.id, short: r.short, name: r.name })));
+    }
+    return this.#roles;
   }
 
   allowed(choice: ViewChoice | null): boolean {

@@ -76,7 +76,10 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
     const scrubber = elements.main.querySelector<HTMLInputElement>(".replay__scrubber");
     if (scrubber && scrubber.value !== String(ctrl.moment)) scrubber.value = String(ctrl.moment);
     const showTable = !ctrl.textMode && view.status === "running";
-    stage.update(showTable ? tableModelOf(view, ctrl.tableIndex()) : null);
+    const model = showTable ? tableModelOf(view, ctrl.tableIndex()) : null;
+    // The role watched through is "mine" on the table, as it was on that student's screen.
+    const role = ctrl.choice.kind === "role" ? ctrl.choice.role : null;
+    stage.update(model && { ...model, seats: model.seats.map((s) => ({ ...s, mine: s.role === role })) });
     const address = addressOf(ctrl, window.location);
     if (address !== window.location.pathname + window.location.search) window.history.replaceState(null, "", address + window.location.hash);
     elements.section.dataset.phase = view.phase;

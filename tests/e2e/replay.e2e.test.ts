@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { replayEn } from "../../client/text/replay-en.js";
@@ -95,9 +95,11 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   let exportedFile = "";
   const errors: string[] = [];
   let last: { page: Page; size: ScreenSizeName } | undefined;
+  const contexts: BrowserContext[] = [];
 
   async function open(size: ScreenSizeName, url: string, label: string): Promise<Page> {
-    const { page } = await openPage(browser, size);
+    const { context, page } = await openPage(browser, size);
+    contexts.push(context);
     last = { page, size };
     page.setDefaultTimeout(30_000);
     page.on("pageerror", (error) => errors.push(`${label}: ${error.message}`));
@@ -120,6 +122,8 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
       await saveScreenshot(last.page, `failed-replay-${context.task.name.slice(0, 24).replace(/\W+/g, "-")}`, last.size).catch(() => undefined);
       console.error("[replay e2e] page errors:", errors);
     }
+    // Each test opens its own pages: close them, so Phaser tables do not pile up on a small machine.
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
   });
 
   afterAll(async () => {
@@ -232,6 +236,28 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await saveScreenshot(page, "replay-role", "phone");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, "no sideways scrolling on a 360-px phone").toBeLessThanOrEqual(360);
+  });
+
+  it("shares a moment with students through a replay link, which opens without the teacher token", async () => {
+    const said = record.events.findIndex((e) => e.event.type === "CorridorMessageSent") + 1;
+    const teacher = await open("chromebook", `${first.url}replay/${code}?at=${said}&view=role:0:USG&e2e=1#token=${token}`, "share");
+    await waitForReplay(teacher);
+    await teacher.getByRole("button", { name: replayEn["replay.share"] }).click();
+    const link = (await teacher.getByTestId("replay-share-link").getAttribute("href")) ?? "";
+    expect(link).toMatch(new RegExp(`/replay/${code}\\?at=${said}&view=role%3A0%3AUSG#replay=`));
+    expect(link).not.toContain(token);
+
+    const student = await open("phone", link.replace("#", "&e2e=1#"), "student link");
+    await waitForReplay(student);
+    expect(await momentOf(student)).toBe(said);
+    expect(((await student.locator("#screen-main").textContent()) ?? "").includes(corridorText)).toBe(true);
+    const options = await student.getByTestId("replay-view").locator("option").evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(options).not.toContain("everything"); // everything is for the teacher
+    expect(await student.getByRole("link", { name: replayEn["replay.back"] }).count()).toBe(0);
+
+    const wrong = await open("phone", `${first.url}replay/${code}?e2e=1#replay=not-a-real-link`, "wrong link");
+    await wrong.getByTestId("replay-error").waitFor();
+    expect(await wrong.getByTestId("replay-error").textContent()).toContain(replayEn["replay.noAccess"]);
   });
 
   it("exports the recording from the list", async () => {
