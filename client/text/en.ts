@@ -25,6 +25,7 @@ const messages = {
   "landing.teacher.intro": "Open a match, show the code on the projector and let the class join from any device.",
   "landing.teacher.start": "Start a match",
   "landing.teacher.starting": "Opening a new match…",
+  "landing.teacher.matches": "Your recorded matches",
 
   "nickname.adjectives": "Brave,Quiet,Swift,Clever,Bright,Calm,Bold,Kind,Lucky,Sunny,Wise,Keen",
   "nickname.animals": "Otter,Falcon,Heron,Lynx,Panda,Gecko,Koala,Ibis,Puffin,Tapir,Okapi,Marten",
