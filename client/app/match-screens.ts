@@ -4,6 +4,7 @@
 import type { MatchView } from "../../shared/rules/view.js";
 import { HostController } from "../ctrl/host-controller.js";
 import { MatchSession } from "../ctrl/session.js";
+import { disposeDebrief } from "../debrief/debrief-controller.js";
 import { StudentController } from "../ctrl/student-controller.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import type { JoinAs } from "../net/connection.js";
@@ -46,6 +47,7 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
   return {
     dispose() {
       unsubscribe();
+      disposeDebrief(session);
       stage.dispose();
       session.dispose();
       session.connection.dispose();

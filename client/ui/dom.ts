@@ -45,7 +45,8 @@ const liveProperties = new Set(["checked", "selected", "disabled"]);
 function update(element: Element, vnode: VNode, created: boolean): void {
   const props = vnode.props;
   for (const attribute of [...element.attributes]) {
-    if (!(attribute.name in props) && attribute.name !== "style") element.removeAttribute(attribute.name);
+    // `open` on a <details> without an `open` prop is the reader's choice: keep it across renders.
+    if (!(attribute.name in props) && attribute.name !== "style" && attribute.name !== "open") element.removeAttribute(attribute.name);
   }
   const record = element as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(props)) {

@@ -7,7 +7,8 @@ import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { actionForm, button, connectionBanner, errorFor, liveRegion, outcomeSection, phaseBar, roleBadge, scoresTable, statementsFeed } from "./parts.js";
-import { debriefEntry, positionsOf } from "./student-view.js";
+import { positionsOf } from "./student-view.js";
+import { renderDebrief } from "../debrief/debrief-view.js";
 
 export function renderHost(ctrl: HostController, qrDataUrl: string | null): Child[] {
   const session = ctrl.session;
@@ -27,6 +28,8 @@ function mainColumn(ctrl: HostController, view: MatchView): Child[] {
   const session = ctrl.session;
   const running = view.status === "running";
   return [
+    // After the end the teacher leads the debrief from here: it comes first.
+    view.status === "ended" ? renderDebrief(session) : null,
     view.status === "lobby"
       ? h(
           "section",
@@ -70,7 +73,7 @@ function mainColumn(ctrl: HostController, view: MatchView): Child[] {
     roster(ctrl, view),
     view.status !== "lobby" ? view.tables.map((table) => tablePanel(ctrl, view, table)) : null,
     view.phase === "outcome" ? outcomeSection(view, view.tables, null) : null,
-    view.status === "ended" ? [view.tables.map((table) => scoresTable(view, table, null)), debriefEntry(view)] : null,
+    view.status === "ended" ? view.tables.map((table) => scoresTable(view, table, null)) : null,
   ];
 }
 

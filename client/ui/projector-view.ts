@@ -6,7 +6,8 @@ import { currentDossier } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child } from "./dom.js";
 import { connectionBanner, liveRegion, outcomeSection, phaseBar, scoresTable, statementsFeed, tabledList } from "./parts.js";
-import { debriefEntry, positionsOf } from "./student-view.js";
+import { positionsOf } from "./student-view.js";
+import { renderDebrief } from "../debrief/debrief-view.js";
 
 export function projectorShowsTable(view: MatchView | null): boolean {
   return view?.status === "running" && view.phase !== "outcome";
@@ -37,7 +38,8 @@ export function renderProjectorMain(session: MatchSession, qrDataUrl: string | n
       h("section", { class: "projector-roster" }, h("h2", null, t("projector.roster", { count: players.length })), h("ul", { class: "chips" }, players.map((p) => h("li", { "data-key": p.id, class: "chip" }, p.nickname)))),
     ];
   }
-  if (view.status === "ended") return [h("h2", { class: "screen-heading" }, t("ended.heading")), h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null))), debriefEntry(view)];
+  // After the end the big screen shows the debrief card the teacher is on, then the scores.
+  if (view.status === "ended") return [renderDebrief(session), h("h2", { class: "screen-heading" }, t("ended.heading")), h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null)))];
   if (view.phase === "outcome") return [outcomeSection(view, view.tables, null)];
   const dossier = currentDossier(view);
   const latestNews = view.news.at(-1);

@@ -6,6 +6,7 @@ import type { StudentController } from "../ctrl/student-controller.js";
 import { currentDossier, delegatesOf, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
+import { renderDebrief } from "../debrief/debrief-view.js";
 import {
   actionForm,
   button,
@@ -468,17 +469,7 @@ function ended(ctrl: StudentController, view: MatchView): Child[] {
   return [
     h("h1", { class: "screen-heading", tabindex: "-1" }, t("ended.heading")),
     myScore(ctrl, view),
+    renderDebrief(ctrl.session),
     table ? scoresTable(view, table, view.me?.role ?? null) : null,
-    debriefEntry(view),
   ];
-}
-
-export function debriefEntry(view: MatchView): VNode {
-  return h(
-    "section",
-    { class: "card debrief-entry", "aria-labelledby": "debrief-heading" },
-    h("h2", { id: "debrief-heading" }, t("ended.debrief")),
-    h("p", null, t("ended.debriefText")),
-    view.scenario.whatHappened.length ? h("details", null, h("summary", null, t("ended.whatHappened")), h("ul", null, view.scenario.whatHappened.map((w) => h("li", null, w)))) : null,
-  );
 }
