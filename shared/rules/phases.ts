@@ -17,7 +17,7 @@ export interface PhaseSheet {
 export const RUN_SHEET: readonly PhaseSheet[] = [
   { phase: "briefing", purpose: "Read your role card and your briefing.", onClose: () => [] },
   { phase: "travel", purpose: "Decide how to attend; offer or accept fellowships.", onClose: settleTravel },
-  { phase: "negotiation", purpose: "Speak, talk in the corridor, table options, give grants.", onClose: () => [] },
+  { phase: "negotiation", purpose: "Speak, talk in the corridor, table options, give grants.", onClose: chairNamesDrafters },
   { phase: "decision", purpose: "State your positions; the table decides by its rule.", onClose: decideTables },
   { phase: "outcome", purpose: "See what was adopted and what it means for you.", onClose: () => [] },
 ];
@@ -39,6 +39,24 @@ function settleTravel(state: MatchState): GameEvent[] {
       const seated = delegatesOf(state, table.index, role.id).length > 0;
       const attendance: Attendance = { mode: seated ? "remote" : "absent", delegates: seated ? 1 : 0, paidBy: null, cost: 0, defaulted: true };
       events.push({ type: "TravelBooked", table: table.index, role: role.id, attendance, defaulted: true });
+    }
+  }
+  return events;
+}
+
+/**
+ * The automatic chair forms the drafting group as the decision opens: every delegation in the
+ * room that tabled an option. (A teacher chair names drafters by hand.)
+ */
+function chairNamesDrafters(state: MatchState): GameEvent[] {
+  if (state.settings.chair !== "automatic") return [];
+  const events: GameEvent[] = [];
+  for (const table of state.tables) {
+    const round = table.rounds[state.round];
+    if (!round) continue;
+    const authors = [...new Set(round.tabled.map((t) => t.by))];
+    for (const role of authors) {
+      if (round.attendance[role]?.mode === "in-person" && !round.drafting.includes(role)) events.push({ type: "DrafterNamed", table: table.index, role, seated: true });
     }
   }
   return events;

@@ -40,6 +40,8 @@ export interface PublicRole {
   mandate: string;
   programmeSeats: number;
   rider: boolean;
+  /** Votes this government casts under the multilateral rule. */
+  blocVotes: number;
 }
 
 export interface PublicOption {
@@ -120,6 +122,8 @@ export interface MatchView {
     briefingCost: number;
     remoteCommentsPerRound: number;
     houses: Scenario["houses"];
+    /** How scores are made: public, so every player can weigh Mandate against Standing. */
+    scoring: Scenario["scoring"];
     rider: { owner: RoleId; title: string; options: { id: OptionId; title: string; payoffs?: Record<RoleId, number>; publicInterest?: number }[]; none: OptionId } | null;
     whatHappened: string[];
   };
@@ -243,6 +247,7 @@ export function viewFor(state: MatchState, viewer: Viewer): MatchView {
         mandate: r.mandate,
         programmeSeats: r.abilities.programmeSeats,
         rider: r.abilities.rider,
+        blocVotes: r.abilities.blocVotes,
       })),
       dossiers: sc.dossiers.map((d) => ({
         id: d.id,
@@ -261,6 +266,7 @@ export function viewFor(state: MatchState, viewer: Viewer): MatchView {
       briefingCost: sc.briefingCost,
       remoteCommentsPerRound: sc.remoteCommentsPerRound,
       houses: sc.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
+      scoring: { ...sc.scoring },
       rider: sc.rider
         ? {
             owner: sc.rider.owner,

@@ -433,7 +433,8 @@ describe("during the decision", () => {
     expectRejectedAs(m, "IP", { type: "InsertRider", option: "D0" }, "unknown-option");
     m.as("IP", { type: "InsertRider", option: "D1" });
     expectRejectedAs(m, "IP", { type: "InsertRider", option: "D2" }, "rider-used");
-    expectRejectedAs(m, "EU", { type: "ObjectToRider" }, "not-drafter");
+    expect(m.round().drafting.sort()).toEqual(["EU", "NGO-N", "TECH"]); // the automatic chair named the authors in the room
+    expectRejectedAs(m, "USG", { type: "ObjectToRider" }, "not-drafter");
     m.as("NGO-N", { type: "ObjectToRider" });
     expect(m.round().rider).toEqual({ option: "D1", by: "IP", objectedBy: "NGO-N" });
   });

@@ -43,8 +43,10 @@ describe("a scripted match over all three dossiers", () => {
     // A2 + B1 + C2 + D1 for each role.
     const points = Object.fromEntries(Object.entries(scores).map(([r, s]) => [r, s.mandatePoints]));
     expect(points).toEqual({ TECH: 4, USG: 7, EU: 2, DNS: 4, IP: 4, EMG: -1, "NGO-N": 0, LDC: -2, "CS-S": -6 });
-    expect(scores.TECH).toMatchObject({ mandate: 8, standing: 27 * 0.25 + 3, total: 8 + 9.75, roundsInPerson: 3 });
-    expect(scores.EU).toMatchObject({ draftingSeats: 1, standing: 20 * 0.25 + 3 + 1 });
+    // The automatic chair seats the in-person authors of tabled options in each drafting group.
+    expect(scores.TECH).toMatchObject({ mandate: 8, draftingSeats: 3, standing: 27 * 0.25 + 3 + 3, total: 8 + 12.75, roundsInPerson: 3 });
+    expect(scores.EU).toMatchObject({ draftingSeats: 2, standing: 20 * 0.25 + 3 + 2 });
+    expect(scores.EMG).toMatchObject({ draftingSeats: 1 });
     expect(scores["CS-S"]).toMatchObject({ mandate: -12, standing: 3 * 0.25 + 1, total: -10.25 });
   });
 
