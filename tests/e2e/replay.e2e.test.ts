@@ -15,7 +15,7 @@ import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.
 import { seatOf } from "../../shared/protocol/rebuild.js";
 import type { WireMatchState } from "../../shared/protocol/state.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
-import { chromiumMissingMessage, findChromium, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
+import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
 const chromiumPath = findChromium();
@@ -140,6 +140,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     expect(await row.textContent()).toContain(replayEn["matches.status.ended"]);
     expect(page.url()).not.toContain(token); // the token left the address bar
     await saveScreenshot(page, "replay-matches", "chromebook");
+    expect(await findSeriousAxeViolations(page), "axe on the matches page").toEqual([]);
 
     await row.getByRole("link", { name: replayEn["matches.open"].replace("{code}", code) }).click();
     await waitForReplay(page);
@@ -147,6 +148,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await page.getByTestId("replay-debrief").waitFor();
     expect(await page.getByTestId("replay-verified").getAttribute("data-hash")).toBe(record.finalHash);
     await saveScreenshot(page, "replay-end", "chromebook");
+    expect(await findSeriousAxeViolations(page), "axe on the replay").toEqual([]);
 
     // Keyboard: Home, →, ←, j/k between key moments, End.
     await page.keyboard.press("Home");
@@ -311,6 +313,15 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await page.getByTestId("replay-debrief").waitFor();
     await saveScreenshot(page, "replay-imported-end", "phone");
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling at the debrief").toBeLessThanOrEqual(360);
+
+    // Delete it again, after a confirmation.
+    await page.goto(`${fresh.url}matches?e2e=1`);
+    const again = page.locator(`tr[data-code="${imported}"]`);
+    await again.waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await again.getByRole("button", { name: replayEn["matches.delete"].replace("{code}", imported) }).click();
+    await expect.poll(() => page.getByTestId("matches-notice").textContent()).toContain(replayEn["matches.deleted"].replace("{code}", imported));
+    await again.waitFor({ state: "detached" });
     expect(errors).toEqual([]);
   });
 });
