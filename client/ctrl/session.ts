@@ -6,6 +6,9 @@ import type { MatchView } from "../../shared/rules/view.js";
 import type { ConnectionStatus, GameConnection } from "../net/connection.js";
 import { announcementsBetween } from "./announcements.js";
 
+/** How long an accepted action waits for the state patch that shows it. */
+const settleTimeoutMs = 1500;
+
 export interface ControlError {
   code: string;
   message: string;
@@ -20,6 +23,8 @@ export class MatchSession {
   #previous: MatchView | null = null;
   #unsubscribe: () => void;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #viewSerial = 0;
+  #viewWaiters = new Set<() => void>();
 
   constructor(readonly connection: GameConnection) {
     this.#unsubscribe = connection.subscribe(() => this.#changed());
@@ -51,12 +56,16 @@ export class MatchSession {
     this.pending.add(control);
     this.errors.delete(control);
     this.#emit();
+    const serial = this.#viewSerial;
     let reply: Reply;
     try {
       reply = await this.connection.send(intent);
     } catch {
       reply = { ok: false, code: "bad-payload", message: "" };
     }
+    // An accepted action shows its effect before the control is released: wait for the
+    // state patch that carries it, unless it already came in ahead of the reply.
+    if (reply.ok && serial === this.#viewSerial) await this.#nextView(settleTimeoutMs);
     this.pending.delete(control);
     if (!reply.ok) this.errors.set(control, { code: reply.code, message: reply.message });
     this.#emit();
@@ -78,7 +87,24 @@ export class MatchSession {
     this.#listeners.clear();
   }
 
+  #nextView(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const waiting = this.#viewWaiters;
+      function done() {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      }
+      waiting.add(done);
+    });
+  }
+
   #changed(): void {
+    if (this.connection.view !== this.#previous) {
+      this.#viewSerial++;
+      for (const waiter of [...this.#viewWaiters]) waiter();
+    }
     const next = this.connection.view;
     if (next) {
       const said = announcementsBetween(this.#previous, next);

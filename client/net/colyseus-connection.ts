@@ -147,6 +147,13 @@ class ColyseusConnection implements GameConnection {
     });
     room.onLeave((code) => {
       if (this.#disposed || code === consentedClose) return;
+      if (this.notice?.code === "removed") {
+        // The seat is gone: joining again would make a new player, so stop here.
+        remembered.setReconnectionToken(this.code, this.#storageRole, null);
+        remembered.setSeatSecret(this.code, null);
+        this.#setStatus("closed");
+        return;
+      }
       this.#setStatus("offline");
       this.#retry(0);
     });

@@ -4,7 +4,8 @@
 import type { DebriefReply, Intent, Reply } from "../../shared/protocol/intents.js";
 import type { MatchView } from "../../shared/rules/view.js";
 
-export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
+/** "closed": the server ended this seat for good (the teacher removed the player). */
+export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline" | "closed";
 
 export interface GameConnection {
   /** The class code (the room id). */

@@ -49,7 +49,7 @@ const messages = {
   "connection.reconnecting": "Connection lost. Reconnecting… you keep your seat.",
   "connection.offline": "You are offline. We keep trying to reconnect; you keep your seat.",
   "connection.failed": "Could not connect: {reason}",
-  "connection.retry": "Try again",
+  "connection.removed": "Your teacher took you out of this match. Ask them if you want to join again.",
   "connection.backHome": "Back to the start page",
 
   "phase.lobby": "Waiting to start",
@@ -170,7 +170,7 @@ const messages = {
   "negotiation.tabled": "On the table",
   "negotiation.tabledBy": "{option} (tabled by {role})",
   "negotiation.grant": "Give a grant",
-  "negotiation.grantTo": "To",
+  "negotiation.grantTo": "Who gets the tokens?",
   "negotiation.grantAmount": "Tokens",
   "negotiation.grantNote": "Note (optional)",
   "negotiation.grantSend": "Give",
@@ -216,6 +216,7 @@ const messages = {
   "outcome.yourPayoff": "For your constituency this is {payoff}.",
   "outcome.rider": "A clause was added: {title}",
   "outcome.pending": "The table is deciding…",
+  "outcome.gains": "Who gains, who loses",
   "outcome.table": "Table {table}",
   "payoff.positive": "good (+{value})",
   "payoff.negative": "bad ({value})",
@@ -320,6 +321,9 @@ export const en = {
   ...rejectionMessages,
   "rejection.throttled": "Slow down a little: too many actions at once.",
   "rejection.bad-payload": "That request was not understood. Try again.",
+  "rejection.read-only": "This screen only watches the match; it cannot act.",
+  "rejection.unknown-message": "The server did not understand that request.",
+  "rejection.server-error": "That did not reach the server. Check the connection and try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -58,7 +58,11 @@ function update(element: Element, vnode: VNode, created: boolean): void {
       if (created) (element as HTMLInputElement).value = String(value ?? "");
       continue;
     }
-    if (liveProperties.has(name)) record[name] = value === true;
+    if (liveProperties.has(name)) {
+      // undefined: leave the element as the user left it (e.g. a radio waiting for its reply).
+      if (value === undefined) continue;
+      record[name] = value === true;
+    }
     if (value === false || value === null || value === undefined) element.removeAttribute(name);
     else {
       const text = value === true ? "" : String(value);

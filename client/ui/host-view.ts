@@ -6,7 +6,7 @@ import type { HostController } from "../ctrl/host-controller.js";
 import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
-import { actionForm, button, connectionBanner, errorFor, liveRegion, outcomeSection, phaseBar, roleBadge, scoresTable, statementsFeed } from "./parts.js";
+import { actionForm, button, connectionBanner, errorFor, field, liveRegion, outcomeSection, phaseBar, roleBadge, scoresTable, statementsFeed } from "./parts.js";
 import { positionsOf } from "./student-view.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 
@@ -66,7 +66,7 @@ function mainColumn(ctrl: HostController, view: MatchView): Child[] {
     running
       ? actionForm(session, "news", (data) => ctrl.pushNews(String(data.get("text") ?? "")), [
           h("h2", null, t("host.news")),
-          h("label", null, t("host.newsText"), h("input", { name: "text", type: "text", maxlength: LIMITS.news, autocomplete: "off" })),
+          field("news-text", t("host.newsText"), h("input", { name: "text", type: "text", maxlength: LIMITS.news, autocomplete: "off" })),
           h("button", { type: "submit", class: "button button--secondary" }, t("host.newsSend")),
         ], "action-form card")
       : null,

@@ -54,6 +54,7 @@ export function phaseBar(session: MatchSession, view: MatchView, extra: Child = 
 
 export function connectionBanner(session: MatchSession): VNode | null {
   if (session.status === "online") return null;
+  if (session.status === "closed") return h("div", { class: "banner banner--warning", role: "alert" }, t("connection.removed"));
   const key = session.status === "connecting" ? "connection.connecting" : session.status === "reconnecting" ? "connection.reconnecting" : "connection.offline";
   return h("div", { class: "banner banner--warning", role: "status" }, t(key, { code: session.connection.code }));
 }
@@ -93,6 +94,14 @@ export function actionForm(
     ...children,
     errorFor(session, control),
   );
+}
+
+/**
+ * A labelled control: the label names it by `for`, not by wrapping it, so its accessible
+ * name is exactly the label's words (a wrapped select would add its chosen option's text).
+ */
+export function field(id: string, text: string, control: VNode): VNode {
+  return h("div", { class: "field" }, h("label", { for: id }, text), { ...control, props: { ...control.props, id } });
 }
 
 export function button(session: MatchSession, control: string, label: string, onclick: () => void, props: Record<string, string | boolean | null> = {}): VNode {
@@ -182,6 +191,7 @@ export function outcomeSection(view: MatchView, tables: TableView[], myRole: str
         decision.blockedBy.length ? h("p", null, t("outcome.blockedBy", { roles: decision.blockedBy.map((r) => roleById(view, r)?.short ?? r).join(", ") })) : null,
         rider ? h("p", null, t("outcome.rider", { title: rider.title })) : null,
         mine !== undefined ? h("p", { class: "outcome__mine", "data-testid": "my-payoff" }, t("outcome.yourPayoff", { payoff: payoffWords(mine) })) : null,
+        myRole === null && round?.adoptedPayoffs ? gainsAndLosses(view, round.adoptedPayoffs) : null,
       );
     }),
   );
@@ -189,26 +199,19 @@ export function outcomeSection(view: MatchView, tables: TableView[], myRole: str
 
 export function scoresTable(view: MatchView, table: TableView, highlight: string | null): VNode {
   const rows = [...table.scores].sort((a, b) => b.total - a.total);
-  return h(
-    "table",
-    { class: "scores" },
-    h("caption", null, view.tables.length > 1 ? `${t("score.heading")} — ${t("outcome.table", { table: table.index + 1 })}` : t("score.heading")),
-    h("thead", null, h("tr", null, h("th", { scope: "col" }, t("score.role")), h("th", { scope: "col" }, t("score.mandate")), h("th", { scope: "col" }, t("score.standing")), h("th", { scope: "col" }, t("score.total")))),
+  const head = h("tr", null, [t("score.role"), t("score.mandate"), t("score.standing"), t("score.total")].map((label) => h("th", { scope: "col" }, label)));
+  const body = rows.map((s) =>
     h(
-      "tbody",
-      null,
-      rows.map((s) =>
-        h(
-          "tr",
-          { "data-key": s.role, class: s.role === highlight ? "scores__mine" : null },
-          h("th", { scope: "row" }, roleBadge(roleById(view, s.role), true)),
-          h("td", null, round1(s.mandate)),
-          h("td", null, round1(s.standing)),
-          h("td", null, h("strong", null, round1(s.total))),
-        ),
-      ),
+      "tr",
+      { "data-key": s.role, class: s.role === highlight ? "scores__mine" : null },
+      h("th", { scope: "row" }, roleBadge(roleById(view, s.role), true)),
+      h("td", null, round1(s.mandate)),
+      h("td", null, round1(s.standing)),
+      h("td", null, h("strong", null, round1(s.total))),
     ),
   );
+  const caption = view.tables.length > 1 ? `${t("score.heading")} — ${t("outcome.table", { table: table.index + 1 })}` : t("score.heading");
+  return h("div", { class: "scroll-x" }, h("table", { class: "scores" }, h("caption", null, caption), h("thead", null, head), h("tbody", null, body)));
 }
 
 export function round1(n: number): string {
@@ -217,4 +220,28 @@ export function round1(n: number): string {
 
 export function liveRegion(session: MatchSession): VNode {
   return h("p", { class: "visually-hidden", "aria-live": "polite", "data-testid": "announcer" }, session.announcement.text);
+}
+
+/** Who gained and who lost by the adopted option: public once a dossier is decided. */
+function gainsAndLosses(view: MatchView, payoffs: Record<string, number>): VNode {
+  const roles = [...view.scenario.roles].sort((a, b) => (payoffs[b.id] ?? 0) - (payoffs[a.id] ?? 0));
+  return h(
+    "div",
+    null,
+    h("h3", null, t("outcome.gains")),
+    h(
+      "ul",
+      { class: "gains" },
+      roles.map((r) => {
+        const value = payoffs[r.id] ?? 0;
+        return h(
+          "li",
+          { "data-key": r.id, class: `gains__row ${value > 0 ? "payoff--good" : value < 0 ? "payoff--bad" : ""}` },
+          roleBadge(r),
+          h("span", { class: "gains__bar", style: `--size:${Math.abs(value)}`, "aria-hidden": "true" }),
+          h("span", { class: "payoff" }, payoffWords(value)),
+        );
+      }),
+    ),
+  );
 }

@@ -10,6 +10,7 @@ import { renderDebrief } from "../debrief/debrief-view.js";
 import {
   actionForm,
   button,
+  field,
   connectionBanner,
   describedBy,
   errorFor,
@@ -185,7 +186,7 @@ function travelSection(ctrl: StudentController, view: MatchView): VNode {
       (data) => ctrl.bookTravel("in-person", Number(data.get("delegates") ?? 1)),
       [
         role.maxDelegates > 1
-          ? h("label", { class: "inline-field" }, t("travel.delegates"), " ", h("select", { name: "delegates" }, delegateChoices.map((n) => h("option", { value: String(n) }, String(n)))))
+          ? field("travel-delegates", t("travel.delegates"), h("select", { name: "delegates" }, delegateChoices.map((n) => h("option", { value: String(n) }, String(n)))))
           : null,
         h(
           "div",
@@ -246,11 +247,10 @@ function offerSection(ctrl: StudentController, view: MatchView): VNode {
     h("summary", null, h("h2", { class: "summary-heading" }, t("travel.offerHeading"))),
     h("p", { class: "hint" }, t("travel.offerIntro")),
     actionForm(ctrl.session, "offer", (data) => ctrl.offerFellowship(String(data.get("to")), String(data.get("note") ?? ""), data.get("expects") ? String(data.get("expects")) : null, data.get("programme") === "on"), [
-      h("label", null, t("travel.offerTo"), h("select", { name: "to" }, others.map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
-      h("label", null, t("travel.offerNote"), h("input", { name: "note", type: "text", maxlength: LIMITS.note, autocomplete: "off" })),
-      h(
-        "label",
-        null,
+      field("offer-to", t("travel.offerTo"), h("select", { name: "to" }, others.map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
+      field("offer-note", t("travel.offerNote"), h("input", { name: "note", type: "text", maxlength: LIMITS.note, autocomplete: "off" })),
+      field(
+        "offer-expects",
         t("travel.offerExpects"),
         h("select", { name: "expects" }, h("option", { value: "" }, t("travel.expectsNone")), (dossier?.options ?? []).map((o) => h("option", { value: o.id }, `${o.id} — ${o.title}`))),
       ),
@@ -314,7 +314,7 @@ function negotiationControls(ctrl: StudentController, view: MatchView): Child[] 
     inRoom
       ? actionForm(ctrl.session, "table-option", (data) => ctrl.tableOption(String(data.get("option") ?? "")), [
           h("h2", null, t("negotiation.table")),
-          h("label", null, t("negotiation.tableOption"), h("select", { name: "option" }, untabled.map((o) => h("option", { value: o.id }, `${o.id} — ${o.title}`)))),
+          field("table-option-choice", t("negotiation.tableOption"), h("select", { name: "option" }, untabled.map((o) => h("option", { value: o.id }, `${o.id} — ${o.title}`)))),
           h("button", { type: "submit", class: "button button--primary", "aria-describedby": describedBy(ctrl.session, "table-option") }, t("negotiation.tableSend")),
         ], "action-form card")
       : null,
@@ -322,16 +322,16 @@ function negotiationControls(ctrl: StudentController, view: MatchView): Child[] 
       ? actionForm(ctrl.session, "corridor", (data) => ctrl.talkInCorridor(String(data.get("to") ?? ""), String(data.get("text") ?? "")), [
           h("h2", null, t("negotiation.corridor")),
           h("p", { class: "hint" }, t("negotiation.corridorHint")),
-          h("label", null, t("negotiation.corridorTo"), h("select", { name: "to" }, roomRoles.map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
-          h("label", null, t("negotiation.corridorText"), h("textarea", { name: "text", rows: 2, maxlength: LIMITS.corridor })),
+          field("corridor-to", t("negotiation.corridorTo"), h("select", { name: "to" }, roomRoles.map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
+          field("corridor-text", t("negotiation.corridorText"), h("textarea", { name: "text", rows: 2, maxlength: LIMITS.corridor })),
           h("button", { type: "submit", class: "button button--primary", "aria-describedby": describedBy(ctrl.session, "corridor") }, t("negotiation.corridorSend")),
         ], "action-form card")
       : null,
     actionForm(ctrl.session, "grant", (data) => ctrl.giveGrant(String(data.get("to") ?? ""), Number(data.get("amount") ?? 0), String(data.get("note") ?? "")), [
       h("h2", null, t("negotiation.grant")),
-      h("label", null, t("negotiation.grantTo"), h("select", { name: "to" }, view.scenario.roles.filter((r) => r.id !== role.id).map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
-      h("label", null, t("negotiation.grantAmount"), h("input", { name: "amount", type: "number", min: 1, step: 1, value: "1", inputmode: "numeric" })),
-      h("label", null, t("negotiation.grantNote"), h("input", { name: "note", type: "text", maxlength: LIMITS.note, autocomplete: "off" })),
+      field("grant-to", t("negotiation.grantTo"), h("select", { name: "to" }, view.scenario.roles.filter((r) => r.id !== role.id).map((r) => h("option", { value: r.id }, `${r.short} — ${r.name}`)))),
+      field("grant-amount", t("negotiation.grantAmount"), h("input", { name: "amount", type: "number", min: 1, step: 1, value: "1", inputmode: "numeric" })),
+      field("grant-note", t("negotiation.grantNote"), h("input", { name: "note", type: "text", maxlength: LIMITS.note, autocomplete: "off" })),
       h("button", { type: "submit", class: "button button--primary", "aria-describedby": describedBy(ctrl.session, "grant") }, t("negotiation.grantSend")),
     ], "action-form card"),
     grantsList(ctrl, view),
@@ -404,7 +404,7 @@ function decisionSection(ctrl: StudentController, view: MatchView): VNode {
             h(
               "label",
               { class: `stance__choice stance__choice--${stance}` },
-              h("input", { type: "radio", name: `stance-${option}`, value: stance, checked: mine === stance, onchange: () => void ctrl.declarePosition(option, stance) }),
+              h("input", { type: "radio", name: `stance-${option}`, value: stance, checked: ctrl.session.pending.has(control) ? undefined : mine === stance, onchange: () => void ctrl.declarePosition(option, stance) }),
               " ",
               t(`decision.${stance}`),
             ),
@@ -445,7 +445,7 @@ function riderSection(ctrl: StudentController, view: MatchView): VNode | null {
     owner && !pending
       ? actionForm(ctrl.session, "rider", (data) => ctrl.insertRider(String(data.get("option") ?? "")), [
           h("h2", null, t("decision.rider")),
-          h("label", null, t("decision.riderOption"), h("select", { name: "option" }, rider.options.filter((o) => o.id !== rider.none).map((o) => h("option", { value: o.id }, o.title)))),
+          field("rider-option", t("decision.riderOption"), h("select", { name: "option" }, rider.options.filter((o) => o.id !== rider.none).map((o) => h("option", { value: o.id }, o.title)))),
           h("button", { type: "submit", class: "button button--secondary" }, t("decision.riderSend")),
         ])
       : null,

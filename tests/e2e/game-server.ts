@@ -28,13 +28,20 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startGameServer(): Promise<GameServer> {
+/**
+ * Starts the server on a free port with a fresh data folder. With `clientDir` it serves that
+ * build (see serve-game.ts); without, it runs `npm start`'s script serving client/dist.
+ */
+export async function startGameServer(clientDir?: string): Promise<GameServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "rough-consensus-e2e-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "scripts", "start.mjs")], {
+  const entry = clientDir
+    ? ["--import", "tsx", path.join(repositoryRoot, "tests", "e2e", "serve-game.ts")]
+    : [path.join(repositoryRoot, "scripts", "start.mjs")];
+  const child: ChildProcess = spawn(process.execPath, entry, {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, SKIP_CLIENT_BUILD: "1", NODE_ENV: "test" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: clientDir ?? "", SKIP_CLIENT_BUILD: "1", NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

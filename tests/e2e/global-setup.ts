@@ -1,11 +1,24 @@
-// Builds the client once into client/dist before any end-to-end test file runs; the game
-// server started by each file serves it, as `npm start` would.
+// Builds the client once, into a private temporary folder, before any end-to-end test file
+// runs; each file's game server serves that build (inject("clientDir")). Private, because
+// other sessions may rebuild client/dist at any moment on a shared machine.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    clientDir: string;
+  }
+}
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-export default async function setup(): Promise<void> {
-  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), logLevel: "warn" });
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const clientDir = await mkdtemp(path.join(tmpdir(), "rough-consensus-client-"));
+  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: clientDir, emptyOutDir: true }, logLevel: "warn" });
+  project.provide("clientDir", clientDir);
+  return () => rm(clientDir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // projector: the join form works without loading Phaser or the network chunk, nothing
 // serious fails axe, and a wrong or missing code gets a plain answer beside the field.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { en } from "../../client/text/en.js";
 import {
   chromiumMissingMessage,
@@ -24,7 +24,7 @@ describe.skipIf(!chromiumPath)("the start page in Chromium", () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startGameServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
   });
 
   afterAll(async () => {

@@ -92,6 +92,8 @@ export function screenshotPath(name: string, size: ScreenSizeName): string {
 export async function saveScreenshot(page: Page, name: string, size: ScreenSizeName): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   const file = screenshotPath(name, size);
+  // From the top, so sticky bars sit where a reader expects them in a full-page picture.
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
