@@ -1,0 +1,173 @@
+// Client benchmarks (`npm run bench:client`; benchClient() for `npm run bench`): bytes of
+// JavaScript before the join form is usable and in total (gzip), time to a usable join form
+// and to a drawn negotiation table in headless Chromium with 4× CPU throttling, and the
+// frame rate of the negotiation table in a 40-player match, throttled. Medians of several
+// runs against the real server on loopback.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { Client, type Room } from "@colyseus/sdk";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import { findChromium, launchChromium, openPage } from "../helpers/browser.js";
+import { startGameServer, type GameServer } from "../e2e/game-server.js";
+import { report, summarise } from "./measure.js";
+
+const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+const dist = path.join(repositoryRoot, "client", "dist");
+const throttleRate = 4;
+const runs = 5;
+const players = 40;
+const kb = (bytes: number) => bytes / 1024;
+
+async function gzipSizeOf(file: string): Promise<number> {
+  return gzipSync(await readFile(file), { level: 9 }).length;
+}
+
+async function throttled(browser: Browser, size: "phone" | "projector" = "phone"): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await openPage(browser, size);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttleRate });
+  page.setDefaultTimeout(120_000);
+  return { page, close: () => context.close() };
+}
+
+/** JS fetched until the join form works, and all JS in the build, both gzip-compressed. */
+async function measureBytes(browser: Browser, server: GameServer): Promise<void> {
+  const { page, close } = await throttled(browser);
+  const scripts = new Set<string>();
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.add(new URL(request.url()).pathname);
+  });
+  await page.goto(server.url);
+  await page.getByLabel("Class code").waitFor();
+  await page.waitForLoadState("networkidle");
+  await close();
+  let before = 0;
+  for (const script of scripts) before += await gzipSizeOf(path.join(dist, script));
+  let total = 0;
+  for (const file of await readdir(path.join(dist, "assets"))) if (file.endsWith(".js")) total += await gzipSizeOf(path.join(dist, "assets", file));
+  const once = (t: number) => summarise([t]);
+  report(`JS before the join form is usable (${scripts.size} files)`, once(kb(before)), { target: 150, unit: "KB gzip" });
+  report("JS in total (every chunk, Phaser included)", once(kb(total)), { target: 600, unit: "KB gzip" });
+}
+
+async function measureJoinForm(browser: Browser, server: GameServer): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, close } = await throttled(browser);
+    await page.goto(`${server.url}?e2e=1`, { waitUntil: "commit" });
+    await page.waitForFunction(`window.__e2e?.screen === "landing" && document.getElementById("class-code") !== null`, undefined, { polling: "raf" });
+    times.push(await page.evaluate<number>("performance.now()"));
+    await close();
+  }
+  report(`time to a usable join form (CPU ÷${throttleRate})`, summarise(times), { target: 3000 });
+}
+
+// Page-side code as text: this file compiles without the DOM library.
+const tableDrawn = `window.__e2e?.ready === true && window.__e2e?.phase === "negotiation"`;
+/** Frames the page actually draws in 3 s (requestAnimationFrame callbacks per second). */
+const countFrames = `new Promise((resolve) => {
+  let frames = 0;
+  const start = performance.now();
+  const step = () => {
+    frames++;
+    if (performance.now() - start < 3000) requestAnimationFrame(step);
+    else resolve((frames * 1000) / (performance.now() - start));
+  };
+  requestAnimationFrame(step);
+})`;
+
+interface Match {
+  code: string;
+  teacherToken: string;
+}
+
+/** A match with `players` seated over three tables, moved on to the negotiation. */
+interface SeatedMatch {
+  match: Match;
+  /** The teacher moves the match to its next phase. */
+  advance: () => Promise<unknown>;
+  leave: () => Promise<void>;
+}
+
+async function fortyPlayerMatch(server: GameServer): Promise<SeatedMatch> {
+  const response = await fetch(`${server.url}api/matches`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ settings: { tables: 3, timerPreset: "custom", timers: { briefing: 3600, travel: 3600, negotiation: 3600, decision: 3600, outcome: 3600 } } }),
+  });
+  const match = (await response.json()) as Match;
+  const client = new Client(server.url);
+  const teacher = await client.joinById(match.code, { as: "teacher", teacherToken: match.teacherToken });
+  const rooms: Room[] = [];
+  for (let i = 0; i < players - 1; i++) rooms.push(await client.joinById(match.code, { as: "player", nickname: `Bench ${i + 1}` }));
+  const command = (room: typeof teacher, intent: object) => room.request("command", intent, { timeout: 10_000 });
+  await command(teacher, { type: "AssignRolesAutomatically" });
+  await command(teacher, { type: "StartMatch" });
+  await command(teacher, { type: "AdvancePhase" });
+  // Half the delegations travel, so the table shows the room and the remote seats.
+  for (const [i, room] of rooms.entries()) if (i % 2 === 0) await command(room, { type: "BookTravel", mode: "in-person" });
+  return {
+    match,
+    advance: () => command(teacher, { type: "AdvancePhase" }),
+    leave: async () => {
+      await Promise.all([teacher, ...rooms].map((room) => room.leave(true).catch(() => undefined)));
+    },
+  };
+}
+
+async function measureTable(browser: Browser, server: GameServer): Promise<void> {
+  const seated = await fortyPlayerMatch(server);
+  const { code } = seated.match;
+  // The 40th player: a browser, joined during travel, then the table opens.
+  const { page: joining, close: closeJoining } = await throttled(browser);
+  await joining.goto(`${server.url}join/${code}?e2e=1`);
+  await joining.getByLabel("Your nickname").fill("Bench browser");
+  await joining.getByRole("button", { name: "Join", exact: true }).click();
+  await joining.waitForFunction(`window.__e2e?.screen === "student"`);
+  await seated.advance();
+  await joining.waitForFunction(`window.__e2e?.ready === true`, undefined, { timeout: 120_000 });
+  // Every further run reloads the student's page: SDK, reconnection, Phaser and the first frame.
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await joining.goto(`${server.url}play/${code}?e2e=1`, { waitUntil: "commit" });
+    await joining.waitForFunction(tableDrawn, undefined, { polling: "raf", timeout: 120_000 });
+    times.push(await joining.evaluate<number>("performance.now()"));
+  }
+  report(`time to a drawn negotiation table (CPU ÷${throttleRate})`, summarise(times), { target: 3000 });
+
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await joining.goto(`${server.url}play/${code}?e2e=1&fps=60`);
+    await joining.waitForFunction(tableDrawn, undefined, { timeout: 120_000 });
+    rates.push(await joining.evaluate<number>(countFrames));
+  }
+  report(`negotiation table, ${players} players, frames per second (CPU ÷${throttleRate})`, summarise(rates), { unit: "fps" });
+  console.log(`  (frame-rate target: 50 fps or more; the table is drawn with the frame limit lifted, ?fps=60)`);
+  await closeJoining();
+  await seated.leave();
+}
+
+export async function benchClient(): Promise<void> {
+  console.log(`\nClient (headless Chromium, real server on loopback, medians of ${runs} runs)`);
+  if (!findChromium()) {
+    console.log("  SKIPPED: no Chromium found (install Debian's chromium or set CHROMIUM).");
+    return;
+  }
+  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), logLevel: "warn" });
+  const [server, browser] = await Promise.all([startGameServer(), launchChromium()]);
+  try {
+    await measureBytes(browser, server);
+    await measureJoinForm(browser, server);
+    await measureTable(browser, server);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await benchClient();
+}
