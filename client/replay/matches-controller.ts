@@ -71,7 +71,15 @@ export class MatchesController {
 
   async importFile(text: string): Promise<void> {
     try {
-      const done = await importRecord(this.token, text);
+      let done: Awaited<ReturnType<typeof importRecord>>;
+      try {
+        done = await importRecord(this.token, text);
+      } catch (error) {
+        // A token from another server means nothing here: import under a new one, as a first match would.
+        if (!(error instanceof ApiError && error.code === "unknown-token")) throw error;
+        this.token = null;
+        done = await importRecord(null, text);
+      }
       if (!this.token) {
         this.token = done.teacherToken;
         rememberListToken(done.teacherToken);
