@@ -170,6 +170,9 @@ function vote(ctrl: DebriefController, table: TableDebrief, debrief: Debrief): C
   const roles = ctrl.view?.scenario.roles ?? [];
   return [
     h(
+      "div",
+      { class: "debrief__block" },
+      h(
       "table",
       { class: "debrief__table debrief__table--rules" },
       h("caption", null, t("debrief.vote.winners")),
@@ -191,7 +194,8 @@ function vote(ctrl: DebriefController, table: TableDebrief, debrief: Debrief): C
         ),
       ),
     ),
-    h("p", { class: "debrief__legend" }, RULES.map((r) => `${r} ${t(`debrief.vote.rule.${r}`)}`).join(" · ")),
+      h("p", { class: "debrief__legend" }, RULES.map((r) => `${r} ${t(`debrief.vote.rule.${r}`)}`).join(" · ")),
+    ),
     h(
       "table",
       { class: "debrief__table debrief__table--power" },

@@ -110,21 +110,34 @@ export function modeWords(p: Presence, ctrl: DebriefController, table: number): 
   return parts.join(", ");
 }
 
-/** Rounds across, roles down: in the room, remote or absent, and why. */
+/** Rounds across, roles down: in the room, remote or absent (a shape each), and why. */
 export function attendanceGrid(ctrl: DebriefController, table: TableDebrief, size: ChartSize): VNode {
   const roles = ctrl.view?.scenario.roles ?? [];
   const dossiers = ctrl.view?.scenario.dossiers ?? [];
   const rounds = table.outcomes.map((o) => o.round);
-  const labelWidth = size.font * 6;
-  const rowHeight = size.font * 2.5;
-  const headHeight = size.font * 1.8;
+  const labelWidth = size.font * 5.6;
+  const rowHeight = size.font * 2.1;
+  const legendHeight = size.font * 1.8;
+  const headHeight = size.font * 1.7;
+  const top = legendHeight + headHeight;
   const cellWidth = (size.width - labelWidth) / Math.max(1, rounds.length);
-  const height = headHeight + roles.length * rowHeight + 4;
-  const small = size.font * 0.72;
+  const height = top + roles.length * rowHeight + 4;
+  const note = size.font * 0.85;
   const lines: string[] = [];
-  const head = rounds.map((round, i) => text(labelWidth + cellWidth * (i + 0.5), headHeight / 2, `${round + 1} · ${dossiers[round]?.id ?? ""}`, { "text-anchor": "middle", "font-weight": 700 }));
+  const modes = ["in-person", "remote", "absent"] as const;
+  const modeWord = (mode: (typeof modes)[number]) => t(mode === "in-person" ? "debrief.room.inPerson" : mode === "remote" ? "debrief.room.remote" : "debrief.room.absent");
+  const legendStep = size.width / modes.length;
+  const legend = modes.map((mode, i) =>
+    h(
+      "g",
+      { "data-key": `legend-${mode}` },
+      text(i * legendStep + size.font * 0.6, legendHeight / 2, MODE_ICON[mode], { fill: MODE_COLOUR[mode], "text-anchor": "middle", "font-size": size.font * 1.15 }),
+      text(i * legendStep + size.font * 1.4, legendHeight / 2, modeWord(mode), { "font-size": note }),
+    ),
+  );
+  const head = rounds.map((round, i) => text(labelWidth + cellWidth * (i + 0.5), legendHeight + headHeight / 2, `${round + 1} · ${dossiers[round]?.id ?? ""}`, { "text-anchor": "middle", "font-weight": 700 }));
   const body = roles.map((role, row) => {
-    const y = headHeight + row * rowHeight;
+    const y = top + row * rowHeight;
     const mine = ctrl.isMine(table.table, role.id);
     return h(
       "g",
@@ -136,19 +149,18 @@ export function attendanceGrid(ctrl: DebriefController, table: TableDebrief, siz
         const p = table.presence.find((x) => x.round === round && x.role === role.id);
         if (!p) return null;
         lines.push(t("debrief.chart.attendanceLine", { role: ctrl.label(table.table, role.id), dossier: dossiers[round]?.title ?? String(round + 1), mode: modeWords(p, ctrl, table.table) }));
-        const cx = labelWidth + cellWidth * i + size.font * 0.9;
-        const note = sponsored(p) ? `${t("debrief.room.sponsoredShort")} ${ctrl.role(p.paidBy!)?.short ?? p.paidBy}` : p.cause ? t(`debrief.room.short.${p.cause}`) : "";
+        const cx = labelWidth + cellWidth * i + size.font * 0.8;
+        const why = sponsored(p) ? `${t("debrief.room.sponsoredShort")} ${ctrl.role(p.paidBy!)?.short ?? p.paidBy}` : p.cause ? t(`debrief.room.short.${p.cause}`) : "";
         return h(
           "g",
           { "data-key": `r${round}` },
-          text(cx, y + rowHeight * 0.33, MODE_ICON[p.mode], { fill: MODE_COLOUR[p.mode], "text-anchor": "middle", "font-size": size.font * 1.1 }),
-          text(cx + size.font * 0.8, y + rowHeight * 0.33, t(p.mode === "in-person" ? "debrief.room.inPerson" : p.mode === "remote" ? "debrief.room.remote" : "debrief.room.absent"), { "font-size": small }),
-          note ? text(cx + size.font * 0.8, y + rowHeight * 0.72, note, { "font-size": small, fill: ui.inkMuted }) : null,
+          text(cx, y + rowHeight / 2, MODE_ICON[p.mode], { fill: MODE_COLOUR[p.mode], "text-anchor": "middle", "font-size": size.font * 1.15 }),
+          why ? text(cx + size.font * 0.85, y + rowHeight / 2, why, { "font-size": note }) : null,
         );
       }),
     );
   });
-  return chartFigure(`attendance-${table.table}`, t("debrief.chart.attendance"), lines, svg(size, height, head, body));
+  return chartFigure(`attendance-${table.table}`, t("debrief.chart.attendance"), lines, svg(size, height, legend, head, body));
 }
 
 // ---- money flow ----------------------------------------------------------------------------
@@ -158,7 +170,12 @@ export function moneyFlow(ctrl: DebriefController, table: TableDebrief, size: Ch
   const flows = table.money.map((m) => m.flow);
   if (!flows.length) return null;
   const flagged = new Set(table.flags.map((f) => `${f.funder}>${f.recipient}`));
-  const margin = size.font * 6.5;
+  // Room for the longest label on each side (nicknames make them long), within reason.
+  const nodeLabel = (role: string) => `${roleMark(ctrl, role).symbol} ${ctrl.label(table.table, role)}${ctrl.isMine(table.table, role) ? ` (${t("debrief.you")})` : ""}`;
+  const charWidth = size.font * 0.6;
+  const longest = Math.max(...flows.flatMap((f) => [nodeLabel(f.from).length, nodeLabel(f.to).length]));
+  const margin = Math.min(size.width * 0.32, Math.max(size.font * 6.5, longest * charWidth + size.font));
+  const fit = (label: string) => (label.length * charWidth + size.font > margin ? `${label.slice(0, Math.max(3, Math.floor((margin - size.font) / charWidth) - 1))}…` : label);
   const height = Math.max(size.font * 10, new Set(flows.flatMap((f) => [f.from, f.to])).size * size.font * 2.6);
   const layout = flowLayout(flows, { x0: margin, x1: size.width - margin, y0: size.font * 1.6, y1: height - 4 });
   const lines = layout.links.map((l) => t("debrief.chart.moneyLine", { from: ctrl.label(table.table, l.from), to: ctrl.label(table.table, l.to), amount: l.amount }) + (flagged.has(`${l.from}>${l.to}`) ? ` ⚑ ${t("debrief.chart.moneyFlagged")}` : ""));
@@ -184,7 +201,7 @@ export function moneyFlow(ctrl: DebriefController, table: TableDebrief, size: Ch
       layout.nodes.map((n) => {
         const mark = roleMark(ctrl, n.role);
         const mine = ctrl.isMine(table.table, n.role);
-        const label = `${mark.symbol} ${ctrl.label(table.table, n.role)}${mine ? ` (${t("debrief.you")})` : ""}`;
+        const label = fit(nodeLabel(n.role));
         return h(
           "g",
           { "data-key": n.id },
@@ -244,11 +261,12 @@ export function positionTimelines(ctrl: DebriefController, table: TableDebrief, 
 
 /** Bars out of 10: the adopted option's public-interest scores, with the best one marked. */
 export function publicMeter(key: string, title: string, bars: { label: string; value: number; best?: number }[], size: ChartSize): VNode {
-  const labelWidth = size.width * 0.42;
+  const labelWidth = Math.min(size.width * 0.5, Math.max(size.width * 0.25, Math.max(...bars.map((b) => b.label.length)) * size.font * 0.56 + 12));
   const rowHeight = size.font * 2;
   const area = size.width - labelWidth - size.font * 3;
   const hasBest = bars.some((b) => b.best !== undefined && b.best > b.value);
-  const height = bars.length * rowHeight + size.font * (hasBest ? 2.6 : 1.2);
+  const ticksY = bars.length * rowHeight + size.font * (hasBest ? 1.9 : 0.6);
+  const height = ticksY + size.font * 0.7;
   const lines = bars.map((b) => t("debrief.chart.publicLine", { label: b.label, value: Math.round(b.value * 10) / 10 }) + (b.best !== undefined ? ` (${t("debrief.chart.best")}: ${b.best})` : ""));
   return chartFigure(
     key,
@@ -257,7 +275,7 @@ export function publicMeter(key: string, title: string, bars: { label: string; v
     svg(
       size,
       height,
-      [0, 5, 10].map((tick) => h("g", { "data-key": `t${tick}` }, h("line", { x1: labelWidth + (area * tick) / 10, x2: labelWidth + (area * tick) / 10, y1: 0, y2: bars.length * rowHeight, stroke: ui.border, "stroke-width": 1 }), text(labelWidth + (area * tick) / 10, bars.length * rowHeight + size.font * 0.6, String(tick), { "text-anchor": "middle", "font-size": size.font * 0.75, fill: ui.inkMuted }))),
+      [0, 5, 10].map((tick) => h("g", { "data-key": `t${tick}` }, h("line", { x1: labelWidth + (area * tick) / 10, x2: labelWidth + (area * tick) / 10, y1: 0, y2: bars.length * rowHeight, stroke: ui.border, "stroke-width": 1 }), text(labelWidth + (area * tick) / 10, ticksY, String(tick), { "text-anchor": "middle", "font-size": size.font * 0.75, fill: ui.inkMuted }))),
       bars.map((b, i) => {
         const y = i * rowHeight;
         return h(
@@ -270,8 +288,8 @@ export function publicMeter(key: string, title: string, bars: { label: string; v
             ? h(
                 "g",
                 null,
-                h("line", { x1: labelWidth + (area * b.best) / 10, x2: labelWidth + (area * b.best) / 10, y1: y + 2, y2: y + rowHeight * 1.1, stroke: ui.ink, "stroke-width": 3 }),
-                text(labelWidth + (area * b.best) / 10, y + rowHeight * 1.35, `◆ ${t("debrief.chart.best")} ${b.best}`, { "text-anchor": "middle", "font-size": size.font * 0.8, "font-weight": 700 }),
+                h("line", { x1: labelWidth + (area * b.best) / 10, x2: labelWidth + (area * b.best) / 10, y1: y + rowHeight * 0.8, y2: y + rowHeight * 1.15, stroke: ui.ink, "stroke-width": 3 }),
+                text(labelWidth + (area * b.best) / 10, y + rowHeight * 1.4, `◆ ${t("debrief.chart.best")} ${b.best}`, { "text-anchor": "middle", "font-size": size.font * 0.8, "font-weight": 700 }),
               )
             : null,
         );

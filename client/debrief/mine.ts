@@ -75,6 +75,7 @@ export function mineSection(ctrl: DebriefController, card: DebriefCard, debrief:
     "aside",
     { class: "debrief__mine", "aria-labelledby": "debrief-mine-heading", "data-testid": "debrief-mine" },
     h("h3", { id: "debrief-mine-heading" }, `${t("debrief.yours")} — ${mine.role.short}`),
-    h("ul", null, items.map((item) => h("li", null, item))),
+    // The history card lists the briefing's notes under a lead line.
+    card === "history" ? [h("p", null, items[0]), h("ul", null, items.slice(1).map((item) => h("li", null, item)))] : h("ul", null, items.map((item) => h("li", null, item))),
   );
 }

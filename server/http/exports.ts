@@ -181,7 +181,7 @@ function tableSection(d: Debrief, t: TableDebrief, scenario: Scenario, players: 
     .map((r) => {
       const cells = rounds.map((round) => {
         const p = t.presence.find((x) => x.round === round && x.role === r.id);
-        const mark = `${MODE_MARK[p?.mode ?? "absent"]}${p?.cause ? ` ${CAUSE_MARK[p.cause] ?? ""}` : ""}${p?.paidBy ? ` (${escapeHtml(p.paidBy)})` : ""}`;
+        const mark = `${MODE_MARK[p?.mode ?? "absent"]}${p?.cause ? ` ${CAUSE_MARK[p.cause] ?? ""}` : ""}${p?.paidBy && p.paidBy !== r.id ? ` (${escapeHtml(p.paidBy)})` : ""}`;
         return `<td>${mark}</td>`;
       });
       const voice = t.voice.find((v) => v.role === r.id);

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
 import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
@@ -73,7 +73,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
 
   beforeAll(async () => {
     process.env.BOT_PACE = "instant";
-    server = await startGameServer();
+    server = await startGameServer(inject("clientDir"));
     browser = await launchChromium();
     const created = await fetch(`${server.url}api/matches`, {
       method: "POST",
