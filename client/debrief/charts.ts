@@ -261,13 +261,18 @@ export function positionTimelines(ctrl: DebriefController, table: TableDebrief, 
 
 /** Bars out of 10: the adopted option's public-interest scores, with the best one marked. */
 export function publicMeter(key: string, title: string, bars: { label: string; value: number; best?: number }[], size: ChartSize): VNode {
-  const labelWidth = Math.min(size.width * 0.5, Math.max(size.width * 0.25, Math.max(...bars.map((b) => b.label.length)) * size.font * 0.56 + 12));
-  const rowHeight = size.font * 2;
+  // Labels beside the bars when they fit, otherwise above them (long sub-score names on a phone).
+  const needed = Math.max(...bars.map((b) => b.label.length)) * size.font * 0.56 + 12;
+  const stacked = needed > size.width * 0.5;
+  const labelWidth = stacked ? 4 : Math.max(size.width * 0.25, needed);
+  const labelRow = stacked ? size.font * 1.2 : 0;
+  const rowHeight = size.font * 2 + labelRow;
   const area = size.width - labelWidth - size.font * 3;
   const hasBest = bars.some((b) => b.best !== undefined && b.best > b.value);
   const ticksY = bars.length * rowHeight + size.font * (hasBest ? 1.9 : 0.6);
   const height = ticksY + size.font * 0.7;
   const lines = bars.map((b) => t("debrief.chart.publicLine", { label: b.label, value: Math.round(b.value * 10) / 10 }) + (b.best !== undefined ? ` (${t("debrief.chart.best")}: ${b.best})` : ""));
+  const x = (value: number) => labelWidth + (area * value) / 10;
   return chartFigure(
     key,
     title,
@@ -275,21 +280,23 @@ export function publicMeter(key: string, title: string, bars: { label: string; v
     svg(
       size,
       height,
-      [0, 5, 10].map((tick) => h("g", { "data-key": `t${tick}` }, h("line", { x1: labelWidth + (area * tick) / 10, x2: labelWidth + (area * tick) / 10, y1: 0, y2: bars.length * rowHeight, stroke: ui.border, "stroke-width": 1 }), text(labelWidth + (area * tick) / 10, ticksY, String(tick), { "text-anchor": "middle", "font-size": size.font * 0.75, fill: ui.inkMuted }))),
+      [0, 5, 10].map((tick) => h("g", { "data-key": `t${tick}` }, h("line", { x1: x(tick), x2: x(tick), y1: 0, y2: bars.length * rowHeight, stroke: ui.border, "stroke-width": 1 }), text(x(tick), ticksY, String(tick), { "text-anchor": "middle", "font-size": size.font * 0.75, fill: ui.inkMuted }))),
       bars.map((b, i) => {
         const y = i * rowHeight;
+        const barTop = y + labelRow + size.font * 0.4;
+        const barMid = barTop + size.font * 0.6;
         return h(
           "g",
           { "data-key": b.label },
-          text(labelWidth - 8, y + rowHeight / 2, b.label, { "text-anchor": "end" }),
-          h("rect", { x: labelWidth, y: y + rowHeight * 0.2, width: Math.max(2, (area * b.value) / 10), height: rowHeight * 0.6, fill: okabeIto.bluishGreen }),
-          text(labelWidth + (area * b.value) / 10 + 6, y + rowHeight / 2, String(Math.round(b.value * 10) / 10), { "font-weight": 700 }),
+          stacked ? text(labelWidth, y + labelRow * 0.6, b.label) : text(labelWidth - 8, barMid, b.label, { "text-anchor": "end" }),
+          h("rect", { x: labelWidth, y: barTop, width: Math.max(2, (area * b.value) / 10), height: size.font * 1.2, fill: okabeIto.bluishGreen }),
+          text(x(b.value) + 6, barMid, String(Math.round(b.value * 10) / 10), { "font-weight": 700 }),
           b.best !== undefined && b.best > b.value
             ? h(
                 "g",
                 null,
-                h("line", { x1: labelWidth + (area * b.best) / 10, x2: labelWidth + (area * b.best) / 10, y1: y + rowHeight * 0.8, y2: y + rowHeight * 1.15, stroke: ui.ink, "stroke-width": 3 }),
-                text(labelWidth + (area * b.best) / 10, y + rowHeight * 1.4, `◆ ${t("debrief.chart.best")} ${b.best}`, { "text-anchor": "middle", "font-size": size.font * 0.8, "font-weight": 700 }),
+                h("line", { x1: x(b.best), x2: x(b.best), y1: barTop + size.font * 1.2, y2: barTop + size.font * 1.9, stroke: ui.ink, "stroke-width": 3 }),
+                text(x(b.best), barTop + size.font * 2.4, `◆ ${t("debrief.chart.best")} ${b.best}`, { "text-anchor": "middle", "font-size": size.font * 0.8, "font-weight": 700 }),
               )
             : null,
         );
