@@ -153,7 +153,14 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
       await expect(phone.locator("#debrief-card-title").textContent()).resolves.toBe(debriefEn[`debrief.${card}.title`]);
       // The student's own facts are on the phone, never on the projector.
       expect(await projector.getByTestId("debrief-mine").count()).toBe(0);
+      if (card === "outcomes") {
+        // The student's own role is marked in the chart; the projector marks nobody's.
+        expect(await phone.locator(".chart__mine").count()).toBe(1);
+        expect(await projector.locator(".chart__mine").count()).toBe(0);
+      }
       await projectorHasNoNicknames(`card ${card}`);
+      const violations = [...(await findSeriousAxeViolations(projector)), ...(await findSeriousAxeViolations(phone))];
+      expect(violations, `${card}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       await saveScreenshot(projector, `debrief-${card}`, "projector");
       await saveScreenshot(phone, `debrief-${card}`, "phone");
       if (card === "outcomes" || card === "money") await saveScreenshot(host, `debrief-host-${card}`, "chromebook");
@@ -163,7 +170,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     await cardShown(projector, DEBRIEF_CARDS.at(-2)!);
     await host.keyboard.press("ArrowRight");
     await cardShown(projector, DEBRIEF_CARDS.at(-1)!);
-  });
+  }, 300_000);
 
   it("adds the student's own facts on the phone, and marks the capture after the money", async () => {
     await host.locator(".debrief__all summary").click();
