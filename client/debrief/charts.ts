@@ -57,14 +57,16 @@ export function payoffBars(ctrl: DebriefController, table: TableDebrief, size: C
   const payoff = (role: string) => table.outcomes.reduce((sum, o) => sum + (o.payoffs[role] ?? 0), 0);
   const extent = Math.max(3, ...rows.map((r) => Math.abs(payoff(r.role))));
   const rowHeight = size.font * 1.9;
-  const labelWidth = size.font * 7.5;
-  const valueWidth = size.font * 4.5;
-  const top = 6;
-  const left = labelWidth;
-  const barArea = size.width - labelWidth - valueWidth;
-  const zero = left + barArea / 2;
+  const roleText = (role: string) => `${roleMark(ctrl, role).symbol} ${ctrl.label(table.table, role)}${ctrl.isMine(table.table, role) ? ` (${t("debrief.you")})` : ""}`;
+  const budgetWidth = size.font * 2;
+  const labelWidth = Math.min(size.width * 0.45, Math.max(size.font * 5, ...rows.map((r) => roleText(r.role).length * size.font * 0.6)) + budgetWidth);
+  const valueWidth = size.font * 2.6;
+  const top = size.font * 1.3;
+  // Value labels sit outside the bars on both sides, clear of the role and budget column.
+  const barArea = size.width - labelWidth - 2 * valueWidth;
+  const zero = labelWidth + valueWidth + barArea / 2;
   const scale = barArea / 2 / extent;
-  const height = top * 2 + rows.length * rowHeight;
+  const height = top + 6 + rows.length * rowHeight;
   const lines: string[] = [];
   const bars = rows.map((r, i) => {
     const value = payoff(r.role);
@@ -79,18 +81,23 @@ export function payoffBars(ctrl: DebriefController, table: TableDebrief, size: C
       "g",
       { "data-key": r.role, class: mine ? "chart__mine" : null },
       mine ? h("rect", { x: 0, y: y + 1, width: size.width, height: rowHeight - 2, fill: okabeIto.yellow, opacity: 0.35 }) : null,
-      text(4, y + rowHeight / 2, `${mark.symbol} ${label}`, { "font-weight": mine ? 700 : 400 }),
+      text(4, y + rowHeight / 2, roleText(r.role), { "font-weight": mine ? 700 : 400 }),
       text(labelWidth - 6, y + rowHeight / 2, String(r.income), { "text-anchor": "end", fill: ui.inkMuted, "font-size": size.font * 0.8 }),
       h("rect", { x, y: y + rowHeight * 0.18, width: w, height: rowHeight * 0.64, fill: mark.colour, stroke: mine ? ui.ink : "none", "stroke-width": mine ? 3 : 0 }),
       text(value >= 0 ? x + w + 6 : x - 6, y + rowHeight / 2, signed(value), { "text-anchor": value >= 0 ? "start" : "end", "font-weight": 700 }),
-      mine ? text(size.width - 4, y + rowHeight / 2, `◀ ${t("debrief.you")}`, { "text-anchor": "end", "font-weight": 700 }) : null,
     );
   });
   return chartFigure(
     `payoffs-${table.table}`,
     t("debrief.chart.payoffs"),
     lines,
-    svg(size, height, h("line", { x1: zero, x2: zero, y1: 0, y2: height, stroke: ui.ink, "stroke-width": 1.5 }), bars),
+    svg(
+      size,
+      height,
+      text(labelWidth - 6, top / 2, t("debrief.chart.budget"), { "text-anchor": "end", fill: ui.inkMuted, "font-size": size.font * 0.75 }),
+      h("line", { x1: zero, x2: zero, y1: top, y2: height, stroke: ui.ink, "stroke-width": 1.5 }),
+      bars,
+    ),
   );
 }
 

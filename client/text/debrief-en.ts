@@ -36,6 +36,7 @@ export const debriefEn = {
   "debrief.chartLabel": "{title}. {summary}",
 
   "debrief.chart.payoffs": "Payoff per role, from the richest to the poorest at the start",
+  "debrief.chart.budget": "budget",
   "debrief.chart.payoffLine": "{role} (budget {income} a round): {payoff}",
   "debrief.chart.attendance": "Attendance, round by round",
   "debrief.chart.attendanceLine": "{role}, {dossier}: {mode}",
