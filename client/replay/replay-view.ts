@@ -333,6 +333,7 @@ function debriefSummary(ctrl: ReplayController, view: MatchView): VNode {
         table ? h("div", { class: "scroll-x" }, scoresTable(view, table, ctrl.choice.kind === "role" ? ctrl.choice.role : null)) : null,
       );
     }),
+    view.scenario.whatHappened.length ? h("details", null, h("summary", null, t("ended.whatHappened")), h("ul", null, view.scenario.whatHappened.map((w) => h("li", null, w)))) : null,
   );
 }
 
