@@ -55,7 +55,13 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
   };
 }
 
+/** Starts fetching Phaser while the connection opens: the table is drawn sooner. */
+function prefetchTable(): void {
+  void import("../scenes/start-game.js").catch(() => undefined);
+}
+
 export async function runStudent(elements: ScreenElements, code: string, nickname: string): Promise<RunningScreen> {
+  prefetchTable();
   const session = await connect(code, { as: "player", nickname });
   const ctrl = new StudentController(session);
   return mount(
@@ -92,6 +98,7 @@ export async function runHost(elements: ScreenElements, code: string, teacherTok
 }
 
 export async function runProjector(elements: ScreenElements, code: string, joinLink: string): Promise<RunningScreen> {
+  prefetchTable();
   const session = await connect(code, { as: "projector" });
   let qr: string | null = null;
   const render = () => {

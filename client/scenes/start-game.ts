@@ -1,15 +1,17 @@
 // Builds the Phaser game for the table. Only ever reached through a dynamic import, so the
 // landing page and the join form never wait for Phaser's large chunk.
 import * as Phaser from "phaser";
-import { tableLayout } from "./table-layout.js";
 import type { TableModel } from "./table-model.js";
 import { TableScene, tableSceneKey } from "./table-scene.js";
 
 /**
- * Nothing on the table moves between changes: a low frame rate spares students' batteries
- * and lets a whole class of browsers share one test machine. `?fps=60` lifts it (benchmarks).
+ * Nothing on the table moves between changes, so the game draws only after a change (or a
+ * resize) and then sleeps: that spares students' batteries and lets a whole class of
+ * browsers share one test machine. `?fps=60` keeps it drawing continuously (benchmarks).
  */
 const defaultFramesPerSecond = 5;
+/** Frames drawn after a change before the loop sleeps again. */
+const framesAfterChange = 3;
 
 /** `?canvas` forces the Canvas renderer, for machines whose WebGL misbehaves. */
 function rendererType(): number {
@@ -31,9 +33,11 @@ export function startGame(parent: HTMLElement): TableGame {
     type: rendererType(),
     parent,
     banner: false,
-    width: tableLayout.world.width,
-    height: tableLayout.world.height,
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // The canvas is as big as its box on screen, not as the 1000-unit world: a phone fills
+    // 350×350 pixels instead of a million, and the camera zooms the world to fit.
+    width: Math.max(1, parent.clientWidth),
+    height: Math.max(1, parent.clientHeight),
+    scale: { mode: Phaser.Scale.RESIZE },
     fps: { limit: framesPerSecond() },
     scene: [TableScene],
   });
@@ -49,6 +53,18 @@ export function startGame(parent: HTMLElement): TableGame {
   };
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
+  const continuous = new URLSearchParams(window.location.search).has("fps");
+  let framesSinceChange = 0;
+  const wake = () => {
+    framesSinceChange = 0;
+    if (!game.loop.running) game.loop.wake();
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (!continuous && ++framesSinceChange >= framesAfterChange) game.loop.sleep();
+  });
+  // The Scale Manager notices a new box size only while the loop runs: wake it for that.
+  const resized = new ResizeObserver(wake);
+  resized.observe(parent);
   let pending: TableModel | null = null;
   game.events.once(Phaser.Core.Events.READY, () => {
     if (pending) scene()?.setModel(pending);
@@ -57,8 +73,11 @@ export function startGame(parent: HTMLElement): TableGame {
     setModel(model) {
       pending = model;
       scene()?.setModel(model);
+      wake();
     },
     destroy() {
+      resized.disconnect();
+      if (!game.loop.running) game.loop.wake();
       document.removeEventListener("focusin", onFocusIn);
       document.removeEventListener("focusout", onFocusOut);
       game.destroy(true);

@@ -36,9 +36,20 @@ export class TableScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(ui.stage);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.#fit, this);
+    this.#fit();
     this.#ready = true;
     this.#redraw();
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.#reportFirstFrame());
+  }
+
+  /** Zooms the camera so the whole square world fits the canvas, centred. */
+  #fit(): void {
+    const { width, height } = tableLayout.world;
+    const camera = this.cameras.main;
+    camera.setSize(this.scale.width, this.scale.height);
+    camera.setZoom(Math.min(this.scale.width / width, this.scale.height / height));
+    camera.centerOn(width / 2, height / 2);
   }
 
   #redraw(): void {

@@ -3,7 +3,8 @@
 // and to a drawn negotiation table in headless Chromium with 4× CPU throttling, and the
 // frame rate of the negotiation table in a 40-player match, throttled. Medians of several
 // runs against the real server on loopback.
-import { readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -15,7 +16,8 @@ import { startGameServer, type GameServer } from "../e2e/game-server.js";
 import { report, summarise } from "./measure.js";
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
-const dist = path.join(repositoryRoot, "client", "dist");
+/** The bench builds into its own folder: other work may rebuild client/dist meanwhile. */
+let dist = "";
 const throttleRate = 4;
 const runs = 5;
 const players = 40;
@@ -77,6 +79,13 @@ const countFrames = `new Promise((resolve) => {
     else resolve((frames * 1000) / (performance.now() - start));
   };
   requestAnimationFrame(step);
+})`;
+
+/** Frames Phaser itself draws in 3 s (its loop's frame counter). */
+const idleFrames = `new Promise((resolve) => {
+  const loop = window.__game.loop;
+  const first = loop.frame;
+  setTimeout(() => resolve((loop.frame - first) / 3), 3000);
 })`;
 
 interface Match {
@@ -145,7 +154,14 @@ async function measureTable(browser: Browser, server: GameServer): Promise<void>
     rates.push(await joining.evaluate<number>(countFrames));
   }
   report(`negotiation table, ${players} players, frames per second (CPU ÷${throttleRate})`, summarise(rates), { unit: "fps" });
-  console.log(`  (frame-rate target: 50 fps or more; the table is drawn with the frame limit lifted, ?fps=60)`);
+  console.log(`  (frame-rate target: 50 fps or more; measured drawing continuously, ?fps=60)`);
+
+  // In class the table draws only after a change: count what it draws while nothing happens.
+  await joining.goto(`${server.url}play/${code}?e2e=1`);
+  await joining.waitForFunction(tableDrawn, undefined, { timeout: 120_000 });
+  await joining.waitForTimeout(1000);
+  const idle = await joining.evaluate<number>(idleFrames);
+  report("table frames drawn per second while nothing changes", summarise([idle]), { unit: "fps" });
   await closeJoining();
   await seated.leave();
 }
@@ -156,8 +172,9 @@ export async function benchClient(): Promise<void> {
     console.log("  SKIPPED: no Chromium found (install Debian's chromium or set CHROMIUM).");
     return;
   }
-  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), logLevel: "warn" });
-  const [server, browser] = await Promise.all([startGameServer(), launchChromium()]);
+  dist = await mkdtemp(path.join(tmpdir(), "rough-consensus-bench-client-"));
+  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: dist, emptyOutDir: true }, logLevel: "warn" });
+  const [server, browser] = await Promise.all([startGameServer(dist), launchChromium()]);
   try {
     await measureBytes(browser, server);
     await measureJoinForm(browser, server);
@@ -165,6 +182,7 @@ export async function benchClient(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    await rm(dist, { recursive: true, force: true });
   }
 }
 
