@@ -5,6 +5,9 @@ import type { MarkerKind, Marker, Replay } from "../../shared/replay/timeline.js
 import { markers } from "../../shared/replay/timeline.js";
 import type { RecordedEvent } from "../../shared/replay/record.js";
 import type { MatchView, Viewer } from "../../shared/rules/view.js";
+import { viewFor } from "../../shared/rules/view.js";
+import { applyEvent } from "../../shared/rules/evolve.js";
+import type { MatchState } from "../../shared/rules/types.js";
 import { debrief, type Debrief } from "../../shared/analysis/debrief.js";
 
 export type ViewChoice = { kind: "projector" } | { kind: "everything" } | { kind: "role"; table: number; role: string };
@@ -57,6 +60,7 @@ export class ReplayController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #cached: { key: string; view: MatchView } | null = null;
   #roles: { table: number; role: string; short: string; name: string }[] | undefined;
+  #cursor: { moment: number; state: MatchState } | null = null;
 
   constructor(input: ReplayInput) {
     this.code = input.code;
@@ -107,7 +111,21 @@ export class ReplayController {
   }
 
   viewAt(moment: number, viewer: Viewer): MatchView {
-    return this.replay.viewAt(moment, viewer);
+    return viewFor(this.stateAt(moment), viewer);
+  }
+
+  /**
+   * The state after `moment` events. Moving forward applies only the new events to a state this
+   * controller alone holds (playback and → cost one event each); going back folds afresh.
+   * Safe because viewFor copies what it returns, so no view aliases the state.
+   */
+  private stateAt(moment: number): MatchState {
+    const n = Math.max(1, Math.min(this.length, Math.floor(moment)));
+    if (!this.#cursor || this.#cursor.moment > n) this.#cursor = { moment: n, state: this.replay.stateAt(n) };
+    const events = this.replay.events;
+    for (let i = this.#cursor.moment; i < n; i++) this.#cursor.state = applyEvent(this.#cursor.state, events[i]!);
+    this.#cursor.moment = n;
+    return this.#cursor.state;
   }
 
   /** Epoch ms of the event that made the current moment. */

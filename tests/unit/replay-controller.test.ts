@@ -74,6 +74,21 @@ describe("the replay controller", () => {
     expect(link.choice).toEqual({ kind: "role", table: 0, role: "CS-S" });
   });
 
+  it("shows at every moment exactly the view a fresh fold gives, whichever way it got there", () => {
+    const c = controller("teacher", 1, { kind: "role", table: 0, role: "TECH" });
+    const opened = openRecord(record);
+    if (!opened.ok) throw new Error(opened.reason);
+    const fresh = (m: number) => JSON.stringify(opened.replay.viewAt(m, { kind: "role", table: 0, role: "TECH" }));
+    const early = c.view;
+    const moments = [2, 3, 10, 9, 40, 41, 42, 5, record.events.length, 1, 77, 78];
+    for (const m of moments) {
+      c.jump(m);
+      expect(JSON.stringify(c.view), `moment ${m}`).toBe(fresh(m));
+    }
+    // Views handed out earlier are not changed by moving on.
+    expect(JSON.stringify(early)).toBe(fresh(1));
+  });
+
   it("reads and writes the view in the address", () => {
     for (const text of ["projector", "everything", "role:0:CS-S", "role:2:NGO-N"]) expect(viewChoiceText(viewChoiceOf(text)!)).toBe(text);
     expect(viewChoiceOf("role:x:TECH")).toBeNull();
