@@ -22,6 +22,7 @@ export class DebriefController {
   exportFailure: string | null = null;
   #unsubscribe: () => void;
   #unbindKeys: () => void;
+  #announcedCard: number | null = null;
 
   constructor(readonly session: MatchSession) {
     this.#unsubscribe = session.subscribe(() => this.#sync());
@@ -147,7 +148,14 @@ export class DebriefController {
   // ---- inside ------------------------------------------------------------------------------
 
   #sync(): void {
-    if (this.view?.status === "ended" && !this.data && !this.loading && this.failure === null && this.session.status === "online") void this.#load();
+    if (this.view?.status !== "ended") return;
+    if (!this.data && !this.loading && this.failure === null && this.session.status === "online") void this.#load();
+    // Screen readers hear which card the teacher moved to.
+    const card = this.card;
+    if (this.#announcedCard !== null && this.#announcedCard !== card) {
+      this.session.announce(`${t("debrief.cardOf", { number: card + 1, total: this.total })}: ${t(`debrief.${this.cardId}.title`)}`);
+    }
+    this.#announcedCard = card;
   }
 
   async #load(): Promise<void> {
