@@ -2,7 +2,7 @@
 // already did) and never computes a choice (events carry every value it needs).
 import type { GameEvent } from "./events.js";
 import { ruleOfTable } from "./settings.js";
-import type { MatchState, RoundRecord, TableState } from "./types.js";
+import type { Delegation, MatchState, RoundRecord, TableState } from "./types.js";
 import { RULES_VERSION } from "./types.js";
 
 /** The state a match has after its MatchCreated event. */
@@ -40,6 +40,12 @@ function created(event: Extract<GameEvent, { type: "MatchCreated" }>): MatchStat
     endedAt: null,
     debrief: { card: 0, nicknames: false },
   };
+}
+
+/** Tokens leaving the game (a trip, a briefing): the only way the total in play shrinks. */
+function spend(d: Delegation, amount: number): void {
+  d.tokens -= amount;
+  d.spent += amount;
 }
 
 function emptyRound(dossier: string): RoundRecord {
@@ -122,9 +128,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     case "TravelBooked": {
       round!.attendance[e.role] = { ...e.attendance };
-      const d = table!.delegations[e.role]!;
-      d.tokens -= e.attendance.cost;
-      d.spent += e.attendance.cost;
+      spend(table!.delegations[e.role]!, e.attendance.cost);
       break;
     }
     case "FellowshipOffered":
@@ -145,11 +149,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       f.status = "accepted";
       round!.attendance[f.to] = { ...e.attendance };
       if (f.programme) round!.programmeSeatsUsed[f.from] = (round!.programmeSeatsUsed[f.from] ?? 0) + 1;
-      else {
-        const sponsor = table!.delegations[f.from]!;
-        sponsor.tokens -= f.cost;
-        sponsor.spent += f.cost;
-      }
+      else spend(table!.delegations[f.from]!, f.cost);
       break;
     }
     case "GrantGiven":
@@ -160,9 +160,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     case "BriefingBought": {
       round!.briefingsBought.push(e.role);
-      const d = table!.delegations[e.role]!;
-      d.tokens -= e.cost;
-      d.spent += e.cost;
+      spend(table!.delegations[e.role]!, e.cost);
       break;
     }
     case "StatementMade":
