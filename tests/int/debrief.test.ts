@@ -180,3 +180,35 @@ describe("after a played match (three students, six bots)", () => {
     expect((await get("summary", null)).status).toBe(401);
   });
 });
+
+describe("a match with two tables under different rules", () => {
+  it("compares the tables in the debrief and prints each in the summary", async () => {
+    const two = await createMatch({ tables: 2, rules: ["R1", "R3"], chair: "automatic", bots: true });
+    const host = await join(two.code, { as: "teacher", teacherToken: two.teacherToken }, "teacher2");
+    const student = await join(two.code, { as: "player", nickname: "Ottoline" }, "student-two");
+    try {
+      await ok(host, { type: "AssignRolesAutomatically" });
+      await ok(host, { type: "StartMatch" });
+      const state = () => liveState(s, two.code);
+      expect(state().tables).toHaveLength(2);
+      for (let guard = 0; state().status !== "ended" && guard < 40; guard++) {
+        const before = `${state().round}/${state().phase}`;
+        await new Promise((r) => setTimeout(r, 100));
+        await ok(host, { type: "AdvancePhase" });
+        await eventually(() => `${state().round}/${state().phase}` !== before || state().status === "ended", 3000, "the next phase");
+      }
+      const reply = await askDebrief(student);
+      expect(reply.ok).toBe(true);
+      const debrief = (reply as { debrief: Debrief }).debrief;
+      expect(debrief.compared.map((c) => c.rule)).toEqual(["R1", "R3"]);
+      const html = await (await fetch(`${BASE}/api/matches/${two.code}/summary`, { headers: { authorization: `Bearer ${two.teacherToken}` } })).text();
+      expect(html).toContain("Table 1 — Rough consensus");
+      expect(html).toContain("Table 2 — Token-weighted vote");
+      expect(html).not.toContain("Ottoline");
+      const csv = parseCsv((await (await fetch(`${BASE}/api/matches/${two.code}/export.csv`, { headers: { authorization: `Bearer ${two.teacherToken}` } })).text()).replace(/^\uFEFF/, ""));
+      expect(csv.length - 1).toBe(2 * 3 * state().scenario.roles.length);
+    } finally {
+      await leaveAll([host, student]);
+    }
+  });
+});
