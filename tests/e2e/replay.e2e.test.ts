@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { replayEn } from "../../client/text/replay-en.js";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
@@ -113,7 +113,8 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   }
 
   beforeAll(async () => {
-    [first, browser] = await Promise.all([startGameServer(), launchChromium()]);
+    // Both servers serve this run's own client build (other sessions may rebuild client/dist).
+    [first, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
     ({ code, token } = await playMatch(first));
     record = await fetchRecord(first, code, token);
   });
@@ -200,6 +201,8 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     expect(await momentOf(page)).toBe(said);
     const corridorShown = async () => ((await page.locator("#screen-main").textContent()) ?? "").includes(corridorText);
     expect(await corridorShown()).toBe(true);
+    await page.waitForFunction(() => (window.__e2e?.drawn ?? 0) > 0, null, { timeout: 30_000 }); // the table is drawn
+    await page.waitForTimeout(500);
     await saveScreenshot(page, "replay-role-sender", "chromebook");
     const select = page.getByTestId("replay-view");
     for (const role of ROLES) {
@@ -320,7 +323,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   });
 
   it("imports the file on a fresh server and replays it to the same final hash; a doctored file is refused", async () => {
-    fresh = await startGameServer(); // its own empty DATA_DIR
+    fresh = await startGameServer(inject("clientDir")); // its own empty DATA_DIR
     const page = await open("phone", `${fresh.url}matches?e2e=1`, "import");
     await page.getByText(replayEn["matches.noToken"]).waitFor();
 
