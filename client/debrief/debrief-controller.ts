@@ -151,11 +151,13 @@ export class DebriefController {
     if (this.view?.status !== "ended") return;
     if (!this.data && !this.loading && this.failure === null && this.session.status === "online") void this.#load();
     // Screen readers hear which card the teacher moved to.
+    // (Remembered before announcing: the announcement re-enters this method.)
     const card = this.card;
-    if (this.#announcedCard !== null && this.#announcedCard !== card) {
+    const previous = this.#announcedCard;
+    this.#announcedCard = card;
+    if (previous !== null && previous !== card) {
       this.session.announce(`${t("debrief.cardOf", { number: card + 1, total: this.total })}: ${t(`debrief.${this.cardId}.title`)}`);
     }
-    this.#announcedCard = card;
   }
 
   async #load(): Promise<void> {
