@@ -57,7 +57,8 @@ export function startGame(parent: HTMLElement): TableGame {
   let framesSinceChange = 0;
   const wake = () => {
     framesSinceChange = 0;
-    if (!game.loop.running) game.loop.wake();
+    // Before the game has booted its loop is not started: waking it then would run two.
+    if (game.loop.started && !game.loop.running) game.loop.wake();
   };
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
     if (!continuous && ++framesSinceChange >= framesAfterChange) game.loop.sleep();
@@ -66,18 +67,22 @@ export function startGame(parent: HTMLElement): TableGame {
   const resized = new ResizeObserver(wake);
   resized.observe(parent);
   let pending: TableModel | null = null;
+  let drawnKey = "";
   game.events.once(Phaser.Core.Events.READY, () => {
     if (pending) scene()?.setModel(pending);
   });
   return {
     setModel(model) {
+      const key = JSON.stringify(model);
+      if (key === drawnKey) return;
+      drawnKey = key;
       pending = model;
       scene()?.setModel(model);
       wake();
     },
     destroy() {
       resized.disconnect();
-      if (!game.loop.running) game.loop.wake();
+      if (game.loop.started && !game.loop.running) game.loop.wake();
       document.removeEventListener("focusin", onFocusIn);
       document.removeEventListener("focusout", onFocusOut);
       game.destroy(true);

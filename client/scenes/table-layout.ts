@@ -20,14 +20,14 @@ export const tableLayout = {
     /** The first seat sits at the top; the rest follow clockwise. */
     firstSeatAngleDegrees: -90,
     /** Dashes of a remote seat's ring. */
-    dashes: 16,
+    dashes: 12,
     absentAlpha: 0.35,
   },
   /** Big enough to read on a 360-pixel phone, where the stage shrinks to about a third. */
   seatLabel: { fontSizePx: 40, fontFamily: "system-ui, sans-serif", fontStyle: "bold" },
   modeLabel: { fontSizePx: 26, offsetY: 34 },
   groupMark: { size: 22, offsetY: -42 },
-  tokens: { discRadius: 13, discStep: 5, maxDiscs: 12, distanceFromCentre: 205, labelStep: 34, fontSizePx: 28, strokePx: 6 },
+  tokens: { discRadius: 13, discStep: 6, maxDiscs: 8, distanceFromCentre: 205, labelStep: 34, fontSizePx: 28, strokePx: 6 },
   delegates: { dotRadius: 9, spacing: 24, offsetY: 100 },
   speaker: { radius: 16, offset: 74 },
   tabled: { cardWidth: 150, cardHeight: 96, gap: 16, perRow: 3, fontSizePx: 44, countFontSizePx: 22 },
