@@ -151,6 +151,8 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
       await Promise.all([cardShown(host, card), cardShown(projector, card), cardShown(phone, card)]);
       await expect(projector.locator("#debrief-card-title").textContent()).resolves.toBe(debriefEn[`debrief.${card}.title`]);
       await expect(phone.locator("#debrief-card-title").textContent()).resolves.toBe(debriefEn[`debrief.${card}.title`]);
+      // A screen reader on the phone hears the new card.
+      if (index > 0) await phone.waitForFunction((title) => document.querySelector('[data-testid="announcer"]')?.textContent?.includes(title), debriefEn[`debrief.${card}.title`]);
       // The student's own facts are on the phone, never on the projector.
       expect(await projector.getByTestId("debrief-mine").count()).toBe(0);
       if (card === "outcomes") {
