@@ -7,6 +7,7 @@
 // Private entries live in maps whose elements are sent only to clients allowed to see them
 // (Colyseus StateView); each holds `json` (the viewFor() value as JSON) and `order` (its
 // position in the engine's list, so a client can restore the order).
+import type { Score } from "../rules/scoring.js";
 
 export interface WireSecret {
   json: string;
@@ -54,16 +55,8 @@ export interface WireRound {
   adoptedPayoffs: string;
 }
 
-export interface WireScore {
-  role: string;
-  mandatePoints: number;
-  mandate: number;
-  standing: number;
-  total: number;
-  roundsInPerson: number;
-  draftingSeats: number;
-  tokens: number;
-}
+/** Scores travel as the engine computes them. */
+export type WireScore = Score;
 
 export interface WireTable {
   index: number;
