@@ -2,7 +2,7 @@
 // and what closing it settles. decide() consults this table; evolve() only applies the events.
 import type { GameEvent, PhaseReason } from "./events.js";
 import { applyRule } from "./decision-rules.js";
-import { delegatesOf, travelCost } from "./helpers.js";
+import { delegatesOf } from "./helpers.js";
 import { PHASE_IDS, timersOf, type RoundPhase } from "./settings.js";
 import type { Attendance, MatchState, RoleId } from "./types.js";
 
@@ -130,4 +130,3 @@ export function openRound(state: MatchState, round: number, now: number, reason:
   ];
 }
 
-export { travelCost };
