@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashState } from "../../shared/replay/hash.js";
 import { COMMAND } from "../../shared/protocol/intents.js";
-import { cmd, createMatch, eventually, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
+import { BASE, cmd, createMatch, eventually, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
 
 let s: TestServer;
 let m: Created;
@@ -106,7 +106,7 @@ describe("bad input", () => {
 
   it("refuses bad join options with a reason", async () => {
     const { Client } = await import("@colyseus/sdk");
-    const c = new Client("http://127.0.0.1:2568");
+    const c = new Client(BASE);
     await expect(c.joinById(m.code, { as: "teacher", teacherToken: "guess" })).rejects.toThrow(/teacher link is not valid/);
     await expect(c.joinById(m.code, { as: "player", nickname: "   " })).rejects.toThrow(/nickname/);
     await expect(c.joinById(m.code, { as: "player", nickname: "Eve", seatSecret: "not-a-real-secret" })).rejects.toThrow(/seat is not known/);

@@ -1,10 +1,11 @@
 // Helpers for the integration tests: a real Colyseus server (booted by @colyseus/testing on
-// port 2568) with a real SQLite file in a temporary DATA_DIR, real @colyseus/sdk clients over
+// a free loopback port, so several checkouts can run their suites at once) with a real SQLite file in a temporary DATA_DIR, real @colyseus/sdk clients over
 // real WebSockets, and checks that each client's decoded state rebuilds its viewFor().
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join as joinPath } from "node:path";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { expect } from "vitest";
 import { createApp, type AppOptions } from "../../server/app.js";
@@ -16,7 +17,21 @@ import { viewFor, type Viewer } from "../../shared/rules/view.js";
 import type { SettingsInput } from "../../shared/rules/settings.js";
 import type { MatchState } from "../../shared/rules/types.js";
 
-export const PORT = 2568;
+/** A port nobody listens on right now (INT_PORT overrides it). */
+async function freePort(): Promise<number> {
+  if (process.env.INT_PORT) return Number(process.env.INT_PORT);
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const PORT = await freePort();
 export const BASE = `http://127.0.0.1:${PORT}`;
 
 export interface TestServer {
@@ -29,7 +44,10 @@ export interface TestServer {
 export async function startServer(options: AppOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(joinPath(tmpdir(), "rough-consensus-int-"));
   const app = createApp({ gracefullyShutdown: false, resumeGraceMs: 0, ...options, dataDir });
-  const t = await boot(app.server);
+  // boot() from @colyseus/testing 0.18.6 ignores its port argument for a Server instance
+  // (it always listens on 2568), so listen here and wrap the server ourselves.
+  await app.server.listen(PORT, "127.0.0.1");
+  const t = new ColyseusTestServer(app.server);
   return {
     t,
     app,
