@@ -1,6 +1,7 @@
 // The match record behind one small interface: an append-only event log per match plus a
-// header row. The room never talks SQL; a shared database can replace the SQLite file by
-// implementing this interface (every method may return a promise).
+// header row. The room never talks SQL. Two implementations answer alike (checked by
+// tests/int/store-contract.test.ts): the SQLite file (one process) and PostgreSQL (several
+// processes sharing one database).
 import type { Actor } from "../../shared/rules/commands.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { MatchRecord, RecordedEvent } from "../../shared/replay/record.js";
@@ -39,11 +40,32 @@ export interface NewEvent {
   event: GameEvent;
 }
 
+/**
+ * appendEvents was told the last sequence number its caller knew, and another writer has
+ * appended since: the caller's copy of the match is stale (another process holds the match
+ * now) and must not write. Nothing was appended.
+ */
+export class AppendConflict extends Error {
+  constructor(
+    readonly code: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Match ${code} has moved on: expected its last event to be #${expected}, the record has #${actual}.`);
+    this.name = "AppendConflict";
+  }
+}
+
 export interface MatchStore {
   /** Creates the header row; fails if the code is already taken. */
   createMatch(header: MatchHeader): Promise<void>;
-  /** Appends events after the last recorded one, atomically; returns their sequence numbers. */
-  appendEvents(code: string, events: readonly NewEvent[]): Promise<number[]>;
+  /**
+   * Appends events after the last recorded one, atomically; returns their sequence numbers
+   * (1, 2, 3 … per match, no gaps). With `expectedLast`, refuses with AppendConflict unless
+   * the record's last event is still that one: a live room passes the last number it holds,
+   * so a second copy of the match (a process wrongly thought dead) can never interleave.
+   */
+  appendEvents(code: string, events: readonly NewEvent[], expectedLast?: number): Promise<number[]>;
   getHeader(code: string): Promise<MatchHeader | null>;
   /** Matches created with this teacher token hash, newest first; all matches when omitted. */
   listMatches(filter?: { teacherTokenHash?: string; status?: readonly MatchStatus[] }): Promise<MatchSummary[]>;

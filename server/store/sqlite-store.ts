@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import type { MatchHeader, MatchStatus, MatchStore, MatchSummary, NewEvent } from "./match-store.js";
+import { AppendConflict, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent } from "./match-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -110,12 +110,13 @@ export class SqliteMatchStore implements MatchStore {
       .run(h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash);
   }
 
-  async appendEvents(code: string, events: readonly NewEvent[]): Promise<number[]> {
+  async appendEvents(code: string, events: readonly NewEvent[], expectedLast?: number): Promise<number[]> {
     if (!events.length) return [];
     const seqs: number[] = [];
     this.db.exec("BEGIN IMMEDIATE");
     try {
       const last = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS last FROM events WHERE match = ?").get(code) as unknown as { last: number };
+      if (expectedLast !== undefined && last.last !== expectedLast) throw new AppendConflict(code, expectedLast, last.last);
       const insert = this.db.prepare("INSERT INTO events (match, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)");
       let seq = last.last;
       for (const e of events) {
