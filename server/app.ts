@@ -3,14 +3,11 @@
 // integration tests boot it with @colyseus/testing.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { setContext } from "./context.js";
-import { exportsHandler } from "./http/exports.js";
-import { apiHandler } from "./http/routes.js";
-import { serveStatic } from "./http/static.js";
+import { applyCorsPolicy, mountHttp } from "./http/index.js";
 import { MatchRoom } from "./rooms/match-room.js";
 import type { BotPace } from "./rooms/bot-driver.js";
 import type { MatchStore } from "./store/match-store.js";
@@ -38,7 +35,12 @@ export interface AppOptions {
   maxPayload?: number;
   /** How fast bots act (default: BOT_PACE or "live"). */
   botPace?: BotPace;
+  /** Other origins allowed to call the server (default: CORS_ORIGINS, else the Vite dev client's). */
+  corsOrigins?: string[];
 }
+
+/** The Vite dev client (npm run dev:client) talks to the server from another port. */
+const DEV_ORIGINS = "http://127.0.0.1:8080,http://localhost:8080";
 
 export function createApp(options: AppOptions = {}) {
   const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? "./data");
@@ -47,19 +49,15 @@ export function createApp(options: AppOptions = {}) {
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
   setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace });
+  const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? DEV_ORIGINS).split(",").map((o) => o.trim()).filter(Boolean);
+  applyCorsPolicy(corsOrigins);
 
   const server = defineServer({
     transport: new WebSocketTransport({ maxPayload: options.maxPayload ?? 16 * 1024 }),
     gracefullyShutdown: options.gracefullyShutdown ?? process.env.NODE_ENV !== "test",
     greet: false,
     rooms: { match: defineRoom(MatchRoom) },
-    express: (app) => {
-      app.use(exportsHandler());
-      app.use(apiHandler());
-      app.use(function roughConsensusClient(req: IncomingMessage, res: ServerResponse, next: () => void) {
-        if (!serveStatic(clientDir, req, res)) next();
-      });
-    },
+    express: (app) => mountHttp(app, { clientDir, corsOrigins }),
   });
   server.onShutdown(() => store.close());
   return { server, store, dataDir, clientDir };

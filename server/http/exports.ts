@@ -5,22 +5,23 @@
 //   GET /api/matches/:code/summary        a printable one-page HTML summary
 // Each takes ?pseudonymise=1|0 and pseudonymises unless told 0: nicknames are the only
 // personal data a match holds, and an export is easily forwarded.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import express, { type Request, type Response } from "express";
 import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
 import { matchCsv, pseudonymiseEvents } from "../../shared/analysis/export.js";
 import { fold } from "../../shared/replay/record.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { endedMatch, type EndedMatch } from "../debrief.js";
-import { HttpError, ownedMatch, send } from "./routes.js";
+import { ownedMatch } from "./auth.js";
+import { HttpError, sendJson } from "./errors.js";
 
 /** UTF-8 byte order mark: without it, spreadsheets guess the file's encoding wrongly. */
 const BOM = "\uFEFF";
 
 /** ?pseudonymise=0|false|no|off shows nicknames; anything else (or nothing) hides them. */
-export function wantsPseudonyms(url: URL): boolean {
-  const value = url.searchParams.get("pseudonymise");
-  return value === null || !/^(0|false|no|off)$/i.test(value);
+export function wantsPseudonyms(req: Request): boolean {
+  const value = req.query.pseudonymise;
+  return typeof value !== "string" || !/^(0|false|no|off)$/i.test(value);
 }
 
 export interface RolePlayers {
@@ -45,22 +46,23 @@ export function playersByRole(events: readonly GameEvent[], pseudonymise: boolea
   return out;
 }
 
-async function ended(req: IncomingMessage, code: string): Promise<EndedMatch> {
-  await ownedMatch(req, code);
-  const match = await endedMatch(code);
+async function ended(req: Request): Promise<EndedMatch> {
+  const header = await ownedMatch(req);
+  const match = await endedMatch(header.code);
   if (!match) throw new HttpError(409, "debrief-not-open", "The debrief opens when the match is over.");
   return match;
 }
 
-async function debriefRoute(req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
-  const match = await ended(req, code);
-  const pseudonymise = wantsPseudonyms(url);
-  send(res, 200, { debrief: match.debrief, pseudonymised: pseudonymise, players: playersByRole(match.events, pseudonymise) });
+async function debriefRoute(req: Request, res: Response): Promise<void> {
+  const match = await ended(req);
+  const pseudonymise = wantsPseudonyms(req);
+  sendJson(res, 200, { debrief: match.debrief, pseudonymised: pseudonymise, players: playersByRole(match.events, pseudonymise) });
 }
 
-async function csvRoute(req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
-  const match = await ended(req, code);
-  const pseudonymise = wantsPseudonyms(url);
+async function csvRoute(req: Request, res: Response): Promise<void> {
+  const match = await ended(req);
+  const code = match.header.code;
+  const pseudonymise = wantsPseudonyms(req);
   const csv = matchCsv(match.events, { pseudonymise }, match.debrief);
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
@@ -70,9 +72,9 @@ async function csvRoute(req: IncomingMessage, res: ServerResponse, code: string,
   res.end(BOM + csv);
 }
 
-async function summaryRoute(req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
-  const match = await ended(req, code);
-  const pseudonymise = wantsPseudonyms(url);
+async function summaryRoute(req: Request, res: Response): Promise<void> {
+  const match = await ended(req);
+  const pseudonymise = wantsPseudonyms(req);
   const html = summaryHtml(match, pseudonymise);
   res.writeHead(200, {
     "content-type": "text/html; charset=utf-8",
@@ -83,23 +85,13 @@ async function summaryRoute(req: IncomingMessage, res: ServerResponse, code: str
   res.end(html);
 }
 
-/** A Node/Express middleware for the export routes; anything else goes to `next`. */
-export function exportsHandler() {
-  return async function roughConsensusExports(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const found = /^\/api\/matches\/([^/]+)\/(debrief|export\.csv|summary)\/?$/.exec(url.pathname);
-    if (!found || req.method !== "GET") return next();
-    const code = decodeURIComponent(found[1]!).toUpperCase();
-    try {
-      if (found[2] === "debrief") return await debriefRoute(req, res, code, url);
-      if (found[2] === "export.csv") return await csvRoute(req, res, code, url);
-      return await summaryRoute(req, res, code, url);
-    } catch (e) {
-      if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message } });
-      console.error("[exports]", e);
-      send(res, 500, { error: { code: "server-error", message: "Something went wrong on the server." } });
-    }
-  };
+/** The export routes, mounted under /api/matches. */
+export function exportsRouter(): express.Router {
+  const router = express.Router();
+  router.get("/:code/debrief", debriefRoute);
+  router.get("/:code/export.csv", csvRoute);
+  router.get("/:code/summary", summaryRoute);
+  return router;
 }
 
 // ---- the printable summary ----------------------------------------------------------------

@@ -1,32 +1,10 @@
-// Serves the built client (client/dist) from the game server's port, with a plain page when
-// it has not been built yet. Node's fs only: no extra dependency.
-import { createReadStream, existsSync, statSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".gif": "image/gif",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".mp3": "audio/mpeg",
-  ".ogg": "audio/ogg",
-  ".wav": "audio/wav",
-  ".txt": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-  ".map": "application/json; charset=utf-8",
-};
+// Serves the built client (client/dist) from the game server's port with express.static:
+// hashed files under /assets/ are cached for a year, everything else is revalidated, and a
+// client-side route (/join/ABCDE, /teacher/…, extension-less) gets the app shell. Before the
+// client is built, / shows a page saying so.
+import { existsSync } from "node:fs";
+import { extname, join, resolve, sep } from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,40 +16,36 @@ const NOT_BUILT = `<!doctype html>
 <p>Server health: <a href="/api/health">/api/health</a></p>
 </body></html>`;
 
-/** Returns true when it answered the request. */
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const url = new URL(req.url ?? "/", "http://localhost");
-  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/matchmake/")) return false;
+/** Paths the client never owns: the API and the matchmaker. */
+const notClient = (path: string) => path.startsWith("/api/") || path === "/api" || path.startsWith("/matchmake/");
+
+export function clientRouter(root: string): express.Router {
   const base = resolve(root);
   const index = join(base, "index.html");
-  if (!existsSync(index)) {
-    if (url.pathname !== "/" && url.pathname !== "/index.html") return false;
-    res.writeHead(200, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
-    res.end(req.method === "HEAD" ? undefined : NOT_BUILT);
-    return true;
-  }
-  let path: string;
-  try {
-    path = normalize(join(base, decodeURIComponent(url.pathname)));
-  } catch {
-    return false;
-  }
-  if (path !== base && !path.startsWith(base + sep)) return false;
-  let file = path;
-  if (!existsSync(file) || statSync(file).isDirectory()) {
-    // Client-side routes (/join/ABCDE, /teacher) get the app shell; missing assets get a 404.
-    if (extname(url.pathname)) return false;
-    file = index;
-  }
-  const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-  const immutable = file.includes(`${sep}assets${sep}`) && file !== index;
-  res.writeHead(200, {
-    "content-type": type,
-    "content-length": statSync(file).size,
-    "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+  const assets = `${sep}assets${sep}`;
+  const router = express.Router();
+  const files = express.static(base, {
+    index: false,
+    // A missing file or a broken address falls through to the app shell or the JSON 404.
+    fallthrough: true,
+    setHeaders(res, path) {
+      res.setHeader("cache-control", path.includes(assets) ? "public, max-age=31536000, immutable" : "no-cache");
+    },
   });
-  if (req.method === "HEAD") res.end();
-  else createReadStream(file).pipe(res);
-  return true;
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || notClient(req.path)) return next();
+    files(req, res, next);
+  });
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || notClient(req.path)) return next();
+    if (!existsSync(index)) {
+      if (req.path !== "/" && req.path !== "/index.html") return next();
+      res.status(200).set({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).send(NOT_BUILT);
+      return;
+    }
+    // A missing asset (it has an extension) is a 404, not the app shell.
+    if (extname(req.path)) return next();
+    res.sendFile(index, { headers: { "cache-control": "no-cache" } });
+  });
+  return router;
 }

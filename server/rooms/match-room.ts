@@ -1,7 +1,7 @@
 // One room per match: a thin shell around the engine with ONE dispatch path —
 // authenticate the seat → validate the payload → build the command → decide → append the
 // events to the record → apply them → sync views. No game rules live here.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { decide } from "../../shared/rules/decide.js";
@@ -16,6 +16,7 @@ import { COMMAND, DEBRIEF, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_C
 import { SECRET_KEYS, type SeatInfo } from "../../shared/protocol/state.js";
 import { loadScenario } from "../scenarios/index.js";
 import { context } from "../context.js";
+import { newSecret, sameHash, sha256 } from "../secrets.js";
 import { endedMatch } from "../debrief.js";
 import { claimCode, reclaimCode, releaseCode } from "./codes.js";
 import { Mirror, type ClientData } from "./mirror.js";
@@ -35,17 +36,7 @@ interface RoomClientData extends ClientData {
   online: boolean;
 }
 
-export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-/** 128 bits, URL-safe. */
-export const newSecret = (bytes = 16): string => randomBytes(bytes).toString("base64url");
-
 const roomReply = (code: RoomReplyCode, detail?: string): Extract<Reply, { ok: false }> => ({ ok: false, code, message: detail ? `${ROOM_REPLY_CODES[code]} ${detail}` : ROOM_REPLY_CODES[code] });
-
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const first = error.issues[0];

@@ -80,6 +80,10 @@ export interface MatchStore {
   saveReplayLink(code: string, tokenHash: string, at: number): Promise<void>;
   /** The match a replay-link token (hashed) opens, or null. */
   replayLinkMatch(tokenHash: string): Promise<string | null>;
+  /** Remembers a teacher token (by hash) when its first match is made or imported. */
+  addTeacher(tokenHash: string, at: number): Promise<void>;
+  /** Whether a teacher token (by hash) is known here, even after its last match was deleted. */
+  isTeacher(tokenHash: string): Promise<boolean>;
   /** Whether any match, live or recorded, already uses this code. */
   hasMatch(code: string): Promise<boolean>;
   /** Seat secrets (hashed) so that students can reclaim their seat, even after a restart. */

@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS seats (
   secret_hash TEXT NOT NULL,
   PRIMARY KEY (match, player)
 );
+CREATE TABLE IF NOT EXISTS teachers (
+  token_hash TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS replay_links (
   token_hash TEXT PRIMARY KEY,
   match TEXT NOT NULL REFERENCES matches(code) ON DELETE CASCADE,
@@ -95,6 +99,8 @@ export class SqliteMatchStore implements MatchStore {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
     this.db.exec(SCHEMA);
+    // Files from before the teachers table: every token that made a match is a teacher.
+    this.db.exec("INSERT OR IGNORE INTO teachers (token_hash, created_at) SELECT teacher_token_hash, MIN(created_at) FROM matches GROUP BY teacher_token_hash");
   }
 
   async createMatch(h: MatchHeader): Promise<void> {
@@ -108,6 +114,7 @@ export class SqliteMatchStore implements MatchStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash);
+    this.db.prepare("INSERT OR IGNORE INTO teachers (token_hash, created_at) VALUES (?, ?)").run(h.teacherTokenHash, h.createdAt);
   }
 
   async appendEvents(code: string, events: readonly NewEvent[], expectedLast?: number): Promise<number[]> {
@@ -221,6 +228,14 @@ export class SqliteMatchStore implements MatchStore {
       this.db.exec("ROLLBACK");
       throw err;
     }
+  }
+
+  async addTeacher(tokenHash: string, at: number): Promise<void> {
+    this.db.prepare("INSERT OR IGNORE INTO teachers (token_hash, created_at) VALUES (?, ?)").run(tokenHash, at);
+  }
+
+  async isTeacher(tokenHash: string): Promise<boolean> {
+    return this.db.prepare("SELECT 1 FROM teachers WHERE token_hash = ?").get(tokenHash) !== undefined;
   }
 
   async hasMatch(code: string): Promise<boolean> {

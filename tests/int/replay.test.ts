@@ -171,7 +171,7 @@ describe("export, import on a fresh server, replay links", () => {
     expect(student.body.access).toBe("link");
     expect(hashState(foldRecord(student.body.record))).toBe(liveHash);
     // A replay link is no teacher token: it lists nothing, exports nothing, deletes nothing.
-    expect((await api("/api/matches", { headers: auth(link.body.token) })).body.matches).toEqual([]);
+    expect(await api("/api/matches", { headers: auth(link.body.token) })).toMatchObject({ status: 401, body: { error: { code: "unknown-token" } } });
     expect((await api(`/api/matches/${code}/record`, { headers: auth(link.body.token) })).status).toBe(404);
     expect((await api(`/api/matches/${code}`, { method: "DELETE", headers: auth(link.body.token) })).status).toBe(404);
 
