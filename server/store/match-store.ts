@@ -24,6 +24,20 @@ export interface MatchHeader {
   endedAt: number | null;
   /** sha-256 (hex) of the teacher token; the token itself is never stored. */
   teacherTokenHash: string;
+  /**
+   * Set for an imported record: "verified" when it carried this server's signature (every word
+   * as recorded here), "checked" when it came from elsewhere and only passed the rules' check.
+   */
+  imported?: ImportOrigin;
+}
+
+export type ImportOrigin = "verified" | "checked";
+
+/** A replay link as stored: the match it opens and whether it shows nicknames. */
+export interface ReplayLink {
+  match: string;
+  /** false (the default): students appear as "Student 1", "Student 2" … */
+  nicknames: boolean;
 }
 
 export interface MatchSummary extends Omit<MatchHeader, "teacherTokenHash" | "settings"> {
@@ -77,9 +91,11 @@ export interface MatchStore {
   /** Stores a whole recorded match (an imported file) under `header.code`, in one transaction. */
   importMatch(header: MatchHeader, events: readonly RecordedEvent[]): Promise<void>;
   /** A replay link: the hash of a token that opens this match's replay without the teacher token. */
-  saveReplayLink(code: string, tokenHash: string, at: number): Promise<void>;
+  saveReplayLink(code: string, tokenHash: string, at: number, options?: { nicknames?: boolean }): Promise<void>;
   /** The match a replay-link token (hashed) opens, or null. */
   replayLinkMatch(tokenHash: string): Promise<string | null>;
+  /** The replay link a token (hashed) is, or null. */
+  replayLink(tokenHash: string): Promise<ReplayLink | null>;
   /** Remembers a teacher token (by hash) when its first match is made or imported. */
   addTeacher(tokenHash: string, at: number): Promise<void>;
   /** Whether a teacher token (by hash) is known here, even after its last match was deleted. */

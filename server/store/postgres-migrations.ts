@@ -64,4 +64,19 @@ CREATE TABLE replay_links (
 CREATE INDEX replay_links_by_match ON replay_links (match);
 `,
   },
+  {
+    version: 2,
+    name: "teachers, imported records, replay links with or without nicknames",
+    sql: `
+CREATE TABLE teachers (
+  token_hash TEXT PRIMARY KEY,
+  created_at BIGINT NOT NULL
+);
+INSERT INTO teachers (token_hash, created_at)
+  SELECT teacher_token_hash, MIN(created_at) FROM matches GROUP BY teacher_token_hash;
+-- 'verified': the file carried this server's signature; 'checked': from elsewhere, it passed the rules.
+ALTER TABLE matches ADD COLUMN imported TEXT CHECK (imported IN ('verified', 'checked'));
+ALTER TABLE replay_links ADD COLUMN nicknames BOOLEAN NOT NULL DEFAULT FALSE;
+`,
+  },
 ];

@@ -7,7 +7,7 @@
 // transaction. The schema is created and upgraded by postgres-migrations.ts at start-up.
 import pg from "pg";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { AppendConflict, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent } from "./match-store.js";
+import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink } from "./match-store.js";
 import { MIGRATIONS } from "./postgres-migrations.js";
 
 /** Any 64-bit constant: every process takes this advisory lock while it migrates. */
@@ -35,10 +35,12 @@ interface HeaderRow {
   teacher_token_hash: string;
   last_seq: number;
   last_event_at: number | null;
+  imported: ImportOrigin | null;
 }
 
 function toHeader(r: HeaderRow): MatchHeader {
   return {
+    ...(r.imported ? { imported: r.imported } : {}),
     code: r.code,
     createdAt: r.created_at,
     classLabel: r.class_label,
@@ -66,8 +68,9 @@ function tablesOf(settings: string): { tables: number; rules: string[] } {
   }
 }
 
-const HEADER_COLUMNS = "code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash";
-const headerValues = (h: MatchHeader) => [h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash];
+const HEADER_COLUMNS = "code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash, imported";
+const headerValues = (h: MatchHeader) => [h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash, h.imported ?? null];
+const ADD_TEACHER = "INSERT INTO teachers (token_hash, created_at) VALUES ($1, $2) ON CONFLICT (token_hash) DO NOTHING";
 
 export interface PostgresStoreOptions {
   /** Connections this process keeps at most (default: DATABASE_POOL_SIZE or 10). */
@@ -149,7 +152,10 @@ export class PostgresMatchStore implements MatchStore {
   }
 
   async createMatch(h: MatchHeader): Promise<void> {
-    await this.query(`INSERT INTO matches (${HEADER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, headerValues(h));
+    await this.transaction(async (c) => {
+      await c.query(`INSERT INTO matches (${HEADER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, headerValues(h));
+      await c.query(ADD_TEACHER, [h.teacherTokenHash, h.createdAt]);
+    });
   }
 
   async appendEvents(code: string, events: readonly NewEvent[], expectedLast?: number): Promise<number[]> {
@@ -224,11 +230,12 @@ export class PostgresMatchStore implements MatchStore {
 
   async importMatch(h: MatchHeader, events: readonly RecordedEvent[]): Promise<void> {
     await this.transaction(async (c) => {
-      await c.query(`INSERT INTO matches (${HEADER_COLUMNS}, last_seq, last_event_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
+      await c.query(`INSERT INTO matches (${HEADER_COLUMNS}, last_seq, last_event_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
         ...headerValues(h),
         events.length,
         events.at(-1)?.at ?? null,
       ]);
+      await c.query(ADD_TEACHER, [h.teacherTokenHash, h.createdAt]);
       // In slices, so a long record stays within the protocol's parameter limits.
       for (let from = 0; from < events.length; from += 5000) {
         const slice = events.slice(from, from + 5000);
@@ -241,8 +248,22 @@ export class PostgresMatchStore implements MatchStore {
     });
   }
 
-  async saveReplayLink(code: string, tokenHash: string, at: number): Promise<void> {
-    await this.query("INSERT INTO replay_links (token_hash, match, created_at) VALUES ($1, $2, $3)", [tokenHash, code, at]);
+  async saveReplayLink(code: string, tokenHash: string, at: number, options: { nicknames?: boolean } = {}): Promise<void> {
+    await this.query("INSERT INTO replay_links (token_hash, match, created_at, nicknames) VALUES ($1, $2, $3, $4)", [tokenHash, code, at, options.nicknames === true]);
+  }
+
+  async replayLink(tokenHash: string): Promise<ReplayLink | null> {
+    const { rows } = await this.query<{ match: string; nicknames: boolean }>("SELECT match, nicknames FROM replay_links WHERE token_hash = $1", [tokenHash]);
+    return rows[0] ? { match: rows[0].match, nicknames: rows[0].nicknames } : null;
+  }
+
+  async addTeacher(tokenHash: string, at: number): Promise<void> {
+    await this.query(ADD_TEACHER, [tokenHash, at]);
+  }
+
+  async isTeacher(tokenHash: string): Promise<boolean> {
+    const { rowCount } = await this.query("SELECT 1 FROM teachers WHERE token_hash = $1", [tokenHash]);
+    return (rowCount ?? 0) > 0;
   }
 
   async replayLinkMatch(tokenHash: string): Promise<string | null> {

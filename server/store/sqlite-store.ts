@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { AppendConflict, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent } from "./match-store.js";
+import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink } from "./match-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -60,10 +60,12 @@ interface HeaderRow {
   started_at: number | null;
   ended_at: number | null;
   teacher_token_hash: string;
+  imported: ImportOrigin | null;
 }
 
 function toHeader(r: HeaderRow): MatchHeader {
   return {
+    ...(r.imported ? { imported: r.imported } : {}),
     code: r.code,
     createdAt: r.created_at,
     classLabel: r.class_label,
@@ -99,8 +101,16 @@ export class SqliteMatchStore implements MatchStore {
     this.db = new DatabaseSync(file);
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
     this.db.exec(SCHEMA);
+    // Columns added after the first release, for files made before them.
+    this.addColumn("matches", "imported", "TEXT");
+    this.addColumn("replay_links", "nicknames", "INTEGER NOT NULL DEFAULT 0");
     // Files from before the teachers table: every token that made a match is a teacher.
     this.db.exec("INSERT OR IGNORE INTO teachers (token_hash, created_at) SELECT teacher_token_hash, MIN(created_at) FROM matches GROUP BY teacher_token_hash");
+  }
+
+  private addColumn(table: string, column: string, type: string): void {
+    const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as unknown as { name: string }[];
+    if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 
   async createMatch(h: MatchHeader): Promise<void> {
@@ -110,10 +120,10 @@ export class SqliteMatchStore implements MatchStore {
   private insertHeader(h: MatchHeader): void {
     this.db
       .prepare(
-        `INSERT INTO matches (code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO matches (code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash, imported)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash);
+      .run(h.code, h.createdAt, h.classLabel, h.settings, h.scenarioId, h.scenarioVersion, h.rulesVersion, h.seed, h.status, h.startedAt, h.endedAt, h.teacherTokenHash, h.imported ?? null);
     this.db.prepare("INSERT OR IGNORE INTO teachers (token_hash, created_at) VALUES (?, ?)").run(h.teacherTokenHash, h.createdAt);
   }
 
@@ -206,8 +216,13 @@ export class SqliteMatchStore implements MatchStore {
     }
   }
 
-  async saveReplayLink(code: string, tokenHash: string, at: number): Promise<void> {
-    this.db.prepare("INSERT INTO replay_links (token_hash, match, created_at) VALUES (?, ?, ?)").run(tokenHash, code, at);
+  async saveReplayLink(code: string, tokenHash: string, at: number, options: { nicknames?: boolean } = {}): Promise<void> {
+    this.db.prepare("INSERT INTO replay_links (token_hash, match, created_at, nicknames) VALUES (?, ?, ?, ?)").run(tokenHash, code, at, options.nicknames ? 1 : 0);
+  }
+
+  async replayLink(tokenHash: string): Promise<ReplayLink | null> {
+    const row = this.db.prepare("SELECT match, nicknames FROM replay_links WHERE token_hash = ?").get(tokenHash) as unknown as { match: string; nicknames: number } | undefined;
+    return row ? { match: row.match, nicknames: row.nicknames === 1 } : null;
   }
 
   async replayLinkMatch(tokenHash: string): Promise<string | null> {

@@ -246,6 +246,40 @@ function contract(kind: string, open: () => Promise<Opened>, skipped: string | n
       await expect(store.saveReplayLink("NOPE4", "1".repeat(64), 3)).rejects.toThrow();
     });
 
+    it("keeps whether a replay link shows nicknames (by default it does not)", async () => {
+      await store.createMatch(header("LINK2"));
+      await store.saveReplayLink("LINK2", "7".repeat(64), 1);
+      await store.saveReplayLink("LINK2", "8".repeat(64), 2, { nicknames: true });
+      expect(await store.replayLink("7".repeat(64))).toEqual({ match: "LINK2", nicknames: false });
+      expect(await store.replayLink("8".repeat(64))).toEqual({ match: "LINK2", nicknames: true });
+      expect(await store.replayLink("9".repeat(64))).toBeNull();
+    });
+
+    it("knows a teacher from their first match or import, and still after their last match is deleted", async () => {
+      const teacher = "7c".repeat(32);
+      expect(await store.isTeacher(teacher)).toBe(false);
+      await store.createMatch(header("TCH01", { teacherTokenHash: teacher }));
+      expect(await store.isTeacher(teacher)).toBe(true);
+      await store.deleteMatch("TCH01");
+      expect(await store.isTeacher(teacher)).toBe(true);
+      const importer = "7d".repeat(32);
+      await store.importMatch(header("TCH02", { teacherTokenHash: importer, status: "ended" }), golden.events);
+      expect(await store.isTeacher(importer)).toBe(true);
+      await store.addTeacher("7b".repeat(32), 5);
+      await store.addTeacher("7b".repeat(32), 6);
+      expect(await store.isTeacher("7b".repeat(32))).toBe(true);
+    });
+
+    it("remembers where an imported record came from", async () => {
+      await store.importMatch(header("ORG01", { status: "ended", imported: "verified" }), golden.events);
+      await store.importMatch(header("ORG02", { status: "ended", imported: "checked" }), golden.events);
+      expect(await store.getHeader("ORG01")).toMatchObject({ imported: "verified" });
+      expect(await store.getHeader("ORG02")).toMatchObject({ imported: "checked" });
+      expect(await store.getHeader("REC01")).not.toHaveProperty("imported");
+      const listed = await store.listMatches({ teacherTokenHash: "a".repeat(64) });
+      expect(listed.find((m) => m.code === "ORG02")).toMatchObject({ imported: "checked" });
+    });
+
     it("keeps seat secrets (hashed): saved, replaced, revoked, per match", async () => {
       await store.createMatch(header("SEAT1"));
       await store.createMatch(header("SEAT2"));
