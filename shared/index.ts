@@ -12,6 +12,7 @@ export * from "./rules/phases.js";
 export * from "./rules/decision-rules.js";
 export * from "./rules/scoring.js";
 export * from "./rules/view.js";
+export * from "./rules/actions.js";
 export * from "./rules/helpers.js";
 export * from "./analysis/power.js";
 export * from "./random/rng.js";

@@ -38,7 +38,5 @@ export function formatClock(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
-/** People (not bots) and bots at a table holding a role, in roster order. */
-export function delegatesOf(view: MatchView, table: number, role: string) {
-  return view.players.filter((p) => p.present && p.table === table && p.role === role);
-}
+/** People and bots at a table holding a role, in roster order: the engine's own helper. */
+export { delegatesOf } from "../../shared/rules/helpers.js";

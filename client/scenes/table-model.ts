@@ -1,6 +1,7 @@
 // What the table scene draws, cut from a MatchView: one seat per role with its attendance,
 // tokens and delegates, the options on the table, the last speaker. Pure data, no Phaser, so
 // the scene can redraw only when this changes.
+import { delegatesOf } from "../../shared/rules/helpers.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import type { GroupName } from "../ui/palette.js";
 
@@ -35,7 +36,7 @@ export function tableModelOf(view: MatchView, tableIndex: number): TableModel {
     group: role.group,
     mode: round?.attendance[role.id]?.mode ?? "unknown",
     tokens: table?.delegations[role.id]?.tokens ?? 0,
-    delegates: view.players.filter((p) => p.present && p.table === table?.index && p.role === role.id).length,
+    delegates: table ? delegatesOf(view, table.index, role.id).length : 0,
     mine: view.me?.role === role.id && view.me?.table === table?.index,
     drafting: round?.drafting.includes(role.id) ?? false,
     spokeLast: role.id === lastSpeaker,

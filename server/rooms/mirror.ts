@@ -75,8 +75,9 @@ export class Mirror {
     const viewer = data.viewer;
     let classKey: string = viewer.kind === "teacher" ? "teacher" : "public";
     if (viewer.kind === "player") {
+      // Delegates of one seat share a view, except that a muted one's actions differ.
       const p = state.players[viewer.id];
-      classKey = p && p.role !== null && p.table !== null ? `d:${p.table}/${p.role}` : "n";
+      classKey = p && p.role !== null && p.table !== null ? `d:${p.table}/${p.role}${p.muted ? "/muted" : ""}` : "n";
     }
     let view = cache.get(classKey);
     if (!view) {
@@ -96,6 +97,11 @@ export class Mirror {
     if (view.briefing && view.me && view.me.table !== null && view.me.role !== null) {
       const key = SECRET_KEYS.briefing(view.me.table, view.me.role);
       this.upsert(key, this.root.secrets, key, view.briefing, 0);
+      want.add(key);
+    }
+    if (view.actions) {
+      const key = SECRET_KEYS.actions(classKey);
+      this.upsert(key, this.root.secrets, key, view.actions, 0);
       want.add(key);
     }
     if (viewer.kind === "player") {

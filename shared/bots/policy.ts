@@ -4,6 +4,8 @@
 import type { Intent } from "../protocol/intents.js";
 import { nextRandom } from "../random/rng.js";
 import type { OptionId, RoleId, Stance } from "../rules/types.js";
+import type { ActionState } from "../rules/actions.js";
+import { delegatesOf, travelCost } from "../rules/helpers.js";
 import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../rules/view.js";
 import { pickLine, type BotLineKey } from "./lines.js";
 import { cloneMemory, type BotMemory, type Funding } from "./memory.js";
@@ -126,15 +128,22 @@ function stanceFor(seat: Seat, memory: BotMemory, option: OptionId): Stance | nu
   return own;
 }
 
-/** Travel cost of one delegate of `role` to this round's venue (public: the scenario's travel table). */
-function tripCost(seat: Seat, role: PublicRole): number {
-  const { travel } = seat.view.scenario;
-  return role.home === seat.dossier.venue.region ? travel.homeRegionCost : travel.costPerDelegate;
+/** Travel cost of one delegate of `role` to this round's venue: the engine's own rule, asked of the public view. */
+const tripCost = (seat: Seat, role: PublicRole): number => travelCost(seat.view.scenario, role, seat.dossier);
+
+/**
+ * Whether the engine would accept an action now (for `target`, when given): read off the
+ * view's available actions, so a bot never restates a rule of the game. What a bot still
+ * decides for itself is only whether it wants to.
+ */
+function can(seat: Seat, action: keyof NonNullable<MatchView["actions"]>, target?: string): boolean {
+  const a: ActionState | undefined = seat.view.actions?.[action];
+  if (!a) return false;
+  return target === undefined ? a.ok : a.targets?.[target]?.ok === true;
 }
 
 function seatedRoles(seat: Seat): RoleId[] {
-  const ids = new Set(seat.view.players.filter((p) => p.present && p.table === seat.table.index && p.role !== null).map((p) => p.role as RoleId));
-  return seat.view.scenario.roles.map((r) => r.id).filter((id) => ids.has(id));
+  return seat.view.scenario.roles.map((r) => r.id).filter((id) => delegatesOf(seat.view, seat.table.index, id).length > 0);
 }
 
 /** A plan: the intent and the memory it leaves; memory changes without an intent are kept too. */
@@ -196,25 +205,25 @@ function targetScore(seat: Seat, memory: BotMemory, role: PublicRole, wanted: Op
 const MIN_TARGET = 0.02;
 
 function offerFellowship(seat: Seat, memory: BotMemory): Plan | null {
-  const { view, me, round } = seat;
+  const { view, me } = seat;
   // A fellowship programme runs every round whatever its owner's strategy; paid offers are a patron's choice.
   if (!memory.strategy.patron && me.programmeSeats === 0) return null;
   const r = view.round;
   const mine = seat.table.fellowships.filter((f) => f.from === me.id && f.round === r);
   const open = mine.filter((f) => f.status === "offered");
-  const live = mine.filter((f) => f.status === "offered" || f.status === "accepted");
-  const programmeLeft = me.programmeSeats - live.filter((f) => f.programme).length;
-  const paidLive = live.filter((f) => !f.programme);
+  const paidLive = mine.filter((f) => !f.programme && (f.status === "offered" || f.status === "accepted"));
   const paidMax = memory.strategy.patron ? memory.profile.maxFellowships : 0;
   const paidLeft = paidMax - paidLive.length;
-  if ((programmeLeft <= 0 && paidLeft <= 0) || mine.length >= me.programmeSeats + paidMax + 1) return null;
+  // Whether a programme seat is still free, and to whom an offer may go, is the engine's to say.
+  const others = view.scenario.roles.filter((role) => role.id !== me.id);
+  const programme = others.some((role) => can(seat, "OfferFellowship", `${role.id}/programme`));
+  if ((!programme && paidLeft <= 0) || mine.length >= me.programmeSeats + paidMax + 1) return null;
   const wanted = favourite(seat);
   const offered = new Set(mine.map((f) => f.to));
-  const programme = programmeLeft > 0;
   // A free programme seat goes to whoever most needs it even without a vote worth winning.
   const newcomer = (role: PublicRole) => (programme && !role.canTravelAlone ? 0.01 : 0);
-  const candidates = view.scenario.roles
-    .filter((role) => role.id !== me.id && (role.income * 2 <= me.income || !role.canTravelAlone) && !offered.has(role.id) && round.attendance[role.id]?.mode !== "in-person")
+  const candidates = others
+    .filter((role) => (role.income * 2 <= me.income || !role.canTravelAlone) && !offered.has(role.id) && can(seat, "OfferFellowship", programme ? `${role.id}/programme` : role.id))
     .map((role) => ({ role, score: targetScore(seat, memory, role, wanted) + newcomer(role) }))
     .filter((c) => c.score >= (programme ? 0.005 : MIN_TARGET))
     .sort((a, b) => b.score - a.score);
@@ -236,44 +245,46 @@ function answerOffer(seat: Seat, memory: BotMemory): Plan | null {
   const offer = seat.table.fellowships.find((f) => f.to === seat.me.id && f.status === "offered" && f.round === seat.view.round && !memory.failed.includes(`answer/${f.id}`));
   if (!offer) return null;
   let accept = memory.answered[offer.id];
+  // An offer that could not be taken up (already in the room, a sponsor who can no longer pay) is declined.
+  const acceptable = can(seat, "AcceptFellowship", offer.id);
   if (accept === undefined) {
-    const inRoom = seat.mode === "in-person";
     const strings = offer.expects ? payoff(seat, offer.expects) : null;
     let p = memory.profile.susceptibility + (seat.me.canTravelAlone ? 0 : 0.1);
     if (strings !== null && strings <= -2) p *= 0.5;
-    accept = !inRoom && draw(memory) < p;
+    accept = acceptable && draw(memory) < p;
     memory.answered[offer.id] = accept;
   }
-  if (accept && seat.mode === "in-person") accept = false;
+  if (accept && !acceptable) accept = false;
   return { intent: { type: accept ? "AcceptFellowship" : "DeclineFellowship", fellowship: offer.id }, memory, key: `answer/${offer.id}` };
 }
 
 function buyBriefing(seat: Seat, memory: BotMemory): Plan | null {
-  if (!memory.strategy.buysBriefing) return null;
-  const hidden = Object.values(seat.view.briefing?.payoffs[seat.dossier.id] ?? {}).some((v) => v === null);
-  if (!hidden || seat.tokens < seat.view.scenario.briefingCost) return null;
+  // The engine refuses a briefing that would teach nothing, one already bought, or one it cannot pay for.
+  if (!memory.strategy.buysBriefing || !can(seat, "BuyBriefing")) return null;
   return { intent: { type: "BuyBriefing" }, memory, key: "briefing" };
 }
 
 function bookTravel(seat: Seat, memory: BotMemory): Plan | null {
+  // A bot chooses once a round; a sponsor's seat (accepted before travel) counts as its choice.
   if (seat.mode !== null) return null;
   const cost = tripCost(seat, seat.me);
   // Only people in the room can block under rough consensus, so the room is worth more there.
   const worth = memory.strategy.presence * (seat.table.rule === "R1" ? 1.5 : 1);
-  if (seat.me.canTravelAlone && seat.tokens >= cost && worth >= cost) {
+  if (can(seat, "BookTravel", "in-person") && worth >= cost) {
     return { intent: { type: "BookTravel", mode: "in-person", delegates: 1 }, memory, key: "travel/in-person" };
   }
+  if (!can(seat, "BookTravel", "remote")) return null;
   return { intent: { type: "BookTravel", mode: "remote" }, memory, key: "travel/remote" };
 }
 
 function tableOption(seat: Seat, memory: BotMemory): Plan | null {
-  if (seat.mode !== "in-person") return null;
-  const tabled = tabledIds(seat);
+  if (!can(seat, "TableOption")) return null;
   const byMe = seat.round.tabled.filter((t) => t.by === seat.me.id).length;
   if (byMe >= 2) return null;
   const lean = leanings(seat, memory);
-  const wanted = [...lean.favoured].find((o) => !tabled.includes(o));
-  const all = seat.dossier.options.map((o) => o.id).filter((o) => !tabled.includes(o) && !lean.opposed.has(o));
+  const open = (o: OptionId) => can(seat, "TableOption", o);
+  const wanted = [...lean.favoured].find(open);
+  const all = seat.dossier.options.map((o) => o.id).filter((o) => open(o) && !lean.opposed.has(o));
   const best = favourite(seat, all);
   const sq = value(seat, seat.dossier.statusQuo);
   const pick = wanted ?? (best !== null && (byMe === 0 ? value(seat, best) >= 0 || value(seat, best) > sq : value(seat, best) > sq && value(seat, best) >= 1) ? best : null);
@@ -286,10 +297,10 @@ function tableOption(seat: Seat, memory: BotMemory): Plan | null {
  * objections); in the decision phase it states the rest and settles any change of mind.
  */
 function declarePositions(seat: Seat, memory: BotMemory): Plan | null {
-  if (seat.mode !== "in-person" && seat.mode !== "remote") return null;
-  if (seat.round.decision) return null;
+  if (!can(seat, "DeclarePosition")) return null;
   const final = seat.view.phase === "decision";
   for (const option of tabledIds(seat)) {
+    if (!can(seat, "DeclarePosition", option)) continue;
     const stance = stanceFor(seat, memory, option);
     if (!stance || (!final && stance === "live")) continue;
     if (seat.round.positions[seat.me.id]?.[option] !== stance) {
@@ -306,14 +317,15 @@ function speak(seat: Seat, memory: BotMemory): Plan | null {
   const supported = tabledIds(seat).find((o) => mine[o] === "support");
   const objected = tabledIds(seat).find((o) => mine[o] === "object");
   if (seat.mode === "remote") {
+    // One comment a round is this bot's habit; the engine's cap and a mute are the engine's to say.
     const used = seat.round.remoteCommentsUsed[seat.me.id] ?? 0;
-    if (used >= 1 || used >= seat.view.scenario.remoteCommentsPerRound) return null;
+    if (used >= 1 || !can(seat, "PostRemoteComment")) return null;
     const option = supported ?? favourite(seat);
     if (!option) return null;
     const text = say(memory, "remote.comment", { option: optionTitle(seat, option), constituency });
     return { intent: { type: "PostRemoteComment", text }, memory, key: `remote/${r}` };
   }
-  if (seat.mode !== "in-person") return null;
+  if (!can(seat, "MakeStatement")) return null;
   const spoken = seat.table.statements.filter((s) => s.role === seat.me.id && s.round === r).length;
   // One statement while negotiating; a talkative delegation sums up when the decision is due.
   if (spoken >= (seat.view.phase === "negotiation" ? 1 : memory.profile.talkativeness)) return null;
@@ -332,9 +344,9 @@ function speak(seat: Seat, memory: BotMemory): Plan | null {
 
 /** Patrons whisper to the guests they brought; anyone in the room finds one ally a round. */
 function corridor(seat: Seat, memory: BotMemory): Plan | null {
-  if (seat.mode !== "in-person") return null;
+  if (!can(seat, "SendCorridorMessage")) return null;
   const r = seat.view.round;
-  const inRoom = (role: RoleId) => role !== seat.me.id && seat.round.attendance[role]?.mode === "in-person";
+  const inRoom = (role: RoleId) => can(seat, "SendCorridorMessage", role);
   const wanted = favourite(seat);
   if (memory.strategy.patron && wanted) {
     for (const f of seat.table.fellowships) {
@@ -400,7 +412,7 @@ function grant(seat: Seat, memory: BotMemory): Plan | null {
     const t = memory.trust[id] ?? { funded: 0, loyal: 0 };
     return (t.loyal + 1) / (t.funded + 2);
   };
-  const target = [...new Set(swing)].sort((a, b) => trust(b) - trust(a))[0];
+  const target = [...new Set(swing)].filter((id) => can(seat, "GiveGrant", id)).sort((a, b) => trust(b) - trust(a))[0];
   if (!target) return null;
   memory.done.push(done);
   const note = say(memory, "grant.note", { dossier: seat.dossier.title });
@@ -426,7 +438,7 @@ function judgeAndReward(seat: Seat, memory: BotMemory): Plan | null {
     const t = (memory.trust[role] ??= { funded: 0, loyal: 0 });
     t.funded += 1;
     if (loyal) t.loyal += 1;
-    if (loyal && seat.tokens - memory.profile.reserve >= memory.profile.grantSize) {
+    if (loyal && seat.tokens - memory.profile.reserve >= memory.profile.grantSize && can(seat, "GiveGrant", role)) {
       const note = say(memory, "grant.reward", { dossier: seat.dossier.title });
       return { intent: { type: "GiveGrant", to: role, amount: memory.profile.grantSize, note }, memory, key: `reward/${r}/${role}` };
     }
@@ -435,15 +447,15 @@ function judgeAndReward(seat: Seat, memory: BotMemory): Plan | null {
 }
 
 function rider(seat: Seat, memory: BotMemory): Plan | null {
+  // Whose clause it is, whether late insertion is on and whether it is spent: the engine's to say.
   const sc = seat.view.scenario.rider;
-  if (!sc || sc.owner !== seat.me.id || !seat.me.rider || !seat.view.settings.variants.lateInsertion) return null;
-  if (seat.round.decision || seat.table.rounds.some((x) => x.rider)) return null;
+  if (!sc || !can(seat, "InsertRider")) return null;
   const done = `rider/${seat.view.round}`;
   if (memory.done.includes(done)) return null;
   memory.done.push(done);
   const last = seat.view.round >= seat.view.scenario.dossiers.length - 1;
   if (!last && draw(memory) < 0.5) return null;
-  const clauses = sc.options.filter((o) => o.id !== sc.none);
+  const clauses = sc.options.filter((o) => can(seat, "InsertRider", o.id));
   if (!clauses.length) return null;
   const clause = clauses[Math.floor(draw(memory) * clauses.length)]!;
   return { intent: { type: "InsertRider", option: clause.id }, memory, key: done };
@@ -451,7 +463,8 @@ function rider(seat: Seat, memory: BotMemory): Plan | null {
 
 function objectToRider(seat: Seat, memory: BotMemory): Plan | null {
   const pending = seat.round.rider;
-  if (!pending || pending.objectedBy || pending.by === seat.me.id || seat.round.decision || !seat.round.drafting.includes(seat.me.id)) return null;
+  // Only drafters may strike a pending clause (the engine says); a bot never strikes its own.
+  if (!pending || pending.by === seat.me.id || !can(seat, "ObjectToRider")) return null;
   const done = `object-rider/${seat.view.round}`;
   if (memory.done.includes(done)) return null;
   memory.done.push(done);

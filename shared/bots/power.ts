@@ -9,12 +9,13 @@ import type { MatchView } from "../rules/view.js";
 const cache = new Map<string, Record<RoleId, number>>();
 
 /**
- * The rule-relevant part of a scenario, rebuilt from the public view: groups, incomes and
- * houses are public. Bloc votes are not in the view yet, so every state casts one.
+ * The rule-relevant part of a scenario, rebuilt from the public view: groups, incomes, bloc
+ * votes (the multilateral rule's weights) and houses are all on the public role cards. The
+ * other abilities play no part in deciding, so they stay empty.
  */
 function publicRules(view: MatchView): Scenario {
   return {
-    roles: view.scenario.roles.map((r) => ({ id: r.id, group: r.group, income: r.income, abilities: { blocVotes: 1, programmeSeats: 0, rider: false, surveillance: false } })),
+    roles: view.scenario.roles.map((r) => ({ id: r.id, group: r.group, income: r.income, abilities: { blocVotes: r.blocVotes, programmeSeats: 0, rider: false, surveillance: false } })),
     houses: view.scenario.houses,
   } as unknown as Scenario;
 }
@@ -23,7 +24,9 @@ function publicRules(view: MatchView): Scenario {
 export function votingPower(view: MatchView, rule: DecisionRuleId, present: readonly RoleId[], role: RoleId): number {
   if (!present.includes(role)) return 0;
   if (rule === "R1") return 1 / present.length;
-  const key = `${view.scenario.id}|${rule}|${present.join(",")}`;
+  // Keyed by everything the rule weighs, not the scenario's id: two scenarios may share an id.
+  const weights = view.scenario.roles.map((r) => `${r.id}:${r.group}:${r.income}:${r.blocVotes}`).join(",");
+  const key = `${rule}|${weights}|${JSON.stringify(view.scenario.houses)}|${present.join(",")}`;
   let power = cache.get(key);
   if (!power) {
     power = powerIndices(rule, publicRules(view), present).banzhaf;

@@ -22,6 +22,12 @@ export function seatOf(decoded: Pick<WireMatchState, "secrets">): SeatInfo | nul
   return null;
 }
 
+/** The viewer's available actions: the one "actions/…" entry its device holds, if any. */
+function actionsOf(secrets: Record<string, WireSecret>): MatchView["actions"] {
+  for (const [key, s] of Object.entries(secrets)) if (key.startsWith("actions/")) return JSON.parse(s.json) as MatchView["actions"];
+  return null;
+}
+
 export function rebuildView(decoded: WireMatchState, viewer: Viewer): MatchView {
   const secrets = decoded.secrets ?? {};
   const publicScenario = parse<MatchView["scenario"]>(decoded.scenario, null as never);
@@ -80,5 +86,6 @@ export function rebuildView(decoded: WireMatchState, viewer: Viewer): MatchView 
     me,
     briefing: briefingSecret ? (JSON.parse(briefingSecret.json) as MatchView["briefing"]) : null,
     debrief: { card: decoded.debriefCard ?? 0, nicknames: decoded.debriefNicknames ?? false },
+    actions: actionsOf(secrets),
   };
 }

@@ -102,6 +102,12 @@ export const SECRET_KEYS = {
   briefing: (table: number, role: string) => `briefing/${table}/${role}`,
   /** A player's own seat: JSON {player, seatSecret}; only that player's device gets it. */
   seat: (player: string) => `seat/${player}`,
+  /**
+   * The actions available to one kind of viewer (MatchView["actions"]): "teacher", a seat
+   * ("d:<table>/<role>", "/muted" added for a muted delegate) or "n" (a player with no seat).
+   * Each device holds exactly one of these.
+   */
+  actions: (viewerClass: string) => `actions/${viewerClass}`,
 } as const;
 
 export interface SeatInfo {

@@ -92,10 +92,11 @@ function seatCounts(state: MatchState): Map<string, number> {
 /** A bot player for every seat (table × role) that no present player holds. */
 function botsForEmptySeats(state: MatchState, now: number): GameEvent[] {
   const events: GameEvent[] = [];
+  const counts = seatCounts(state);
   let id = state.nextId;
   for (const table of state.tables) {
     for (const role of state.scenario.roles) {
-      if (delegatesOf(state, table.index, role.id).length > 0) continue;
+      if ((counts.get(`${table.index}/${role.id}`) ?? 0) > 0) continue;
       events.push({ type: "PlayerJoined", player: `bot${id++}`, nickname: `Bot ${role.short}${state.tables.length > 1 ? ` ${table.index + 1}` : ""}`, kind: "bot", table: table.index, role: role.id, at: now });
     }
   }

@@ -1,7 +1,8 @@
-// Small read-only lookups over the match state, shared by decide, viewFor, scoring and the
-// analysis. None of them changes anything.
+// Small read-only lookups over the match state (and, where the same question is asked of a
+// view, over the view's public parts), shared by decide, viewFor, scoring, the analysis, bots
+// and screens, so that each rule of thumb is written once. None of them changes anything.
 import type { Dossier, Role, Scenario } from "../scenario/schema.js";
-import type { MatchState, Player, RoleId, RoundRecord, TableState } from "./types.js";
+import type { MatchState, Player, RoleId } from "./types.js";
 
 export function roleOf(scenario: Scenario, id: RoleId): Role | undefined {
   return scenario.roles.find((r) => r.id === id);
@@ -11,12 +12,16 @@ export function currentDossier(state: MatchState): Dossier | undefined {
   return state.scenario.dossiers[state.round];
 }
 
-export function currentRound(table: TableState, round: number): RoundRecord | undefined {
-  return table.rounds[round];
-}
-
-/** Travel cost of one delegate of `role` to the venue of `dossier`. */
-export function travelCost(scenario: Scenario, role: Role, dossier: Dossier): number {
+/**
+ * Travel cost of one delegate of `role` to the venue of `dossier`: cheaper in its home region.
+ * Takes only public parts (the scenario's travel table, a role's home, a venue), so a bot or a
+ * screen can ask it of its view.
+ */
+export function travelCost(
+  scenario: { travel: Scenario["travel"] },
+  role: Pick<Role, "home">,
+  dossier: { venue: Pick<Dossier["venue"], "region"> },
+): number {
   return role.home === dossier.venue.region ? scenario.travel.homeRegionCost : scenario.travel.costPerDelegate;
 }
 
@@ -24,16 +29,23 @@ export function presentPlayers(state: MatchState): Player[] {
   return Object.values(state.players).filter((p) => p.present);
 }
 
-/** Present players (people and bots) holding a role at a table. */
-export function delegatesOf(state: MatchState, table: number, role: RoleId): Player[] {
-  return presentPlayers(state).filter((p) => p.table === table && p.role === role);
+/** Who holds a seat: the fields shared by the state's players and a view's players. */
+export interface SeatHolder {
+  present: boolean;
+  table: number | null;
+  role: RoleId | null;
 }
 
-export function attendanceMode(round: RoundRecord | undefined, role: RoleId) {
-  return round?.attendance[role]?.mode ?? "absent";
+/**
+ * Present players (people and bots) holding `role` at `table`, in roster order. Asked of the
+ * match state or of any view (both carry `players`, as a record or a list).
+ */
+export function delegatesOf<P extends SeatHolder>(source: { players: Readonly<Record<string, P>> | readonly P[] }, table: number, role: RoleId): P[] {
+  const players = source.players;
+  const list: readonly P[] = isList(players) ? players : Object.values(players);
+  return list.filter((p) => p.present && p.table === table && p.role === role);
 }
 
-/** Deterministic key order for ids used in maps, so folds and hashes never depend on insertion order. */
-export function sortedIds<T>(record: Record<string, T>): string[] {
-  return Object.keys(record).sort();
+function isList<P>(players: Readonly<Record<string, P>> | readonly P[]): players is readonly P[] {
+  return Array.isArray(players);
 }

@@ -7,6 +7,7 @@ import type { RoundPhase, Variants } from "./settings.js";
 import { timersOf } from "./settings.js";
 import { scoresOf, type Score } from "./scoring.js";
 import { travelCost } from "./helpers.js";
+import { actionsFor, type Actions } from "./actions.js";
 import type {
   Attendance,
   Clock,
@@ -140,6 +141,24 @@ export interface MatchView {
   briefing: Briefing | null;
   /** The debrief card the teacher shows, and whether nicknames may be shown with roles. */
   debrief: { card: number; nicknames: boolean };
+  /**
+   * What the viewer may do now, each as decide() would answer it (shared/rules/actions.ts):
+   * a player gets its seat's commands (PLAYER_ACTIONS), the teacher the dashboard's
+   * (TEACHER_ACTIONS); null for those who only watch. Each entry is `{ ok: true }` or
+   * `{ ok: false, code }` with the rejection code a press would get; commands that take a
+   * target also list `targets`, each ok or with its code:
+   * - BookTravel: "in-person" (one delegate) and "remote";
+   * - OfferFellowship: each other role's id (a paid offer) and "<role>/programme" (a programme seat);
+   * - WithdrawFellowship, AcceptFellowship, DeclineFellowship: the ids of the viewer's own offers;
+   * - GiveGrant (one token), SendCorridorMessage: each other role's id;
+   * - TableOption, DeclarePosition: the current dossier's options; InsertRider: the rider's clauses;
+   * - NameDrafter: "<table>/<role>", the toggle of that delegation's drafting seat;
+   * - CallConsensus: "<table>/<option>";
+   * - AssignRole, RemovePlayer, MutePlayer (the toggle): each present player's id.
+   * A targeted action is ok when some target is; otherwise its code is the one most targets share.
+   * Screens enable controls from here and show the code's message; they never re-check a rule.
+   */
+  actions: Actions | null;
 }
 
 function sees(viewer: Viewer, state: MatchState): { all: boolean; role: RoleId | null; table: number | null; ended: boolean } {
@@ -294,5 +313,6 @@ export function viewFor(state: MatchState, viewer: Viewer): MatchView {
     me: me ? { player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted } : null,
     briefing: v.role !== null && v.table !== null ? briefingFor(state, v.role, v.table) : null,
     debrief: { ...state.debrief },
+    actions: viewer.kind === "player" || viewer.kind === "teacher" ? actionsFor(state, viewer) : null,
   };
 }

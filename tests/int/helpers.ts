@@ -209,7 +209,9 @@ export function watchSecrecy(s: TestServer, code: string, devices: Device[], not
       for (const secret of secrets()) if (secret !== own && text.includes(secret)) fail("holds another device's seat secret");
       // Private entries.
       for (const key of Object.keys(state.secrets ?? {})) {
-        const allowed = teacher ? key === "scenario" : d.viewer.kind === "player" && (key === `seat/${d.viewer.id}` || key === `briefing/${myTable}/${myRole}`);
+        // Available actions: exactly the entry of the device's own kind of viewer.
+        const actions = teacher ? "actions/teacher" : myRole !== null && myTable !== null ? `actions/d:${myTable}/${myRole}${me?.muted ? "/muted" : ""}` : "actions/n";
+        const allowed = key === actions || (teacher ? key === "scenario" : d.viewer.kind === "player" && (key === `seat/${d.viewer.id}` || key === `briefing/${myTable}/${myRole}`));
         if (!allowed) fail(`holds private entry ${key}`);
       }
       for (const t of state.tables ?? []) {

@@ -12,6 +12,7 @@ import {
   PACE_MS,
   pickLine,
   simulateMatch,
+  votingPower,
   type BotMemory,
   type SimulationResult,
 } from "../../shared/bots/index.js";
@@ -30,7 +31,7 @@ import {
   type MatchView,
   type Scenario,
 } from "../../shared/index.js";
-import { defaultScenario, smallScenario } from "../helpers/engine.js";
+import { Match, defaultScenario, smallScenario } from "../helpers/engine.js";
 
 const RULES: DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 const ACTING_PHASES = ["briefing", "travel", "negotiation", "decision"] as const;
@@ -283,6 +284,22 @@ describe("capture is a tendency, not a certainty", () => {
     expect(flags.length).toBeGreaterThan(0);
     for (const f of flags) expect(f.payoff).toBeLessThan(f.bestPayoff);
   }, SLOW);
+});
+
+describe("bots weigh votes as the rule does", () => {
+  it("under the multilateral rule, a government speaking for a bloc counts its bloc votes", () => {
+    const governments = defaultScenario().roles.filter((r) => r.group === "government").map((r) => r.id);
+    const powerOf = (scenario: Scenario, role: string) => {
+      const m = new Match(scenario, { rules: ["R4"] }).seatEveryone().start();
+      return votingPower(viewFor(m.s, { kind: "player", id: "ldc" }), "R4", governments, role);
+    };
+    // One state, one vote: every government weighs the same.
+    expect(powerOf(defaultScenario(), "LDC")).toBeCloseTo(powerOf(defaultScenario(), "EMG"));
+    // LDC speaking for a bloc of three outweighs EMG's single vote.
+    const bloc = defaultScenario();
+    bloc.roles = bloc.roles.map((r) => (r.id === "LDC" ? { ...r, abilities: { ...r.abilities, blocVotes: 3 } } : r));
+    expect(powerOf(bloc, "LDC")).toBeGreaterThan(powerOf(bloc, "EMG"));
+  });
 });
 
 describe("pace and lines", () => {
