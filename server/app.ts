@@ -1,5 +1,6 @@
 // The server configuration: one Colyseus "match" room type, the /api routes, the built client
-// and the record store under DATA_DIR. createApp() builds it; index.ts listens; the
+// and the record store (the SQLite file under DATA_DIR, or PostgreSQL and Redis when the
+// environment says so: server/deployment.ts). createApp() builds it; index.ts listens; the
 // integration tests boot it with @colyseus/testing.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,10 @@ import { applyCorsPolicy, mountHttp } from "./http/index.js";
 import { MatchRoom } from "./rooms/match-room.js";
 import type { BotPace } from "./rooms/bot-driver.js";
 import type { MatchStore } from "./store/match-store.js";
-import { SqliteMatchStore } from "./store/sqlite-store.js";
+import { deploymentFromEnv, type Deployment } from "./deployment.js";
+import { startResumeWatch, type ResumeWatch } from "./resume.js";
+
+export { resumeMatches } from "./resume.js";
 
 // A teacher's full state (scenario with payoffs, every message) outgrows the 8 KB default.
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -42,9 +46,14 @@ export interface AppOptions {
 /** The Vite dev client (npm run dev:client) talks to the server from another port. */
 const DEV_ORIGINS = "http://127.0.0.1:8080,http://localhost:8080";
 
+const quietDebug = { ...console, debug: () => {} };
+
 export function createApp(options: AppOptions = {}) {
   const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? "./data");
-  const store = options.store ?? new SqliteMatchStore(join(dataDir, "rough-consensus.sqlite"));
+  const deployment: Deployment = options.store
+    ? { mode: "single", store: options.store, storeReady: Promise.resolve(), describe: ["Records: a store given by the caller"] }
+    : deploymentFromEnv(process.env, join(dataDir, "rough-consensus.sqlite"));
+  const store = deployment.store;
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
@@ -56,30 +65,34 @@ export function createApp(options: AppOptions = {}) {
     transport: new WebSocketTransport({ maxPayload: options.maxPayload ?? 16 * 1024 }),
     gracefullyShutdown: options.gracefullyShutdown ?? process.env.NODE_ENV !== "test",
     greet: false,
+    presence: deployment.presence,
+    driver: deployment.driver,
+    publicAddress: deployment.publicAddress,
+    // A new match opens in the process the teacher's request reached: the reverse proxy
+    // already spreads requests over the processes, and the room then needs no hop to create.
+    selectProcessIdToCreateRoom: deployment.mode === "cluster" ? async () => matchMaker.processId : undefined,
+    // With several processes each one health-checks the others every few seconds (resume.ts);
+    // Colyseus reports every check at debug level, which would drown the log.
+    logger: deployment.mode === "cluster" && !process.env.COLYSEUS_DEBUG ? quietDebug : undefined,
     rooms: { match: defineRoom(MatchRoom) },
     express: (app) => mountHttp(app, { clientDir, corsOrigins }),
   });
-  server.onShutdown(() => store.close());
-  return { server, store, dataDir, clientDir };
-}
-
-/**
- * Recreates a room (same code) for every match the store still has in the lobby or running,
- * so students can rejoin after a restart. Returns the codes resumed.
- */
-export async function resumeMatches(store: MatchStore, maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24)): Promise<string[]> {
-  const open = await store.listMatches({ status: ["lobby", "running"] });
-  const since = Date.now() - maxAgeHours * 3600_000;
-  const resumed: string[] = [];
-  for (const m of open) {
-    if ((m.lastEventAt ?? m.createdAt) < since) continue;
-    if (matchMaker.getLocalRoomById(m.code)) continue;
-    try {
-      await matchMaker.createRoom("match", { resume: m.code });
-      resumed.push(m.code);
-    } catch (e) {
-      console.error(`[resume] match ${m.code} could not be resumed:`, e instanceof Error ? e.message : e);
-    }
-  }
-  return resumed;
+  let watch: ResumeWatch | null = null;
+  server.onShutdown(async () => {
+    watch?.stop();
+    await store.close();
+  });
+  return {
+    server,
+    store,
+    dataDir,
+    clientDir,
+    deployment,
+    /** With several processes: keep taking over the matches of processes that went away. */
+    watchOtherProcesses(intervalMs?: number): ResumeWatch | null {
+      if (deployment.mode !== "cluster") return null;
+      watch ??= startResumeWatch(store, intervalMs);
+      return watch;
+    },
+  };
 }

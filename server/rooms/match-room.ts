@@ -17,6 +17,7 @@ import { SECRET_KEYS, type SeatInfo } from "../../shared/protocol/state.js";
 import { loadScenario } from "../scenarios/index.js";
 import { context } from "../context.js";
 import { newSecret, sameHash, sha256 } from "../secrets.js";
+import { AppendConflict } from "../store/match-store.js";
 import { endedMatch } from "../debrief.js";
 import { claimCode, reclaimCode, releaseCode } from "./codes.js";
 import { Mirror, type ClientData } from "./mirror.js";
@@ -64,6 +65,10 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   /** After a restart, overdue clocks wait until students had a chance to come back. */
   private notBefore = 0;
   private codeClaimed = false;
+  /** The number of the last recorded event this room knows: appends name it (see stepAside). */
+  private lastSeq = 0;
+  /** Set once another process holds this match: this copy no longer acts. */
+  private steppedAside = false;
   /** Bot players act through dispatch(), on their own view, at the context's pace. */
   private bots = new BotDriver(
     {
@@ -94,6 +99,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
       this.roomId = header.code;
       this.teacherTokenHash = header.teacherTokenHash;
       this.match = fold(events.map((e) => e.event));
+      this.lastSeq = events.at(-1)!.seq;
       this.seatHashes = await store.getSeats(header.code);
       this.notBefore = Date.now() + resumeGraceMs;
     } else {
@@ -123,7 +129,8 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
         endedAt: null,
         teacherTokenHash: options.teacherTokenHash,
       });
-      await store.appendEvents(code, verdict.events.map((event) => ({ at: now, actor, event })));
+      const seqs = await store.appendEvents(code, verdict.events.map((event) => ({ at: now, actor, event })), 0);
+      this.lastSeq = seqs.at(-1) ?? 0;
       for (const e of verdict.events) this.match = applyEvent(this.match, e);
     }
     await this.setPrivate(true);
@@ -271,12 +278,18 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   }
 
   private async dispatchNow(command: Command, actor: Actor): Promise<Reply> {
+    if (this.steppedAside) return roomReply("server-error");
     const now = Date.now();
     const verdict = decide(this.match, command, { actor, now });
     if (!verdict.ok) return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
     try {
-      await context().store.appendEvents(this.code, verdict.events.map((event) => ({ at: now, actor, event })));
+      const seqs = await context().store.appendEvents(this.code, verdict.events.map((event) => ({ at: now, actor, event })), this.lastSeq);
+      this.lastSeq = seqs.at(-1) ?? this.lastSeq;
     } catch (err) {
+      if (err instanceof AppendConflict) {
+        void this.stepAside(err.message);
+        return roomReply("server-error");
+      }
       console.error(`[match ${this.code}] could not record ${command.type}:`, err);
       return roomReply("server-error");
     }
@@ -313,6 +326,20 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
         this.clock.setTimeout(() => client.leave(CloseCode.CONSENTED), 100);
       }
     }
+  }
+
+  /**
+   * The record moved on without this room: another process holds the match now (this one was
+   * thought gone — frozen, cut off — and its matches were taken over). Stop acting, and close
+   * so every device rejoins the live copy; the code is the other process's now.
+   */
+  async stepAside(why: string): Promise<void> {
+    if (this.steppedAside) return;
+    this.steppedAside = true;
+    console.warn(`[match ${this.code}] ${why} Another process holds this match now; closing this copy.`);
+    this.tickTimer?.clear();
+    this.bots.stop();
+    await this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
 
   // ---- clock -------------------------------------------------------------------------------

@@ -1,0 +1,133 @@
+// Open matches outlive the process that holds them. A match recorded as lobby or running is
+// rebuilt from its record under the same code (a room with `{ resume: code }`):
+// - when a server starts (every open match that no live process holds), and
+// - with several processes (REDIS_URL), whenever a process has gone away: each process
+//   watches the others through Colyseus's own process list and health check, and the
+//   matches of a process that stopped answering — killed with kill -9, frozen, or shut
+//   down — are taken over by the survivors.
+// Invariant: exactly one process opens a given match. The code's claim in presence decides
+// who (rooms/codes.ts takeOverCode: one winner per code and departed holder), and the record
+// itself fences a copy that should not exist (appendEvents with the last known event number
+// refuses a stale writer, and that room closes — see MatchRoom).
+import { matchMaker } from "@colyseus/core";
+import { codeHolder, codesOpenHere, releaseCode, takeOverCode } from "./rooms/codes.js";
+import type { MatchRoom } from "./rooms/match-room.js";
+import type { MatchStore } from "./store/match-store.js";
+
+export interface ResumeOptions {
+  /** Matches whose last event is older than this are left closed (default RESUME_MAX_AGE_HOURS or 24). */
+  maxAgeHours?: number;
+}
+
+/** The processes Colyseus lists as running (this one always included). */
+export async function listedProcesses(): Promise<Set<string>> {
+  const all = await matchMaker.stats.fetchAll();
+  return new Set([...all.map((p) => p.processId), matchMaker.processId]);
+}
+
+/**
+ * Whether a process still answers, asked once per round and process. It asks the process
+ * itself (Colyseus's health check over presence) rather than trusting the process list: a
+ * process that has just started may not be listed yet, and one that was killed still is.
+ * A process that does not answer is removed from the list with its room listings.
+ */
+function livenessProbe(): (processId: string) => Promise<boolean> {
+  const asked = new Map<string, Promise<boolean>>();
+  return (processId) => {
+    if (processId === matchMaker.processId) return Promise.resolve(true);
+    let answer = asked.get(processId);
+    if (!answer) {
+      answer = matchMaker.healthCheckProcessId(processId).then((ok: unknown) => ok === true);
+      asked.set(processId, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Opens a room in this process for every open, recent match that no live process holds.
+ * Returns the codes it opened.
+ */
+export async function resumeMatches(store: MatchStore, options: ResumeOptions | number = {}): Promise<string[]> {
+  const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24) } = typeof options === "number" ? { maxAgeHours: options } : options;
+  const open = await store.listMatches({ status: ["lobby", "running"] });
+  const since = Date.now() - maxAgeHours * 3600_000;
+  const isAlive = livenessProbe();
+  const resumed: string[] = [];
+  for (const m of open) {
+    if ((m.lastEventAt ?? m.createdAt) < since) continue;
+    if (matchMaker.getLocalRoomById(m.code)) continue;
+    const listed = await matchMaker.getRoomById(m.code);
+    if (listed && (await isAlive(listed.processId))) continue;
+    if (!(await takeOverCode(matchMaker.presence, m.code, isAlive))) continue;
+    try {
+      await matchMaker.createRoom("match", { resume: m.code });
+      resumed.push(m.code);
+    } catch (e) {
+      console.error(`[resume] match ${m.code} could not be resumed:`, e instanceof Error ? e.message : e);
+      // Keep nothing claimed that no room uses: the next round (here or elsewhere) tries again.
+      if (!matchMaker.getLocalRoomById(m.code)) await releaseCode(matchMaker.presence, m.code);
+    }
+  }
+  return resumed;
+}
+
+function localMatchRooms(): MatchRoom[] {
+  return codesOpenHere()
+    .map((code) => matchMaker.getLocalRoomById(code) as MatchRoom | undefined)
+    .filter((room): room is MatchRoom => room !== undefined);
+}
+
+export interface ResumeWatch {
+  stop(): void;
+  /** Resolves after the next full round (for tests and start-up messages). */
+  settled(): Promise<void>;
+}
+
+/**
+ * With several processes: every `intervalMs`
+ * 1. health-check every other process (Colyseus's own check: a process that does not answer
+ *    within COLYSEUS_PRESENCE_SHORT_TIMEOUT, 2 s by default, is removed with its room
+ *    listings — killed, frozen, or cut off from Redis all look the same from outside);
+ * 2. close this process's copies of matches another process has taken over (this process
+ *    was the one thought gone), and put back its own listings if they went missing;
+ * 3. when the set of processes shrank — or once a minute anyway — resume the open matches
+ *    nobody holds.
+ */
+export function startResumeWatch(store: MatchStore, intervalMs = Number(process.env.FAILOVER_CHECK_SECONDS ?? 5) * 1000, log: (line: string) => void = (l) => console.log(l)): ResumeWatch {
+  let known: Set<string> | null = null;
+  let lastFull = 0;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const round = async () => {
+    const others = (await matchMaker.stats.fetchAll()).map((p) => p.processId).filter((p) => p !== matchMaker.processId);
+    await Promise.all(others.map((p) => matchMaker.healthCheckProcessId(p)));
+    for (const room of localMatchRooms()) {
+      if ((await codeHolder(matchMaker.presence, room.roomId)) !== matchMaker.processId) await room.stepAside("Its join code is held by another process.");
+    }
+    await matchMaker.restoreMissingRoomCaches();
+    const listed = await listedProcesses();
+    const lost = known ? [...known].filter((p) => !listed.has(p)) : [];
+    const due = known === null || lost.length > 0 || Date.now() - lastFull > 60_000;
+    known = listed;
+    if (!due) return;
+    lastFull = Date.now();
+    const resumed = await resumeMatches(store);
+    if (resumed.length) log(`[resume] ${lost.length ? `process ${lost.join(", ")} is gone; ` : ""}this process (${matchMaker.processId}) now holds ${resumed.join(", ")}`);
+  };
+
+  const timer = setInterval(() => {
+    if (stopped) return;
+    // One round at a time; a failed round (Redis or the database away) is retried next time.
+    running = running.then(round).catch((e) => console.error("[resume] watch round failed:", e instanceof Error ? e.message : e));
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+    settled: () => running,
+  };
+}

@@ -1,0 +1,328 @@
+// Several server processes as one game server: real `server/index.ts` processes sharing a
+// Redis (presence and matchmaking) and a PostgreSQL database (the records), both started by
+// this test from Debian's packages, real SDK clients over loopback.
+//  1. A match created through process A is joined by students whose first request goes to
+//     process B (B's answer sends their socket to A, which holds the room); a teacher on B
+//     drives it; replay links, exports and imports work through either process; A is killed
+//     with kill -9 in the middle of a burst of commands, B takes the match over from the
+//     record, everyone rejoins their seat, and no acknowledged event is missing.
+//  2. Every process restarts at once: each open match is resumed by exactly one of them.
+//  3. A process frozen long enough to be taken for dead (SIGSTOP) loses its matches to
+//     another; when it thaws, its stale copy closes and the record never interleaves.
+// Without redis-server or PostgreSQL it is skipped with the reason; under CI=true it fails.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, type Room } from "@colyseus/sdk";
+import { COMMAND, type Intent, type JoinOptions, type Reply } from "../../shared/protocol/intents.js";
+import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
+import type { SeatInfo, WireMatchState } from "../../shared/protocol/state.js";
+import type { MatchRecord } from "../../shared/replay/record.js";
+import { fold } from "../../shared/replay/record.js";
+import { viewFor } from "../../shared/rules/view.js";
+import { inCI, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningPostgres, type RunningService } from "../helpers/services.js";
+import { startGameProcess, type GameProcess } from "../helpers/game-process.js";
+
+const missing = [redisUnavailable(), postgresUnavailable()].filter(Boolean).join("; ") || null;
+if (missing && !inCI()) console.warn(`[multi-process] SKIPPED: ${missing}`);
+
+if (missing && inCI()) {
+  describe("several processes under CI", () => {
+    it("has Redis and PostgreSQL (CI runs the multi-process tests, it never skips them)", () => {
+      expect.fail(`CI=true but the multi-process tests cannot run here: ${missing}`);
+    });
+  });
+}
+
+const ALLOWANCE = 120_000;
+
+interface Device {
+  name: string;
+  room: Room;
+  /** Every URL the SDK built: the matchmaking request first, then the socket. */
+  urls: string[];
+  player: string | null;
+}
+
+const decoded = (room: Room): WireMatchState => (room.state as { toJSON(): WireMatchState }).toJSON();
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 30_000, every = 100): Promise<T> {
+  const end = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ""}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** Joins through `via` (its first request goes there), recording where the SDK went. */
+async function join(via: GameProcess, code: string, options: JoinOptions, name: string): Promise<Device> {
+  const urls: string[] = [];
+  const client = new Client(via.base, { urlBuilder: (url) => (urls.push(url.toString()), url.toString()) });
+  const room = await client.joinById(code, options);
+  let player: string | null = null;
+  if (options.as === "player") player = (await until(`${name}'s seat`, () => seatOf(decoded(room)), 10_000)).player;
+  return { name, room, urls, player };
+}
+
+const socketHost = (d: Device) => new URL(d.urls.find((u) => u.startsWith("ws"))!).host;
+const firstRequestHost = (d: Device) => new URL(d.urls[0]!).host;
+
+/** A command answered within `ms`, or null when the connection went away first. */
+async function send(d: Device, intent: Intent, ms = 5000): Promise<Reply | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([d.room.request(COMMAND, intent) as Promise<Reply>, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ok(d: Device, intent: Intent): Promise<void> {
+  expect(await send(d, intent), `${d.name}: ${intent.type}`).toEqual({ ok: true });
+}
+
+async function http(p: GameProcess, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${p.base}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function leave(devices: Device[]): Promise<void> {
+  // Leaving is cleanup: a socket to a killed process is already gone, which is fine here.
+  await Promise.all(devices.map((d) => (d.room.connection?.isOpen ? d.room.leave(true).catch(() => undefined) : undefined)));
+}
+
+(missing ? describe.skip : describe)(`several server processes on Redis and PostgreSQL${missing ? ` — SKIPPED: ${missing}` : ""}`, () => {
+  let redis: RunningService;
+  let postgres: RunningPostgres;
+  let env: Record<string, string>;
+  const processes: GameProcess[] = [];
+  const devices: Device[] = [];
+  /** Matches left open for the restart test, with their teacher tokens. */
+  const openMatches = new Map<string, string>();
+
+  const start = async (name: string) => {
+    const p = await startGameProcess(name, env);
+    processes.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+    const db = await postgres.database("rough_consensus");
+    // FAILOVER_CHECK_SECONDS=1: the test need not wait the production 5 s per check.
+    env = { REDIS_URL: redis.url, DATABASE_URL: db.url, FAILOVER_CHECK_SECONDS: "1", BOT_PACE: "quick" };
+  }, ALLOWANCE);
+
+  afterAll(async () => {
+    if (process.env.MP_DEBUG) for (const p of processes) console.log(`===== ${p.name}\n${p.output()}`);
+    await leave(devices);
+    await Promise.all(processes.map((p) => p.stop()));
+    await postgres?.stop();
+    await redis?.stop();
+  }, ALLOWANCE);
+
+  it(
+    "a match made on A, joined and driven through B, survives kill -9 of A on B with every acknowledged event",
+    async () => {
+      const [A, B] = await Promise.all([start("A"), start("B")]);
+
+      // The teacher makes the match through A: A holds the room.
+      const made = await http(A, "POST", "/api/matches", undefined, { settings: { tables: 1, classLabel: "Two processes" } });
+      expect(made.status).toBe(201);
+      const { code, teacherToken } = made.body as { code: string; teacherToken: string };
+
+      // Everyone's first request goes to B; B sends their sockets to A.
+      const teacher = await join(B, code, { as: "teacher", teacherToken }, "teacher");
+      const students: Device[] = [];
+      for (const name of ["Ana", "Ben", "Caz"]) students.push(await join(B, code, { as: "player", nickname: name }, name));
+      const projector = await join(B, code, { as: "projector" }, "projector");
+      devices.push(teacher, projector, ...students);
+      for (const d of [teacher, projector, ...students]) {
+        expect(firstRequestHost(d), `${d.name}'s first request`).toBe(B.address);
+        expect(socketHost(d), `${d.name}'s socket`).toBe(A.address);
+      }
+
+      // The teacher on B drives it: roles, bots for the empty seats, start.
+      await ok(teacher, { type: "AssignRolesAutomatically" });
+      await ok(teacher, { type: "FillWithBots" });
+      await ok(teacher, { type: "StartMatch" });
+      await until("every device to see the match running", () => [teacher, projector, ...students].every((d) => decoded(d.room).status === "running"));
+
+      // Replay links, exports and imports answer from the shared record through either process.
+      const link = await http(A, "POST", `/api/matches/${code}/replay-links`, teacherToken);
+      expect(link.status).toBe(201);
+      const replay = await http(B, "GET", `/api/matches/${code}/replay`, link.body.token);
+      expect(replay.status).toBe(200);
+      const exported = await http(B, "GET", `/api/matches/${code}/record`, teacherToken);
+      expect(exported.status).toBe(200);
+      const imported = await http(B, "POST", "/api/matches/import", teacherToken, exported.body);
+      expect(imported.status).toBe(201);
+      const listedOnA = await http(A, "GET", "/api/matches", teacherToken);
+      expect((listedOnA.body.matches as { code: string }[]).map((m) => m.code).sort()).toEqual([code, imported.body.code].sort());
+
+      // A burst: the teacher pushes news and every student renames itself, each waiting for
+      // its answer; A is killed with kill -9 in the middle of it.
+      const acked: { who: string; intent: Intent }[] = [];
+      let stop = false;
+      const loop = async (d: Device, next: (i: number) => Intent) => {
+        for (let i = 1; !stop; i++) {
+          const intent = next(i);
+          const reply = await send(d, intent, 3000);
+          if (!reply) return; // no answer: not acknowledged, whatever happened to it
+          expect(reply, `${d.name}: ${JSON.stringify(intent)}`).toEqual({ ok: true });
+          acked.push({ who: d.name, intent });
+        }
+      };
+      const burst = Promise.all([
+        loop(teacher, (i) => ({ type: "PushNews", text: `Bulletin ${i}` })),
+        ...students.map((s) => loop(s, (i) => ({ type: "RenamePlayer", player: s.player!, nickname: `${s.name} ${i}` }))),
+      ]);
+      await until("40 acknowledged commands", () => acked.length >= 40, 60_000, 5);
+      await A.kill9();
+      const killedAt = Date.now();
+      await burst;
+      stop = true;
+      const ackedBeforeKill = acked.length;
+      expect(ackedBeforeKill).toBeGreaterThanOrEqual(40);
+
+      // B takes the match over from the record; everyone rejoins through B, to B.
+      const teacher2 = await until("the match to be open again on B", () => join(B, code, { as: "teacher", teacherToken }, "teacher again"), 60_000, 250);
+      const takeoverMs = Date.now() - killedAt;
+      devices.push(teacher2);
+      expect(socketHost(teacher2)).toBe(B.address);
+      const students2: Device[] = [];
+      for (const s of students) {
+        const secret = seatOf(decoded(s.room)) as SeatInfo;
+        const again = await join(B, code, { as: "player", nickname: s.name, seatSecret: secret.seatSecret }, `${s.name} again`);
+        expect(again.player, `${s.name} keeps the seat`).toBe(s.player);
+        students2.push(again);
+      }
+      devices.push(...students2);
+
+      // Nothing acknowledged is missing from the record B serves.
+      const record = (await http(B, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+      expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i + 1));
+      const recorded = record.events.map((e) => e.event);
+      for (const { who, intent } of acked) {
+        const found =
+          intent.type === "PushNews"
+            ? recorded.some((e) => e.type === "NewsPushed" && e.text === intent.text)
+            : intent.type === "RenamePlayer"
+              ? recorded.some((e) => e.type === "PlayerRenamed" && e.player === intent.player && e.nickname === intent.nickname)
+              : false;
+        expect(found, `${who}'s acknowledged ${JSON.stringify(intent)} is in the record`).toBe(true);
+      }
+      // …and the devices show it: the last acknowledged nickname of each student, every bulletin.
+      const view = rebuildView(decoded(teacher2.room), { kind: "teacher" });
+      for (const s of students) {
+        const last = acked.filter((a) => a.who === s.name).at(-1)?.intent as Extract<Intent, { type: "RenamePlayer" }> | undefined;
+        const shown = view.players.find((p) => p.id === s.player)?.nickname ?? "";
+        expect(Number(shown.split(" ")[1] ?? 0), `${s.name}'s nickname`).toBeGreaterThanOrEqual(Number(last?.nickname.split(" ")[1] ?? 0));
+      }
+
+      // The state B holds is the fold of the record: the teacher's view matches viewFor().
+      await until(
+        "the teacher's view on B to equal the record's",
+        async () => {
+          const now = (await http(B, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+          const expected = JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
+          return JSON.stringify(rebuildView(decoded(teacher2.room), { kind: "teacher" })) === expected;
+        },
+        15_000,
+        200,
+      );
+
+      // Bots are driven by B now, and play goes on under the teacher on B.
+      const before = record.events.length;
+      const botIds = new Set(view.players.filter((p) => p.kind === "bot").map((p) => p.id));
+      await ok(teacher2, { type: "AdvancePhase" });
+      await until(
+        "a bot to act on B",
+        async () => {
+          const now = (await http(B, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+          return now.events.slice(before).some((e) => e.actor.kind === "player" && botIds.has(e.actor.id));
+        },
+        30_000,
+        500,
+      );
+      console.log(`[multi-process] ${ackedBeforeKill} commands acknowledged before kill -9; B held the match again ${takeoverMs} ms after the kill`);
+      openMatches.set(code, teacherToken);
+      await leave([teacher, projector, ...students]);
+    },
+    4 * ALLOWANCE,
+  );
+
+  it(
+    "after every process restarts at once, each open match is resumed by exactly one process",
+    async () => {
+      const B = processes.find((p) => p.name === "B")!;
+      for (let i = 0; i < 4; i++) {
+        const made = await http(B, "POST", "/api/matches", undefined, { settings: { tables: 1 } });
+        expect(made.status).toBe(201);
+        openMatches.set(made.body.code, made.body.teacherToken);
+      }
+      await leave(devices.splice(0));
+      await B.kill9(); // nothing left running; Redis still names B as the holder of every code
+
+      const [C, D] = await Promise.all([start("C"), start("D")]);
+      const resumedBy = (p: GameProcess) => /Resumed matches: (.*)/.exec(p.output())?.[1]?.split(", ").filter(Boolean) ?? [];
+      const byC = resumedBy(C);
+      const byD = resumedBy(D);
+      expect([...byC, ...byD].sort()).toEqual([...openMatches.keys()].sort());
+      expect(byC.filter((c) => byD.includes(c))).toEqual([]);
+
+      // Each match is reachable through either process, and lives where it was resumed.
+      for (const [code, teacherToken] of openMatches) {
+        const d = await join(byC.includes(code) ? D : C, code, { as: "teacher", teacherToken }, `teacher of ${code}`);
+        devices.push(d);
+        expect(socketHost(d)).toBe((byC.includes(code) ? C : D).address);
+      }
+    },
+    4 * ALLOWANCE,
+  );
+
+  it(
+    "a frozen process loses its matches; thawed, its stale copy closes and the record never interleaves",
+    async () => {
+      const C = processes.find((p) => p.name === "C")!;
+      const D = processes.find((p) => p.name === "D")!;
+      const made = await http(C, "POST", "/api/matches", undefined, { settings: { tables: 1 } });
+      const { code, teacherToken } = made.body as { code: string; teacherToken: string };
+      const teacher = await join(D, code, { as: "teacher", teacherToken }, "teacher");
+      devices.push(teacher);
+      expect(socketHost(teacher)).toBe(C.address);
+      await ok(teacher, { type: "FillWithBots" });
+      await ok(teacher, { type: "StartMatch" }); // bots on C now act on their own
+
+      C.child.kill("SIGSTOP");
+      const teacher2 = await until("D to take the match over", () => join(D, code, { as: "teacher", teacherToken }, "teacher on D"), 60_000, 250);
+      devices.push(teacher2);
+      expect(socketHost(teacher2)).toBe(D.address);
+      await ok(teacher2, { type: "PushNews", text: "Taken over" });
+
+      C.child.kill("SIGCONT");
+      // The thawed copy's bots and clock try to write, or its watch sees the code is D's: it closes.
+      await C.printed(/\[match \w+\] .*Another process holds this match now; closing this copy\./, 30_000);
+      await ok(teacher2, { type: "PushNews", text: "Still here" });
+      const record = (await http(C, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+      expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i + 1));
+      // One line of play: the record folds, and D's teacher sees exactly its fold.
+      await until("D's teacher view to equal the record's", async () => {
+        const now = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+        return JSON.stringify(rebuildView(decoded(teacher2.room), { kind: "teacher" })) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
+      }, 15_000, 200);
+    },
+    4 * ALLOWANCE,
+  );
+});
