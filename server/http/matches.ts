@@ -36,8 +36,24 @@ export function linksFor(origin: string, code: string, teacherToken?: string) {
   };
 }
 
-function liveRoom(code: string): MatchRoom | undefined {
-  return matchMaker.getLocalRoomById(code) as MatchRoom | undefined;
+/**
+ * Which of these matches have a room open right now, in any process (the matchmaking driver
+ * lists every process's rooms when they share Redis).
+ */
+async function liveCodes(codes: string[]): Promise<Set<string>> {
+  return new Set((await matchMaker.findRoomsByIds(codes)).keys());
+}
+
+/** Closes a match's room wherever it is open (this process or another one). */
+async function closeRoom(code: string): Promise<void> {
+  if (!(await matchMaker.getRoomById(code))) return;
+  try {
+    await matchMaker.remoteRoomCall<MatchRoom>(code, "disconnect");
+  } catch (e) {
+    // The process holding it does not answer (it is going away): its room cannot write to a
+    // deleted record anyway, so the deletion goes on.
+    console.warn(`[http] could not close the room of match ${code}:`, e instanceof Error ? e.message : e);
+  }
 }
 
 function objectBody(req: Request, shape: string): Record<string, unknown> {
@@ -76,11 +92,12 @@ async function createMatch(req: Request, res: Response): Promise<void> {
 async function listMatches(req: Request, res: Response): Promise<void> {
   const hash = await requireTeacher(req);
   const matches = await context().store.listMatches({ teacherTokenHash: hash });
+  const live = await liveCodes(matches.map((m) => m.code));
   sendJson(res, 200, {
     matches: matches.map((m) => ({
       ...m,
       durationMs: m.startedAt === null ? 0 : Math.max(0, (m.endedAt ?? m.lastEventAt ?? m.startedAt) - m.startedAt),
-      live: liveRoom(m.code) !== undefined,
+      live: live.has(m.code),
       links: linksFor(originOf(req), m.code),
     })),
   });
@@ -167,8 +184,7 @@ async function getReplay(req: Request, res: Response): Promise<void> {
 
 async function deleteMatch(req: Request, res: Response): Promise<void> {
   const header = await ownedMatch(req);
-  const room = liveRoom(header.code);
-  if (room) await room.disconnect();
+  await closeRoom(header.code);
   await context().store.deleteMatch(header.code);
   sendJson(res, 200, { ok: true });
 }

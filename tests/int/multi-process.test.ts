@@ -59,6 +59,12 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   }
 }
 
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Joins through `via` (its first request goes there), recording where the SDK went. */
 async function join(via: GameProcess, code: string, options: JoinOptions, name: string): Promise<Device> {
   const urls: string[] = [];
@@ -170,6 +176,17 @@ async function leave(devices: Device[]): Promise<void> {
       expect(imported.status).toBe(201);
       const listedOnA = await http(A, "GET", "/api/matches", teacherToken);
       expect((listedOnA.body.matches as { code: string }[]).map((m) => m.code).sort()).toEqual([code, imported.body.code].sort());
+      // The list through B knows the match is live on A; deleting through B closes a room on A.
+      const listedOnB = (await http(B, "GET", "/api/matches", teacherToken)).body.matches as { code: string; live: boolean }[];
+      expect(listedOnB.find((m) => m.code === code)?.live).toBe(true);
+      expect(listedOnB.find((m) => m.code === imported.body.code)?.live).toBe(false);
+      const doomed = await http(A, "POST", "/api/matches", teacherToken, { settings: {} });
+      const watcher = await join(B, doomed.body.code, { as: "projector" }, "projector of a deleted match");
+      expect(socketHost(watcher)).toBe(A.address);
+      const closed = new Promise<number>((resolve) => watcher.room.onLeave((c) => resolve(c)));
+      expect((await http(B, "DELETE", `/api/matches/${doomed.body.code}`, teacherToken)).status).toBe(200);
+      await within(closed, 10_000, "the deleted match's room on A to close");
+      expect((await http(A, "GET", `/api/matches/${doomed.body.code}/record`, teacherToken)).status).toBe(404);
 
       // A burst: the teacher pushes news and every student renames itself, each waiting for
       // its answer; A is killed with kill -9 in the middle of it.
