@@ -10,7 +10,7 @@
 // itself fences a copy that should not exist (appendEvents with the last known event number
 // refuses a stale writer, and that room closes — see MatchRoom).
 import { matchMaker } from "@colyseus/core";
-import { codeHolder, codesOpenHere, releaseCode, takeOverCode } from "./rooms/codes.js";
+import { codesOpenHere, keepCode, releaseCode, takeOverCode } from "./rooms/codes.js";
 import type { MatchRoom } from "./rooms/match-room.js";
 import type { MatchStore } from "./store/match-store.js";
 
@@ -90,7 +90,8 @@ export interface ResumeWatch {
  *    within COLYSEUS_PRESENCE_SHORT_TIMEOUT, 2 s by default, is removed with its room
  *    listings — killed, frozen, or cut off from Redis all look the same from outside);
  * 2. close this process's copies of matches another process has taken over (this process
- *    was the one thought gone), and put back its own listings if they went missing;
+ *    was the one thought gone), and put back its own claims and listings if they went
+ *    missing (Redis restarted empty);
  * 3. when the set of processes shrank — or once a minute anyway — resume the open matches
  *    nobody holds.
  */
@@ -104,7 +105,7 @@ export function startResumeWatch(store: MatchStore, intervalMs = Number(process.
     const others = (await matchMaker.stats.fetchAll()).map((p) => p.processId).filter((p) => p !== matchMaker.processId);
     await Promise.all(others.map((p) => matchMaker.healthCheckProcessId(p)));
     for (const room of localMatchRooms()) {
-      if ((await codeHolder(matchMaker.presence, room.roomId)) !== matchMaker.processId) await room.stepAside("Its join code is held by another process.");
+      if (!(await keepCode(matchMaker.presence, room.roomId))) await room.stepAside("Its join code is held by another process.");
     }
     await matchMaker.restoreMissingRoomCaches();
     const listed = await listedProcesses();

@@ -71,6 +71,15 @@ export async function reclaimCode(presence: Presence, code: string): Promise<boo
 }
 
 /**
+ * For a room open in this process: whether its code is still this process's. A claim that
+ * vanished (Redis restarted empty) is made again; false means another process holds it now.
+ */
+export async function keepCode(presence: Presence, code: string): Promise<boolean> {
+  if (await claimFree(presence, code)) return true;
+  return (await codeHolder(presence, code)) === me();
+}
+
+/**
  * Takes a recorded match's code for this process unless a live process holds it: `isAlive`
  * asks whether a holder still answers (resume.ts uses Colyseus's health check). When several
  * survivors try at once for a holder that is gone, exactly one wins.
