@@ -14,6 +14,8 @@ import type { BotPace } from "./rooms/bot-driver.js";
 import type { MatchStore } from "./store/match-store.js";
 import { deploymentFromEnv, type Deployment } from "./deployment.js";
 import { startResumeWatch, type ResumeWatch } from "./resume.js";
+import { withRecordBudget, type RecordBudget } from "./store/budget.js";
+import { RecordSigner } from "./store/signing.js";
 
 export { resumeMatches } from "./resume.js";
 
@@ -41,6 +43,8 @@ export interface AppOptions {
   botPace?: BotPace;
   /** Other origins allowed to call the server (default: CORS_ORIGINS, else the Vite dev client's). */
   corsOrigins?: string[];
+  /** How large one match's record may grow (default RECORD_BUDGET; tests make it small). */
+  recordBudget?: RecordBudget;
 }
 
 /** The Vite dev client (npm run dev:client) talks to the server from another port. */
@@ -53,7 +57,8 @@ export function createApp(options: AppOptions = {}) {
   const deployment: Deployment = options.store
     ? { mode: "single", store: options.store, storeReady: Promise.resolve(), describe: ["Records: a store given by the caller"] }
     : deploymentFromEnv(process.env, join(dataDir, "rough-consensus.sqlite"));
-  const store = deployment.store;
+  const store = withRecordBudget(deployment.store, options.recordBudget);
+  const signer = RecordSigner.open(dataDir);
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
@@ -75,7 +80,7 @@ export function createApp(options: AppOptions = {}) {
     // Colyseus reports every check at debug level, which would drown the log.
     logger: deployment.mode === "cluster" && !process.env.COLYSEUS_DEBUG ? quietDebug : undefined,
     rooms: { match: defineRoom(MatchRoom) },
-    express: (app) => mountHttp(app, { clientDir, corsOrigins }),
+    express: (app) => mountHttp(app, { clientDir, corsOrigins, signer }),
   });
   let watch: ResumeWatch | null = null;
   server.onShutdown(async () => {
@@ -87,6 +92,7 @@ export function createApp(options: AppOptions = {}) {
     store,
     dataDir,
     clientDir,
+    signer,
     deployment,
     /** With several processes: keep taking over the matches of processes that went away. */
     watchOtherProcesses(intervalMs?: number): ResumeWatch | null {

@@ -2,6 +2,7 @@
 // delete, replay links and the replay itself. Credentials travel as a Bearer header only;
 // in addresses they live in the fragment, which never reaches the server's logs.
 import type { MatchRecord } from "../../shared/replay/record.js";
+import type { Provenance, ReplayMoment, ReplayOutline } from "../../shared/replay/remote.js";
 import { remembered } from "../net/storage.js";
 
 export interface MatchRow {
@@ -16,6 +17,7 @@ export interface MatchRow {
   durationMs: number;
   events: number;
   live: boolean;
+  imported?: Provenance;
 }
 
 export class ApiError extends Error {
@@ -28,22 +30,41 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+async function send(path: string, token: string | null, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token) headers.set("authorization", `Bearer ${token}`);
   const res = await fetch(path, { ...init, headers });
-  const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? "server-error", body.error?.message ?? `HTTP ${res.status}`);
-  return body as T;
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    throw new ApiError(res.status, body.error?.code ?? "server-error", body.error?.message ?? `HTTP ${res.status}`);
+  }
+  return res;
+}
+
+async function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+  return (await (await send(path, token, init)).json()) as T;
 }
 
 export const listMatches = (token: string) => call<{ matches: MatchRow[] }>("/api/matches", token).then((b) => b.matches);
-export const exportRecord = (token: string, code: string, pseudonymise: boolean) => call<MatchRecord>(`/api/matches/${code}/record${pseudonymise ? "?pseudonymise=1" : ""}`, token);
+/** The record file as the server wrote and signed it, untouched. */
+export const exportRecordText = async (token: string, code: string, pseudonymise: boolean) => (await send(`/api/matches/${code}/record${pseudonymise ? "?pseudonymise=1" : ""}`, token)).text();
+export const fetchRecord = (token: string, code: string) => call<MatchRecord>(`/api/matches/${code}/record`, token);
 export const deleteMatch = (token: string, code: string) => call<{ ok: true }>(`/api/matches/${code}`, token, { method: "DELETE" });
-export const importRecord = (token: string | null, fileText: string) =>
-  call<{ code: string; teacherToken: string; events: number; finalHash: string }>("/api/matches/import", token, { method: "POST", headers: { "content-type": "application/json" }, body: fileText });
+export const importRecord = (token: string, fileText: string) =>
+  call<{ code: string; events: number; finalHash: string; imported: Provenance }>("/api/matches/import", token, { method: "POST", headers: { "content-type": "application/json" }, body: fileText });
 export const createReplayLink = (token: string, code: string) => call<{ token: string; link: string }>(`/api/matches/${code}/replay-links`, token, { method: "POST" });
-export const fetchReplay = (credential: string, code: string) => call<{ access: "teacher" | "link"; record: MatchRecord }>(`/api/matches/${code}/replay`, credential);
+
+export type ReplayStart = { access: "teacher"; code: string; imported?: Provenance } | ReplayOutline;
+
+/** How a replay starts: the teacher's token or a link, and the seat secret this browser kept from the match, if any. */
+export function fetchReplayStart(credential: string, code: string, seatSecret: string | null): Promise<ReplayStart> {
+  return call<ReplayStart>(`/api/matches/${code}/replay`, credential, { headers: seatSecret ? { "x-seat-secret": seatSecret } : {} });
+}
+
+export function fetchMoment(credential: string, code: string, seatSecret: string | null, moment: number, view: string, text: boolean): Promise<ReplayMoment> {
+  const query = new URLSearchParams({ at: String(moment), view, ...(text ? { text: "1" } : {}) });
+  return call<ReplayMoment>(`/api/matches/${code}/replay/view?${query.toString()}`, credential, { headers: seatSecret ? { "x-seat-secret": seatSecret } : {} });
+}
 
 const LIST_KEY = "rough-consensus.matches.teacher";
 

@@ -2,6 +2,7 @@
 // sentence reveals follows the chosen viewer: corridor words only for those who heard them,
 // trip and grant notes never (the view panels show what the viewer saw).
 import type { GameEvent } from "../../shared/rules/events.js";
+import type { SeenEvent } from "../../shared/replay/seen.js";
 import { t } from "../text/catalog.js";
 import { rt } from "../text/replay-en.js";
 import type { ViewChoice } from "./replay-controller.js";
@@ -9,7 +10,15 @@ import type { ViewChoice } from "./replay-controller.js";
 const modeWords: Record<string, string> = { "in-person": "in person", remote: "remotely", absent: "absent" };
 const stanceWords: Record<string, string> = { support: "supports", live: "can live with", object: "objects to" };
 
-export function describeEvent(e: GameEvent, choice: ViewChoice): string {
+/**
+ * The sentence for an event as the viewer may know it (shared/replay/seen.ts): what the viewer
+ * may not know is not in the event at all, so the sentence says only that something happened.
+ */
+export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
+  if (seen.type === "CorridorMessageSent" && typeof seen.text !== "string") return rt("replay.privateCorridor");
+  if (seen.type === "BriefingBought" && typeof seen.role !== "string") return rt("event.BriefingBoughtHidden");
+  // Past those two, a seen event keeps every field the sentences below read.
+  const e = seen as unknown as GameEvent;
   switch (e.type) {
     case "PlayerJoined":
     case "PlayerRenamed":

@@ -2,7 +2,7 @@
 // pseudonymise switch, delete, import, replay links). The view renders from it; the server
 // decides what is allowed and says why when it is not.
 import { rt } from "../text/replay-en.js";
-import { ApiError, createReplayLink, deleteMatch, exportRecord, importRecord, listMatches, rememberListToken, type MatchRow } from "./api.js";
+import { ApiError, createReplayLink, deleteMatch, exportRecordText, importRecord, listMatches, type MatchRow } from "./api.js";
 
 export interface Notice {
   kind: "ok" | "error";
@@ -51,8 +51,8 @@ export class MatchesController {
   async exportMatch(code: string): Promise<void> {
     if (!this.token) return;
     try {
-      const record = await exportRecord(this.token, code, this.pseudonymise);
-      this.download(`rough-consensus-${code}${this.pseudonymise ? "-pseudonymised" : ""}.json`, JSON.stringify(record));
+      const text = await exportRecordText(this.token, code, this.pseudonymise);
+      this.download(`rough-consensus-${code}${this.pseudonymise ? "-pseudonymised" : ""}.json`, text);
     } catch (error) {
       this.say("error", reason(error));
     }
@@ -69,22 +69,12 @@ export class MatchesController {
     }
   }
 
+  /** Importing is a teacher's action: it needs this server's teacher token. */
   async importFile(text: string): Promise<void> {
+    if (!this.token) return this.say("error", rt("matches.importNeedsToken"));
     try {
-      let done: Awaited<ReturnType<typeof importRecord>>;
-      try {
-        done = await importRecord(this.token, text);
-      } catch (error) {
-        // A token from another server means nothing here: import under a new one, as a first match would.
-        if (!(error instanceof ApiError && error.code === "unknown-token")) throw error;
-        this.token = null;
-        done = await importRecord(null, text);
-      }
-      if (!this.token) {
-        this.token = done.teacherToken;
-        rememberListToken(done.teacherToken);
-      }
-      this.say("ok", rt("matches.imported", { code: done.code }));
+      const done = await importRecord(this.token, text);
+      this.say("ok", rt(done.imported === "verified" ? "matches.importedVerified" : "matches.importedChecked", { code: done.code }));
       await this.refresh();
     } catch (error) {
       this.say("error", rt("matches.importFailed", { reason: reason(error) }));

@@ -23,7 +23,11 @@ function row(ctrl: MatchesController, m: MatchesController["matches"][number], k
     cell("matches.class", m.classLabel || rt("matches.noClass")),
     cell("matches.tables", String(m.tables), " · ", m.rules.map((r) => t(`rule.short.${r as "R1"}`)).join(", ")),
     cell("matches.length", length),
-    cell("matches.status", rt(`matches.status.${m.status}`)),
+    cell(
+      "matches.status",
+      rt(`matches.status.${m.status}`),
+      m.imported ? h("span", { class: "hint matches__provenance", "data-testid": "match-provenance" }, h("br"), rt(m.imported === "verified" ? "matches.provenance.verified" : "matches.provenance.checked")) : null,
+    ),
     cell(
       "matches.actions",
       h(
@@ -53,7 +57,9 @@ export function renderMatches(ctrl: MatchesController, keep: string): Child[] {
         " ",
         rt("matches.pseudonymise"),
       ),
-      h(
+      !ctrl.token
+        ? null
+        : h(
         "label",
         { class: "matches__import" },
         h("span", null, rt("matches.import")),

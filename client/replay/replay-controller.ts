@@ -1,16 +1,16 @@
 // The replay screen's state and verbs (the lichess shape): the moment on show, whose eyes we
 // look through, playback. Every key, button and click ends in jump(to); views only render
-// from here. A moment is an event count: the state after the first `moment` events.
-import type { MarkerKind, Marker, Replay } from "../../shared/replay/timeline.js";
-import { markers } from "../../shared/replay/timeline.js";
-import type { RecordedEvent } from "../../shared/replay/record.js";
-import type { MatchView, Viewer } from "../../shared/rules/view.js";
-import { viewFor } from "../../shared/rules/view.js";
-import { applyEvent } from "../../shared/rules/evolve.js";
-import type { MatchState } from "../../shared/rules/types.js";
-import { debrief, type Debrief } from "../../shared/analysis/debrief.js";
+// from here. A moment is an event count: the state after the first `moment` events. What each
+// moment looked like comes from a source (sources.ts): the teacher's own fold of the record,
+// or the server's views for a replay link.
+import type { Marker, MarkerKind } from "../../shared/replay/timeline.js";
+import type { Debrief } from "../../shared/analysis/debrief.js";
+import { TEXT_WINDOW, viewChoiceOf, viewChoiceText, type RoleChoice, type ViewChoice } from "../../shared/replay/remote.js";
+import type { SeenEvent } from "../../shared/replay/seen.js";
+import type { MatchView } from "../../shared/rules/view.js";
+import type { ReplaySource } from "./sources.js";
 
-export type ViewChoice = { kind: "projector" } | { kind: "everything" } | { kind: "role"; table: number; role: string };
+export { viewChoiceOf, viewChoiceText, type ViewChoice };
 export type Access = "teacher" | "link";
 
 export const SPEEDS = [1, 2, 4, 8] as const;
@@ -19,22 +19,9 @@ export type Speed = (typeof SPEEDS)[number];
 /** Milliseconds between two events while playing at 1×. */
 const STEP_MS = 600;
 
-export function viewChoiceOf(text: string | null): ViewChoice | null {
-  if (text === "projector") return { kind: "projector" };
-  if (text === "everything") return { kind: "everything" };
-  const m = /^role:(\d+):([A-Za-z0-9-]{1,16})$/.exec(text ?? "");
-  return m ? { kind: "role", table: Number(m[1]), role: m[2]! } : null;
-}
-
-export function viewChoiceText(choice: ViewChoice): string {
-  return choice.kind === "role" ? `role:${choice.table}:${choice.role}` : choice.kind;
-}
-
 export interface ReplayInput {
   code: string;
-  replay: Replay;
-  events: readonly RecordedEvent[];
-  finalHash: string;
+  source: ReplaySource;
   access: Access;
   /** From the address: where to start and whose view. */
   at: number | null;
@@ -43,12 +30,8 @@ export interface ReplayInput {
 
 export class ReplayController {
   readonly code: string;
-  readonly replay: Replay;
-  readonly times: readonly number[];
+  readonly source: ReplaySource;
   readonly access: Access;
-  readonly finalHash: string;
-  readonly markers: Marker[];
-  readonly analysis: Debrief;
   moment: number;
   choice: ViewChoice;
   playing = false;
@@ -56,81 +39,87 @@ export class ReplayController {
   helpOpen = false;
   textMode = false;
   shareLink: string | null = null;
+  /** A view the server has not sent yet is on its way; the last one stays on screen meanwhile. */
+  loading = false;
+  /** Why the last view could not be loaded, if it could not. */
+  loadError: string | null = null;
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #cached: { key: string; view: MatchView } | null = null;
-  #roles: { table: number; role: string; short: string; name: string }[] | undefined;
-  #cursor: { moment: number; state: MatchState } | null = null;
+  #shown: MatchView | null = null;
 
   constructor(input: ReplayInput) {
     this.code = input.code;
-    this.replay = input.replay;
-    this.times = input.events.map((e) => e.at);
+    this.source = input.source;
     this.access = input.access;
-    this.finalHash = input.finalHash;
-    this.analysis = debrief(this.replay.events);
-    const capture = this.analysis.tables.flatMap((t) =>
-      t.flags.map((f) => ({ at: Math.max(...f.evidence) + 1, roles: [f.funder, f.recipient], label: `${f.recipient} moves toward ${f.option} after money from ${f.funder}`, round: f.round, table: t.table })),
-    );
-    this.markers = markers(this.replay.events, capture);
-    this.moment = this.clamp(input.at ?? this.replay.length);
-    this.choice = this.allowed(input.view) ? input.view! : { kind: "projector" };
+    this.moment = this.clamp(input.at ?? this.source.length);
+    this.choice = input.view && this.allowed(input.view) ? input.view : { kind: "projector" };
   }
 
   get length(): number {
-    return this.replay.length;
+    return this.source.length;
+  }
+
+  get markers(): Marker[] {
+    return this.source.markers;
+  }
+
+  get analysis(): Debrief {
+    return this.source.analysis;
+  }
+
+  get finalHash(): string | null {
+    return this.source.finalHash;
   }
 
   /** Roles a viewer can choose, by table, as seated in the match's settings. */
-  roleChoices(): { table: number; role: string; short: string; name: string }[] {
-    if (!this.#roles) {
-      // Folded once: every render asks, and a long record costs a full fold.
-      const view = this.viewAt(this.length, { kind: "projector" });
-      this.#roles = view.tables.flatMap((t) => view.scenario.roles.map((r) => ({ table: t.index, role: r.id, short: r.short, name: r.name })));
-    }
-    return this.#roles;
+  roleChoices(): RoleChoice[] {
+    return this.source.roleChoices();
   }
 
   allowed(choice: ViewChoice | null): boolean {
     if (!choice) return false;
-    if (choice.kind === "everything") return this.access === "teacher";
-    if (choice.kind === "role") return this.roleChoices().some((c) => c.table === choice.table && c.role === choice.role);
-    return true;
-  }
-
-  viewer(): Viewer {
-    const c = this.choice;
-    return c.kind === "everything" ? { kind: "teacher" } : c.kind === "role" ? { kind: "role", table: c.table, role: c.role } : { kind: "projector" };
+    if (choice.kind === "everything" && this.access !== "teacher") return false;
+    return this.source.allows(choice);
   }
 
   /** What the chosen viewer saw at the current moment (exactly viewFor, so no one else's secrets). */
   get view(): MatchView {
-    const key = `${this.moment}|${viewChoiceText(this.choice)}`;
-    if (this.#cached?.key !== key) this.#cached = { key, view: this.viewAt(this.moment, this.viewer()) };
-    return this.#cached.view;
+    const ready = this.source.viewAt(this.moment, this.choice);
+    if (ready && (!this.textMode || this.eventsInWindow().every((e) => e !== undefined))) {
+      this.#shown = ready;
+      return ready;
+    }
+    this.fetch();
+    if (ready) this.#shown = ready;
+    if (!this.#shown) throw new Error("No view has been loaded yet: await ready() first.");
+    return this.#shown;
   }
 
-  viewAt(moment: number, viewer: Viewer): MatchView {
-    return viewFor(this.stateAt(moment), viewer);
+  /** Resolves once the current moment's view is here (the first render waits on it). */
+  async ready(): Promise<void> {
+    await this.source.load(this.moment, this.choice, this.textMode);
+    this.#shown = this.source.viewAt(this.moment, this.choice) ?? this.#shown;
   }
 
-  /**
-   * The state after `moment` events. Moving forward applies only the new events to a state this
-   * controller alone holds (playback and → cost one event each); going back folds afresh.
-   * Safe because viewFor copies what it returns, so no view aliases the state.
-   */
-  private stateAt(moment: number): MatchState {
-    const n = Math.max(1, Math.min(this.length, Math.floor(moment)));
-    if (!this.#cursor || this.#cursor.moment > n) this.#cursor = { moment: n, state: this.replay.stateAt(n) };
-    const events = this.replay.events;
-    for (let i = this.#cursor.moment; i < n; i++) this.#cursor.state = applyEvent(this.#cursor.state, events[i]!);
-    this.#cursor.moment = n;
-    return this.#cursor.state;
+  /** The event that made a moment, as the chosen viewer may know it. */
+  eventAt(moment = this.moment): SeenEvent | undefined {
+    return this.source.eventAt(moment, this.choice);
   }
 
-  /** Epoch ms of the event that made the current moment. */
-  timeOf(moment = this.moment): number {
-    return this.times[moment - 1] ?? 0;
+  /** The text mode's window of events around the moment. */
+  window(): { from: number; to: number } {
+    const from = Math.max(1, this.moment - TEXT_WINDOW / 2);
+    return { from, to: Math.min(this.length, from + TEXT_WINDOW - 1) };
+  }
+
+  eventsInWindow(): (SeenEvent | undefined)[] {
+    const { from, to } = this.window();
+    return Array.from({ length: to - from + 1 }, (_, i) => this.eventAt(from + i));
+  }
+
+  /** Epoch ms of the event that made the moment, when known. */
+  timeOf(moment = this.moment): number | null {
+    return this.source.timeOf(moment);
   }
 
   /** The table the stage draws: the role's own, else the first. */
@@ -140,6 +129,25 @@ export class ReplayController {
 
   markersOf(kind?: MarkerKind): Marker[] {
     return kind ? this.markers.filter((m) => m.kind === kind) : this.markers;
+  }
+
+  private fetch(): void {
+    if (this.loading) return;
+    const wanted = { moment: this.moment, choice: this.choice, text: this.textMode };
+    this.loading = true;
+    this.source.load(wanted.moment, wanted.choice, wanted.text).then(
+      () => {
+        this.loading = false;
+        this.loadError = null;
+        this.emit();
+      },
+      (error: unknown) => {
+        this.loading = false;
+        this.loadError = error instanceof Error ? error.message : String(error);
+        this.stop();
+        this.emit();
+      },
+    );
   }
 
   // ---- verbs: every one ends in jump() or a plain state change ----

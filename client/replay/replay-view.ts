@@ -44,8 +44,14 @@ export function renderReplay(ctrl: ReplayController, actions: ReplayActions): Ch
     timeline(ctrl),
     momentLine(ctrl, view),
     renderKeyHelp(ctrl),
+    ctrl.loadError ? h("p", { class: "error", role: "alert" }, rt("replay.momentFailed", { reason: ctrl.loadError })) : null,
     ctrl.textMode ? textMode(ctrl) : panels(ctrl, view),
-    h("p", { class: "hint replay__verified", "data-testid": "replay-verified", "data-hash": ctrl.finalHash }, rt("replay.verified", { hash: ctrl.finalHash })),
+    ctrl.finalHash
+      ? h("p", { class: "hint replay__verified", "data-testid": "replay-verified", "data-hash": ctrl.finalHash }, rt("replay.verified", { hash: ctrl.finalHash }))
+      : h("p", { class: "hint replay__verified", "data-testid": "replay-computed" }, rt("replay.computed")),
+    ctrl.source.imported
+      ? h("p", { class: "hint replay__provenance", "data-testid": "replay-provenance", "data-imported": ctrl.source.imported }, rt(ctrl.source.imported === "verified" ? "replay.importedVerified" : "replay.importedChecked"))
+      : null,
   ];
 }
 
@@ -176,13 +182,15 @@ function timeline(ctrl: ReplayController): VNode {
 }
 
 function momentLine(ctrl: ReplayController, view: MatchView): VNode {
-  const event = ctrl.replay.events[ctrl.moment - 1];
-  const elapsed = Math.max(0, ctrl.timeOf() - ctrl.timeOf(1));
+  const event = ctrl.eventAt();
+  const now = ctrl.timeOf();
+  const start = ctrl.timeOf(1);
+  const elapsed = now !== null && start !== null ? [rt("replay.elapsed", { time: formatClock(Math.max(0, now - start)) }), " · "] : [];
   return h(
     "div",
-    { class: "replay__moment" },
-    h("p", { class: "replay__where", "data-testid": "replay-moment", "data-moment": ctrl.moment }, rt("replay.moment", { at: ctrl.moment, total: ctrl.length }), " · ", rt("replay.elapsed", { time: formatClock(elapsed) }), " · ", where(view)),
-    h("p", { class: "replay__now", "aria-live": "polite", "data-testid": "replay-now" }, h("strong", null, rt("replay.now"), ": "), event ? describeEvent(event, ctrl.choice) : ""),
+    { class: "replay__moment", "aria-busy": ctrl.loading ? "true" : "false" },
+    h("p", { class: "replay__where", "data-testid": "replay-moment", "data-moment": ctrl.moment }, rt("replay.moment", { at: ctrl.moment, total: ctrl.length }), " · ", ...elapsed, where(view)),
+    h("p", { class: "replay__now", "aria-live": "polite", "data-testid": "replay-now" }, h("strong", null, rt("replay.now"), ": "), event ? describeEvent(event, ctrl.choice) : ctrl.loading ? rt("replay.loadingMoment") : ""),
   );
 }
 
@@ -338,12 +346,9 @@ function debriefSummary(ctrl: ReplayController, view: MatchView): VNode {
 }
 
 /** Text mode: the key moments and the events around the current one, as lists a screen reader walks. */
-const WINDOW = 60;
-
 function textMode(ctrl: ReplayController): VNode {
-  const from = Math.max(1, ctrl.moment - WINDOW / 2);
-  const to = Math.min(ctrl.length, from + WINDOW - 1);
-  const events = ctrl.replay.events.slice(from - 1, to);
+  const { from, to } = ctrl.window();
+  const events = ctrl.eventsInWindow();
   return h(
     "div",
     { class: "replay__text", "data-testid": "replay-text" },
@@ -367,7 +372,7 @@ function textMode(ctrl: ReplayController): VNode {
           return h(
             "li",
             { "data-key": `e${at}` },
-            h("button", { type: "button", class: "link-button", "aria-current": at === ctrl.moment ? "step" : null, onclick: () => ctrl.jump(at) }, describeEvent(e, ctrl.choice), at === ctrl.moment ? ` ${rt("replay.current")}` : ""),
+            h("button", { type: "button", class: "link-button", "aria-current": at === ctrl.moment ? "step" : null, onclick: () => ctrl.jump(at) }, e ? describeEvent(e, ctrl.choice) : rt("replay.loadingMoment"), at === ctrl.moment ? ` ${rt("replay.current")}` : ""),
           );
         }),
       ),

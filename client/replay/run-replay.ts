@@ -1,6 +1,8 @@
-// Starts the replay screen: fetches the recording with the credential from the address,
-// opens it as untrusted data (a clear reason instead of a wrong replay), and keeps the address
-// in step with the moment and the view so a teacher can share a link to a moment.
+// Starts the replay screen with the credential from the address. The teacher's browser fetches
+// the recording and opens it as untrusted data (a clear reason instead of a wrong replay); a
+// replay link's browser never gets the recording, only the views the server computes for it
+// (with the seat secret this browser kept from the match, its own role's view too). Keeps the
+// address in step with the moment and the view, so a teacher can share a link to a moment.
 // Loaded on demand by main.ts: the join form never carries the replay's code.
 import "./replay.css";
 import { openRecord } from "../../shared/replay/timeline.js";
@@ -10,10 +12,12 @@ import { tableModelOf } from "../scenes/table-model.js";
 import { rt } from "../text/replay-en.js";
 import { patch, h } from "../ui/dom.js";
 import { TableStage } from "../ui/table-stage.js";
-import { ApiError, createReplayLink, fetchReplay, replayCredential } from "./api.js";
+import { remembered } from "../net/storage.js";
+import { ApiError, createReplayLink, fetchMoment, fetchRecord, fetchReplayStart, replayCredential, type ReplayStart } from "./api.js";
 import { bindKeys } from "./keyboard.js";
 import { ReplayController, viewChoiceOf, viewChoiceText } from "./replay-controller.js";
 import { renderReplay } from "./replay-view.js";
+import { LocalSource, RemoteSource, type ReplaySource } from "./sources.js";
 
 function fail(elements: ScreenElements, text: string): RunningScreen {
   patch(elements.main, [h("p", { class: "error", role: "alert", "data-testid": "replay-error" }, text)]);
@@ -35,26 +39,26 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
   patch(elements.main, [h("p", { class: "status" }, rt("replay.loading", { code }))]);
   const credential = replayCredential(code, window.location.hash);
   if (!credential) return fail(elements, rt("replay.noAccess"));
-  let answer: Awaited<ReturnType<typeof fetchReplay>>;
+  const seatSecret = remembered.seatSecret(code);
+  const search = new URLSearchParams(window.location.search);
+  const at = search.get("at");
+  let ctrl: ReplayController;
   try {
-    answer = await fetchReplay(credential, code);
+    const start: ReplayStart = await fetchReplayStart(credential, code, seatSecret);
+    let source: ReplaySource;
+    if (start.access === "teacher") {
+      const record = await fetchRecord(credential, code);
+      const opened = openRecord(record);
+      if (!opened.ok) return fail(elements, rt("replay.failed", { reason: opened.reason }));
+      source = new LocalSource(opened.replay, record.events, record.finalHash, start.imported ?? null);
+    } else {
+      source = new RemoteSource(start, (moment, view, text) => fetchMoment(credential, code, seatSecret, moment, view, text));
+    }
+    ctrl = new ReplayController({ code, source, access: start.access, at: at === null ? null : Number(at), view: viewChoiceOf(search.get("view")) });
+    await ctrl.ready();
   } catch (error) {
     return fail(elements, rt("replay.failed", { reason: error instanceof ApiError && error.status === 404 ? rt("replay.noAccess") : error instanceof Error ? error.message : String(error) }));
   }
-  const opened = openRecord(answer.record);
-  if (!opened.ok) return fail(elements, rt("replay.failed", { reason: opened.reason }));
-
-  const search = new URLSearchParams(window.location.search);
-  const at = search.get("at");
-  const ctrl = new ReplayController({
-    code,
-    replay: opened.replay,
-    events: answer.record.events,
-    finalHash: answer.record.finalHash,
-    access: answer.access,
-    at: at === null ? null : Number(at),
-    view: viewChoiceOf(search.get("view")),
-  });
   const stage = new TableStage(elements.stage);
 
   const share = async () => {

@@ -8,6 +8,7 @@ import { jsonErrors, notFound, sendJson } from "./errors.js";
 import { exportsRouter } from "./exports.js";
 import { matchesRouter } from "./matches.js";
 import { clientRouter } from "./static.js";
+import type { RecordSigner } from "../store/signing.js";
 
 const started = Date.now();
 
@@ -19,6 +20,8 @@ export interface HttpOptions {
   clientDir: string;
   /** Origins (scheme://host:port) allowed to call the server from another page, e.g. the Vite dev client. */
   corsOrigins: readonly string[];
+  /** Signs exported records and recognises this server's own on import. */
+  signer: RecordSigner;
 }
 
 export function mountHttp(app: Application, options: HttpOptions): void {
@@ -26,7 +29,7 @@ export function mountHttp(app: Application, options: HttpOptions): void {
   const api = express.Router();
   api.get("/health", health);
   api.use("/matches", exportsRouter());
-  api.use("/matches", matchesRouter());
+  api.use("/matches", matchesRouter(options.signer));
   api.use(notFound());
   app.use("/api", api);
   app.use(clientRouter(options.clientDir));

@@ -3,22 +3,27 @@
 // matchmaker, and answer; errors are thrown as HttpError and answered by errors.ts.
 import express, { type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
-import { pseudonymiseEvents } from "../../shared/analysis/export.js";
-import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { openRecord } from "../../shared/replay/timeline.js";
+import { RECORD_BUDGET } from "../../shared/replay/record.js";
 import { SettingsSchema } from "../../shared/rules/settings.js";
 import { context } from "../context.js";
 import { claimCode, releaseCode } from "../rooms/codes.js";
 import type { CreateMatchOptions, MatchRoom } from "../rooms/match-room.js";
 import { DEFAULT_SCENARIO_ID, loadScenario } from "../scenarios/index.js";
-import { newSecret, sameHash, sha256 } from "../secrets.js";
-import { bearer, codeParam, optionalTeacher, ownedMatch, requireTeacher } from "./auth.js";
-import { HttpError, sendJson } from "./errors.js";
+import { newSecret, sha256 } from "../secrets.js";
+import { writeRecord } from "../store/export.js";
+import { checkImport } from "../store/import.js";
+import type { RecordSigner } from "../store/signing.js";
+import { bearer, optionalTeacher, ownedMatch, requireTeacher } from "./auth.js";
+import { HttpError, sendError, sendJson } from "./errors.js";
+import { outlineFor, replayAccess, replayView, teacherOutline } from "./replay.js";
 
 /** Settings and small requests. */
 const SMALL_BODY = "64kb";
-/** An imported record file: a long match with many tables runs to a few megabytes. */
-const RECORD_BODY = "32mb";
+/**
+ * An imported record file: as large as a full record can be (RECORD_BUDGET), plus room for
+ * the scenario, the signature and an editor's indentation.
+ */
+const RECORD_BODY = Math.ceil((RECORD_BUDGET.bytes + RECORD_BUDGET.reserveBytes) * 1.5);
 
 /** The origin students should use: PUBLIC_URL, else the request's own host. */
 export function originOf(req: Request): string {
@@ -103,83 +108,80 @@ async function listMatches(req: Request, res: Response): Promise<void> {
   });
 }
 
-/** The record, with nicknames replaced when asked; rebuilt so its final hash still matches. */
-export async function recordOf(code: string, pseudonymise: boolean): Promise<MatchRecord> {
-  const events = await context().store.getEvents(code);
-  if (!events.length) throw new HttpError(404, "unknown-match", "This match has no record yet.");
-  if (!pseudonymise) return buildRecord(events);
-  const renamed = pseudonymiseEvents(events.map((e) => e.event));
-  return buildRecord(events.map((e, i): RecordedEvent => ({ ...e, event: renamed[i]! })));
+/**
+ * The record, streamed as it is read and signed by this server; nicknames replaced when asked
+ * (the final hash is that of the renamed events, so the file still checks).
+ */
+function getRecord(signer: RecordSigner) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const header = await ownedMatch(req);
+    const pseudonymise = req.query.pseudonymise === "1";
+    const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+    if (req.query.download !== undefined) headers["content-disposition"] = `attachment; filename="rough-consensus-${header.code}${pseudonymise ? "-pseudonymised" : ""}.json"`;
+    const written = await writeRecord(res, context().store, signer, header.code, { pseudonymise, headers });
+    if (!written) throw new HttpError(404, "unknown-match", "This match has no record yet.");
+  };
 }
 
-async function getRecord(req: Request, res: Response): Promise<void> {
-  const header = await ownedMatch(req);
-  const pseudonymise = req.query.pseudonymise === "1";
-  const record = await recordOf(header.code, pseudonymise);
-  if (req.query.download !== undefined) res.setHeader("content-disposition", `attachment; filename="rough-consensus-${header.code}${pseudonymise ? "-pseudonymised" : ""}.json"`);
-  sendJson(res, 200, record);
+/**
+ * A record file becomes a new, ended match of this teacher, under a fresh code — once the rules
+ * accept every event in it. The answer says whether it carried this server's signature.
+ */
+function importRecord(signer: RecordSigner) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const teacherHash = await requireTeacher(req);
+    const body = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+    if (!body.trim()) throw new HttpError(400, "bad-record", "Send the record file as the request body.");
+    const checked = await checkImport(body, signer);
+    if (!checked.ok) throw new HttpError(checked.status, checked.code, checked.reason);
+    const { record, origin } = checked;
+    const created = record.events[0]!.event;
+    if (created.type !== "MatchCreated") throw new HttpError(422, "bad-record", "This record does not start with the creation of the match.");
+    const store = context().store;
+    const code = await claimCode(matchMaker.presence, (c) => store.hasMatch(c));
+    try {
+      const eventAt = (type: string) => record.events.find((e) => e.event.type === type)?.at ?? null;
+      await store.importMatch(
+        {
+          code,
+          createdAt: created.at,
+          classLabel: created.settings.classLabel,
+          settings: JSON.stringify(created.settings),
+          scenarioId: created.scenario.id,
+          scenarioVersion: created.scenario.version,
+          rulesVersion: record.rulesVersion,
+          seed: created.seed,
+          status: "ended",
+          startedAt: eventAt("MatchStarted"),
+          endedAt: eventAt("MatchEnded") ?? record.events.at(-1)!.at,
+          teacherTokenHash: teacherHash,
+          imported: origin,
+        },
+        record.events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, event: e.event })),
+      );
+    } finally {
+      // The stored match now keeps the code from being reused.
+      await releaseCode(matchMaker.presence, code);
+    }
+    sendJson(res, 201, { code, events: record.events.length, finalHash: record.finalHash, importedFrom: record.matchId, imported: origin, links: linksFor(originOf(req), code) });
+  };
 }
 
-/** An exported record file becomes a new, ended match of this teacher, under a fresh code. */
-async function importRecord(req: Request, res: Response): Promise<void> {
-  const known = await optionalTeacher(req);
-  const body: unknown = req.body;
-  const opened = openRecord(body);
-  if (!opened.ok) throw new HttpError(422, "bad-record", opened.reason);
-  const record = body as MatchRecord;
-  const created = record.events[0]!.event;
-  if (created.type !== "MatchCreated") throw new HttpError(422, "bad-record", "This record is damaged: it does not start with the creation of the match.");
-  // Like creating a match: a known token files it with that teacher's matches, none gets a new one.
-  const token = known ? bearer(req)! : newSecret(24);
-  const store = context().store;
-  const code = await claimCode(matchMaker.presence, (c) => store.hasMatch(c));
-  try {
-    const eventAt = (type: string) => record.events.find((e) => e.event.type === type)?.at ?? null;
-    const last = record.events.at(-1)!;
-    await store.importMatch(
-      {
-        code,
-        createdAt: created.at,
-        classLabel: created.settings.classLabel,
-        settings: JSON.stringify(created.settings),
-        scenarioId: created.scenario.id,
-        scenarioVersion: created.scenario.version,
-        rulesVersion: record.rulesVersion,
-        seed: created.seed,
-        status: "ended",
-        startedAt: eventAt("MatchStarted"),
-        endedAt: eventAt("MatchEnded") ?? last.at,
-        teacherTokenHash: sha256(token),
-      },
-      record.events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, event: e.event })),
-    );
-  } finally {
-    // The stored match now keeps the code from being reused.
-    await releaseCode(matchMaker.presence, code);
-  }
-  sendJson(res, 201, { code, teacherToken: token, events: record.events.length, finalHash: record.finalHash, importedFrom: record.matchId, links: linksFor(originOf(req), code, token) });
-}
-
-/** A link a teacher gives students: it opens this match's replay, and nothing else. */
+/** A link a teacher gives students: it opens this match's replay, and nothing else; nicknames only when asked. */
 async function createReplayLink(req: Request, res: Response): Promise<void> {
   const header = await ownedMatch(req);
+  const body = objectBody(req, "{ nicknames?: boolean }");
+  if (body.nicknames !== undefined && typeof body.nicknames !== "boolean") throw new HttpError(400, "bad-request", "nicknames must be true or false.");
+  const nicknames = body.nicknames === true;
   const token = newSecret(24);
-  await context().store.saveReplayLink(header.code, sha256(token), Date.now());
-  sendJson(res, 201, { token, link: `${originOf(req)}/replay/${header.code}#replay=${token}` });
+  await context().store.saveReplayLink(header.code, sha256(token), Date.now(), { nicknames });
+  sendJson(res, 201, { token, nicknames, link: `${originOf(req)}/replay/${header.code}#replay=${token}` });
 }
 
-/** The record for the replay viewer: the teacher token ("teacher": may see everything) or a replay link ("link"). */
+/** Where a replay starts: for the teacher, the record's origin (the record comes from /record); for a link, the outline. */
 async function getReplay(req: Request, res: Response): Promise<void> {
-  const token = bearer(req);
-  if (!token) throw new HttpError(401, "no-token", "This needs the teacher token or a replay link (Authorization: Bearer <token>).");
-  const code = codeParam(req);
-  const hash = sha256(token);
-  const header = await context().store.getHeader(code);
-  let access: "teacher" | "link" | null = null;
-  if (header && sameHash(header.teacherTokenHash, hash)) access = "teacher";
-  else if (header && (await context().store.replayLinkMatch(hash)) === code) access = "link";
-  if (!access) throw new HttpError(404, "unknown-match", "There is no replay with that code for this link.");
-  sendJson(res, 200, { access, record: await recordOf(code, req.query.pseudonymise === "1") });
+  const access = await replayAccess(req);
+  sendJson(res, 200, access.kind === "teacher" ? teacherOutline(access) : await outlineFor(access));
 }
 
 async function deleteMatch(req: Request, res: Response): Promise<void> {
@@ -190,15 +192,17 @@ async function deleteMatch(req: Request, res: Response): Promise<void> {
 }
 
 /** Routes under /api/matches. */
-export function matchesRouter(): express.Router {
+export function matchesRouter(signer: RecordSigner): express.Router {
   const router = express.Router();
   // Bodies are JSON whatever the content type says (scripts often leave it out).
   const small = express.json({ limit: SMALL_BODY, type: () => true });
   router.post("/", small, createMatch);
   router.get("/", listMatches);
-  router.post("/import", express.json({ limit: RECORD_BODY, type: () => true }), importRecord);
-  router.get("/:code/record", getRecord);
+  // The record file arrives as bytes: its nesting is checked before it is parsed.
+  router.post("/import", express.raw({ limit: RECORD_BODY, type: () => true }), importRecord(signer));
+  router.get("/:code/record", getRecord(signer));
   router.get("/:code/replay", getReplay);
+  router.get("/:code/replay/view", replayView);
   router.post("/:code/replay-links", small, createReplayLink);
   router.delete("/:code", deleteMatch);
   return router;

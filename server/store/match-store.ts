@@ -83,7 +83,8 @@ export interface MatchStore {
   getHeader(code: string): Promise<MatchHeader | null>;
   /** Matches created with this teacher token hash, newest first; all matches when omitted. */
   listMatches(filter?: { teacherTokenHash?: string; status?: readonly MatchStatus[] }): Promise<MatchSummary[]>;
-  getEvents(code: string): Promise<RecordedEvent[]>;
+  /** The events in order; with `page`, only those after seq `after`, at most `limit` of them. */
+  getEvents(code: string, page?: { after: number; limit: number }): Promise<RecordedEvent[]>;
   /** The exportable record (shared/replay/record.ts format), or null for an unknown code. */
   getRecord(code: string): Promise<MatchRecord | null>;
   setStatus(code: string, status: MatchStatus, at: number): Promise<void>;

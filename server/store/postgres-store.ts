@@ -213,8 +213,10 @@ export class PostgresMatchStore implements MatchStore {
     });
   }
 
-  async getEvents(code: string): Promise<RecordedEvent[]> {
-    const { rows } = await this.query<{ seq: number; at: number; actor: string; event: string }>("SELECT seq, at, actor, event FROM events WHERE match = $1 ORDER BY seq", [code]);
+  async getEvents(code: string, page?: { after: number; limit: number }): Promise<RecordedEvent[]> {
+    const { rows } = page
+      ? await this.query<{ seq: number; at: number; actor: string; event: string }>("SELECT seq, at, actor, event FROM events WHERE match = $1 AND seq > $2 ORDER BY seq LIMIT $3", [code, page.after, page.limit])
+      : await this.query<{ seq: number; at: number; actor: string; event: string }>("SELECT seq, at, actor, event FROM events WHERE match = $1 ORDER BY seq", [code]);
     return rows.map((r) => ({ seq: r.seq, at: r.at, actor: JSON.parse(r.actor), event: JSON.parse(r.event) }));
   }
 

@@ -179,8 +179,12 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
-  async getEvents(code: string): Promise<RecordedEvent[]> {
-    const rows = this.db.prepare("SELECT seq, at, actor, event FROM events WHERE match = ? ORDER BY seq").all(code) as unknown as {
+  async getEvents(code: string, page?: { after: number; limit: number }): Promise<RecordedEvent[]> {
+    const rows = (
+      page
+        ? this.db.prepare("SELECT seq, at, actor, event FROM events WHERE match = ? AND seq > ? ORDER BY seq LIMIT ?").all(code, page.after, page.limit)
+        : this.db.prepare("SELECT seq, at, actor, event FROM events WHERE match = ? ORDER BY seq").all(code)
+    ) as unknown as {
       seq: number;
       at: number;
       actor: string;

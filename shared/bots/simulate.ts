@@ -4,6 +4,7 @@ import type { DecisionRuleId, Scenario } from "../scenario/schema.js";
 import { decide } from "../rules/decide.js";
 import type { Actor, Command } from "../rules/commands.js";
 import type { GameEvent } from "../rules/events.js";
+import type { RecordedEvent } from "../replay/record.js";
 import { applyEvent } from "../rules/evolve.js";
 import type { RejectionCode } from "../rules/rejections.js";
 import type { SettingsInput } from "../rules/settings.js";
@@ -44,6 +45,8 @@ export interface BotAction {
 export interface SimulationResult {
   state: MatchState;
   events: GameEvent[];
+  /** The same events as a match record holds them: numbered, with the time and who acted. */
+  recorded: RecordedEvent[];
   actions: BotAction[];
   /** Each bot's memory at the end (its drawn strategy included), by player id. */
   bots: Record<PlayerId, BotMemory>;
@@ -61,6 +64,7 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
   let state: MatchState | null = null;
   let now = options.start ?? SIMULATION_START;
   const events: GameEvent[] = [];
+  const recorded: RecordedEvent[] = [];
   const actions: BotAction[] = [];
 
   const run = (command: Command, actor: Actor) => {
@@ -69,6 +73,7 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
       for (const e of verdict.events) {
         state = applyEvent(state, e);
         events.push(e);
+        recorded.push({ seq: recorded.length + 1, at: now, actor, event: e });
       }
     }
     return verdict;
@@ -137,7 +142,7 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
     if (!tick.ok) throw new Error(`Simulation: the clock tick was rejected (${tick.rejection.code}).`);
     order = nextRandom(order).state;
   }
-  return { state: current(), events, actions, bots };
+  return { state: current(), events, recorded, actions, bots };
 }
 
 /** The automatic chair's drafting group: in-person roles that tabled an option, in tabling order, up to three. */

@@ -6,8 +6,11 @@
 //   "format": "rough-consensus-record", "formatVersion": 1, "rulesVersion": 1,
 //   "matchId": "ABCDE", "scenario": { "id": "...", "version": 1 },
 //   "events": [ { "seq": 1, "at": 1764377000000, "actor": { "kind": "teacher" }, "event": { "type": "MatchCreated", ... } }, ... ],
-//   "finalHash": "0a1b2c3d4e5f60"          // hash of the folded state after the last event
+//   "finalHash": "0a1b2c3d4e5f60",         // hash of the folded state after the last event
+//   "signature": { "algorithm": "HMAC-SHA256", "key": "…", "value": "…" }   // exports only
 // }
+// The signature is the exporting server's (server/store/signing.ts); finalHash only tells a
+// damaged file from a sound one, since anyone can recompute it.
 import type { Actor } from "../rules/commands.js";
 import type { GameEvent } from "../rules/events.js";
 import { applyEvent } from "../rules/evolve.js";
@@ -33,7 +36,32 @@ export interface MatchRecord {
   scenario: { id: string; version: number };
   events: RecordedEvent[];
   finalHash: string;
+  /** The exporting server's signature; only that server can check it. */
+  signature?: RecordSignature;
 }
+
+export interface RecordSignature {
+  algorithm: "HMAC-SHA256";
+  /** Which key signed it (a hash of the key, not the key). */
+  key: string;
+  value: string;
+}
+
+/**
+ * How large one match's record may grow: a whole class over two lessons stays far below it,
+ * while a flood stops there. Past `events`, students' actions are refused (record-full); the
+ * teacher and the clock keep `reserve` more, so a full match can still be ended and debriefed.
+ * An import is held to the same bounds, so every exported record can come back.
+ */
+export const RECORD_BUDGET = {
+  events: 20_000,
+  reserve: 2_000,
+  /** Bytes of recorded events (their JSON). */
+  bytes: 8 * 1024 * 1024,
+  reserveBytes: 1024 * 1024,
+  /** Nesting in an imported file: a record is a few levels deep, a hostile file thousands. */
+  depth: 32,
+} as const;
 
 /** Folds the first `count` events (all when omitted) into a state, from nothing. */
 export function fold(events: readonly GameEvent[], count = events.length): MatchState | null {

@@ -97,17 +97,24 @@ const RecordShape = z.object({
 
 export type Opened = { ok: true; replay: Replay } | { ok: false; reason: string };
 
-/** Opens a record from untrusted JSON (an imported file): a clear reason instead of a wrong replay. */
-export function openRecord(data: unknown): Opened {
+/** Why untrusted JSON is not a record this version can read (format, versions, shape), or null. */
+export function recordProblem(data: unknown): string | null {
   const incompatible = incompatibility(data);
-  if (incompatible) return { ok: false, reason: incompatible };
+  if (incompatible) return incompatible;
   const shape = RecordShape.safeParse(data);
   if (!shape.success) {
     const issue = shape.error.issues[0];
-    return { ok: false, reason: `This record is damaged: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "its shape is wrong"}.` };
+    return `This record is damaged: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "its shape is wrong"}.`;
   }
+  if ((data as MatchRecord).events[0]!.event.type !== "MatchCreated") return "This record is damaged: it does not start with the creation of the match.";
+  return null;
+}
+
+/** Opens a record from untrusted JSON (an imported file): a clear reason instead of a wrong replay. */
+export function openRecord(data: unknown): Opened {
+  const problem = recordProblem(data);
+  if (problem) return { ok: false, reason: problem };
   const record = data as MatchRecord;
-  if (record.events[0]!.event.type !== "MatchCreated") return { ok: false, reason: "This record is damaged: it does not start with the creation of the match." };
   let state: MatchState | null = null;
   for (let i = 0; i < record.events.length; i++) {
     try {

@@ -11,6 +11,7 @@ import {
   type Command,
   type GameEvent,
   type MatchState,
+  type RecordedEvent,
   type RejectionCode,
   type Scenario,
   type SettingsInput,
@@ -38,6 +39,8 @@ export class Match {
   now = T0;
   /** Commands that were accepted, with their actor and time, for replays of the same match. */
   log: { command: Command; actor: Actor; now: number }[] = [];
+  /** The events as the server records them: numbered, with the time and who acted. */
+  recorded: RecordedEvent[] = [];
 
   constructor(
     readonly scenario: Scenario = defaultScenario(),
@@ -59,6 +62,7 @@ export class Match {
       for (const e of verdict.events) {
         this.state = applyEvent(this.state, e);
         this.events.push(e);
+        this.recorded.push({ seq: this.recorded.length + 1, at: this.now, actor, event: e });
       }
       this.log.push({ command, actor, now: this.now });
     }

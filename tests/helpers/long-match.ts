@@ -1,9 +1,13 @@
 // Builds a long, realistic match record for benchmarks and replay tests: nine players talk,
 // trade and take positions over three rounds until the record holds the wanted number of events.
-import type { Command, GameEvent } from "../../shared/index.js";
+import type { Command, GameEvent, RecordedEvent } from "../../shared/index.js";
 import { Match, SYSTEM } from "./engine.js";
 
 export function longMatchEvents(target = 10_000): GameEvent[] {
+  return buildLongMatch(target).events;
+}
+
+function buildLongMatch(target: number): Match {
   const m = new Match().seatEveryone().start();
   const roles = m.scenario.roles.map((r) => r.id);
   const travellers = ["TECH", "USG", "EU", "DNS", "IP", "NGO-N"];
@@ -35,5 +39,10 @@ export function longMatchEvents(target = 10_000): GameEvent[] {
   }
   m.wait(60);
   m.ok({ type: "Tick" }, SYSTEM);
-  return m.events;
+  return m;
+}
+
+/** The same long match as the server records it: numbered events with the time and who acted. */
+export function longMatchRecorded(target = 10_000): RecordedEvent[] {
+  return buildLongMatch(target).recorded;
 }

@@ -1,12 +1,15 @@
 // Recordings across servers: a short match played through the SDK is exported (plain and
-// pseudonymised), the server goes away, a fresh server with an empty DATA_DIR imports the
-// file as a new ended match, and its record folds to the same final hash. Files from another
-// version or edited by hand are refused with their reason and store nothing. Replay links open
-// one replay without the teacher token; a wrong link opens nothing.
+// pseudonymised, signed by the server), imported again on the same server ("verified"), the
+// server goes away, and a fresh server with an empty DATA_DIR — where the teacher first opens a
+// match, as importing is a teacher's action — imports the file as a new ended match ("checked":
+// another server's signature means nothing there), whose record folds to the same final hash.
+// Files from another version or edited by hand are refused with their reason and store
+// nothing. Replay links open one replay without the teacher token; a wrong link opens nothing.
 import { afterAll, describe, expect, it } from "vitest";
 import { foldRecord, type MatchRecord } from "../../shared/replay/record.js";
 import { hashState } from "../../shared/replay/hash.js";
 import { openRecord } from "../../shared/replay/timeline.js";
+import { recheckAll } from "../../shared/replay/check.js";
 import { BASE, createMatch, join, leaveAll, liveState, ok, seat, startServer, type Device, type TestServer } from "./helpers.js";
 
 let s: TestServer | undefined;
@@ -90,6 +93,9 @@ describe("export, import on a fresh server, replay links", () => {
     expect(exported.finalHash).toBe(liveHash);
     expect(hashState(foldRecord(exported))).toBe(liveHash);
     expect(JSON.stringify(exported)).toContain('"nickname":"Ana"');
+    expect(exported.signature).toMatchObject({ algorithm: "HMAC-SHA256", key: expect.stringMatching(/^[0-9a-f]{16}$/), value: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // What the server recorded is exactly what its rules produce, command by command.
+    expect(recheckAll(exported.events)).toMatchObject({ ok: true });
 
     const pseudo = await api(`/api/matches/${played.code}/record?pseudonymise=1`, { headers: auth(played.teacherToken) });
     pseudonymised = pseudo.body;
@@ -100,21 +106,32 @@ describe("export, import on a fresh server, replay links", () => {
     expect(openRecord(pseudonymised).ok).toBe(true);
     expect(hashState(foldRecord(pseudonymised))).toBe(pseudonymised.finalHash);
 
+    // Back on the server that signed it, the file is "verified"; re-indented by an editor, still.
+    const back = await api("/api/matches/import", { method: "POST", headers: auth(played.teacherToken), body: JSON.stringify(exported, null, 2) });
+    expect(back.status).toBe(201);
+    expect(back.body).toMatchObject({ imported: "verified", events: exported.events.length });
+    const listed = (await api("/api/matches", { headers: auth(played.teacherToken) })).body.matches;
+    expect(listed.find((m: { code: string }) => m.code === back.body.code)).toMatchObject({ imported: "verified", status: "ended" });
+
     await s.close();
     s = undefined;
   }, 60_000);
 
   it("imports the file on a fresh server as a new ended match that replays to the same final hash", async () => {
     s = await startServer(); // a new temporary DATA_DIR: nothing of the first server
-    const res = await api("/api/matches/import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(exported) });
+    const anonymous = await api("/api/matches/import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(exported) });
+    expect(anonymous.status).toBe(401);
+    // Importing is a teacher's action: on this server, the teacher has opened a match first.
+    token = (await createMatch({ classLabel: "Next year" })).teacherToken;
+    const res = await api("/api/matches/import", { method: "POST", headers: { "content-type": "application/json", ...auth(token) }, body: JSON.stringify(exported) });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ events: exported.events.length, finalHash: liveHash, importedFrom: exported.matchId });
-    token = res.body.teacherToken;
+    expect(res.body).toMatchObject({ events: exported.events.length, finalHash: liveHash, importedFrom: exported.matchId, imported: "checked" });
+    expect(res.body).not.toHaveProperty("teacherToken");
     code = res.body.code;
     expect(code).not.toBe(""); // a fresh code on this server
 
     const list = await api("/api/matches", { headers: auth(token) });
-    expect(list.body.matches).toEqual([expect.objectContaining({ code, status: "ended", classLabel: "Class 10c", rules: ["R2"], events: exported.events.length })]);
+    expect(list.body.matches.find((m: { code: string }) => m.code === code)).toEqual(expect.objectContaining({ code, status: "ended", classLabel: "Class 10c", rules: ["R2"], events: exported.events.length, imported: "checked" }));
 
     const again = await api(`/api/matches/${code}/record`, { headers: auth(token) });
     expect(again.body.finalHash).toBe(liveHash);
@@ -124,8 +141,7 @@ describe("export, import on a fresh server, replay links", () => {
     // The same teacher imports the pseudonymised copy too: it joins their list.
     const second = await api("/api/matches/import", { method: "POST", headers: { "content-type": "application/json", ...auth(token) }, body: JSON.stringify(pseudonymised) });
     expect(second.status).toBe(201);
-    expect(second.body.teacherToken).toBe(token);
-    expect((await api("/api/matches", { headers: auth(token) })).body.matches).toHaveLength(2);
+    expect((await api("/api/matches", { headers: auth(token) })).body.matches).toHaveLength(3);
   });
 
   it("refuses a file from another version, an edited file and a foreign file with their reason, storing nothing", async () => {
@@ -144,6 +160,12 @@ describe("export, import on a fresh server, replay links", () => {
     const tampered = await post(edited);
     expect(tampered.status).toBe(422);
     expect(tampered.body.error.message).toMatch(/edited or damaged/);
+    // With its final hash recomputed, the words pass the rules — but not as this server's own
+    // record: it is only "checked", and never "verified", whoever signed it before.
+    const rehashed = { ...edited, finalHash: hashState(foldRecord(edited)) };
+    const recomputed = await post(rehashed);
+    expect(recomputed.status).toBe(201);
+    expect(recomputed.body.imported).toBe("checked");
 
     const foreign = await post({ hello: "world" });
     expect(foreign.status).toBe(422);
@@ -151,14 +173,14 @@ describe("export, import on a fresh server, replay links", () => {
 
     const notJson = await api("/api/matches/import", { method: "POST", headers: auth(token), body: "{oops" });
     expect(notJson.status).toBe(400);
-    expect((await api("/api/matches", { headers: auth(token) })).body.matches).toHaveLength(2);
+    expect((await api("/api/matches", { headers: auth(token) })).body.matches).toHaveLength(4);
   });
 
   it("opens a replay with the teacher token or a replay link, and with nothing else", async () => {
     const teacherView = await api(`/api/matches/${code}/replay`, { headers: auth(token) });
     expect(teacherView.status).toBe(200);
-    expect(teacherView.body.access).toBe("teacher");
-    expect(teacherView.body.record.finalHash).toBe(liveHash);
+    expect(teacherView.body).toMatchObject({ access: "teacher", imported: "checked" });
+    expect(teacherView.body).not.toHaveProperty("record"); // the teacher's browser fetches /record
 
     const link = await api(`/api/matches/${code}/replay-links`, { method: "POST", headers: auth(token) });
     expect(link.status).toBe(201);
@@ -168,8 +190,11 @@ describe("export, import on a fresh server, replay links", () => {
 
     const student = await api(`/api/matches/${code}/replay`, { headers: auth(link.body.token) });
     expect(student.status).toBe(200);
-    expect(student.body.access).toBe("link");
-    expect(hashState(foldRecord(student.body.record))).toBe(liveHash);
+    expect(student.body).toMatchObject({ access: "link", length: exported.events.length, views: ["projector"], nicknames: false });
+    expect(student.body).not.toHaveProperty("record"); // a link holder never gets the record
+    const end = await api(`/api/matches/${code}/replay/view?at=${exported.events.length}&view=projector`, { headers: auth(link.body.token) });
+    expect(end.status).toBe(200);
+    expect(end.body.view.status).toBe("ended");
     // A replay link is no teacher token: it lists nothing, exports nothing, deletes nothing.
     expect(await api("/api/matches", { headers: auth(link.body.token) })).toMatchObject({ status: 401, body: { error: { code: "unknown-token" } } });
     expect((await api(`/api/matches/${code}/record`, { headers: auth(link.body.token) })).status).toBe(404);

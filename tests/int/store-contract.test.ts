@@ -96,6 +96,16 @@ function contract(kind: string, open: () => Promise<Opened>, skipped: string | n
       expect(back[4]).toEqual({ seq: 5, ...odd });
     });
 
+    it("gives the events a page at a time", async () => {
+      await store.createMatch(header("PAGE1"));
+      await store.appendEvents("PAGE1", asNew(golden.events.slice(0, 25)));
+      const all = await store.getEvents("PAGE1");
+      expect(await store.getEvents("PAGE1", { after: 0, limit: 10 })).toEqual(all.slice(0, 10));
+      expect(await store.getEvents("PAGE1", { after: 10, limit: 10 })).toEqual(all.slice(10, 20));
+      expect(await store.getEvents("PAGE1", { after: 20, limit: 10 })).toEqual(all.slice(20));
+      expect(await store.getEvents("PAGE1", { after: 25, limit: 10 })).toEqual([]);
+    });
+
     it("refuses to append to an unknown match", async () => {
       await expect(store.appendEvents("GHOST", asNew(golden.events.slice(0, 1)))).rejects.toThrow();
       expect(await store.getEvents("GHOST")).toEqual([]);

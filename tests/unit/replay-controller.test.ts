@@ -1,17 +1,52 @@
 // The replay screen's controller over a golden record: every verb ends in jump(), moments are
 // clamped to the record, j/k walk the key moments, playback steps on a clock, "everything" is
-// for the teacher only, and the address's view text round-trips.
+// for the teacher only, and the address's view text round-trips. A replay link's controller
+// works the same over views it is sent (RemoteSource) and asks only for views its link allows.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReplayController, viewChoiceOf, viewChoiceText, type Access } from "../../client/replay/replay-controller.js";
-import { openRecord, type MatchRecord } from "../../shared/index.js";
+import { LocalSource, RemoteSource } from "../../client/replay/sources.js";
+import { debrief } from "../../shared/analysis/debrief.js";
+import { viewerOf, type ReplayMoment, type ReplayOutline } from "../../shared/replay/remote.js";
+import { eventSeenBy } from "../../shared/replay/seen.js";
+import { markers, openRecord, type MatchRecord } from "../../shared/index.js";
 
 const record = JSON.parse(readFileSync(new URL("../fixtures/golden/scripted-match.json", import.meta.url), "utf8")) as MatchRecord;
 
+function opened() {
+  const o = openRecord(record);
+  if (!o.ok) throw new Error(o.reason);
+  return o.replay;
+}
+
+/** A link's outline and a server stand-in that answers only the views the link allows. */
+function remote(views: string[]) {
+  const replay = opened();
+  const outline: ReplayOutline = {
+    access: "link",
+    code: "ABCDE",
+    nicknames: false,
+    length: replay.length,
+    startedAt: record.events[0]!.at,
+    markers: markers(replay.events),
+    debrief: debrief(replay.events),
+    roles: [{ table: 0, role: "CS-S", short: "CS-S", name: "Global-South civil society" }],
+    views,
+    seat: views.includes("role:0:CS-S") ? { table: 0, role: "CS-S" } : null,
+  };
+  const asked: string[] = [];
+  const fetchMoment = async (moment: number, view: string): Promise<ReplayMoment> => {
+    asked.push(`${moment}|${view}`);
+    if (!views.includes(view)) throw new Error(`the server refuses ${view}`);
+    const viewer = viewerOf(viewChoiceOf(view)!);
+    return { moment, at: record.events[moment - 1]!.at, view: replay.viewAt(moment, viewer), now: eventSeenBy(replay.events[moment - 1]!, viewer) };
+  };
+  return { source: new RemoteSource(outline, fetchMoment), asked };
+}
+
 function controller(access: Access = "teacher", at: number | null = null, view = viewChoiceOf(null)) {
-  const opened = openRecord(record);
-  if (!opened.ok) throw new Error(opened.reason);
-  return new ReplayController({ code: "ABCDE", replay: opened.replay, events: record.events, finalHash: record.finalHash, access, at, view });
+  const source = access === "teacher" ? new LocalSource(opened(), record.events, record.finalHash, null) : remote(["projector", "role:0:CS-S"]).source;
+  return new ReplayController({ code: "ABCDE", source, access, at, view });
 }
 
 afterEach(() => vi.useRealTimers());
@@ -60,25 +95,43 @@ describe("the replay controller", () => {
     expect(c.playing).toBe(false);
   });
 
-  it("shows everything to the teacher only; a replay link sees the projector or a role", () => {
+  it("shows everything to the teacher only; a replay link sees the projector, and its own seat's role", async () => {
     expect(controller("link", null, { kind: "everything" }).choice).toEqual({ kind: "projector" });
     const teacher = controller("teacher", null, { kind: "everything" });
     expect(teacher.choice).toEqual({ kind: "everything" });
     expect(teacher.view.viewer).toBe("teacher");
     const link = controller("link");
+    await link.ready();
     link.setView({ kind: "everything" });
     expect(link.choice).toEqual({ kind: "projector" });
     link.setView({ kind: "role", table: 0, role: "CS-S" });
+    await link.ready();
     expect(link.view.briefing?.role).toBe("CS-S");
     link.setView({ kind: "role", table: 7, role: "CS-S" }); // no such table: ignored
+    link.setView({ kind: "role", table: 0, role: "TECH" }); // not this link's seat: ignored
     expect(link.choice).toEqual({ kind: "role", table: 0, role: "CS-S" });
+  });
+
+  it("a replay link asks the server only for views it may see, and shows each once it is here", async () => {
+    const { source, asked } = remote(["projector"]);
+    const c = new ReplayController({ code: "ABCDE", source, access: "link", at: 3, view: { kind: "role", table: 0, role: "TECH" } });
+    expect(c.choice).toEqual({ kind: "projector" });
+    await c.ready();
+    expect(c.view.viewer).toBe("projector");
+    const drawn = new Promise<void>((resolve) => c.subscribe(() => c.loading || resolve()));
+    c.jump(10);
+    expect(c.view.viewer).toBe("projector"); // the last view stays while the next one loads
+    expect(c.loading).toBe(true);
+    await drawn;
+    expect(c.view).toEqual(opened().viewAt(10, { kind: "projector" }));
+    expect(c.eventAt()).toEqual(eventSeenBy(opened().events[9]!, { kind: "projector" }));
+    expect(asked.every((a) => a.endsWith("|projector"))).toBe(true);
   });
 
   it("shows at every moment exactly the view a fresh fold gives, whichever way it got there", () => {
     const c = controller("teacher", 1, { kind: "role", table: 0, role: "TECH" });
-    const opened = openRecord(record);
-    if (!opened.ok) throw new Error(opened.reason);
-    const fresh = (m: number) => JSON.stringify(opened.replay.viewAt(m, { kind: "role", table: 0, role: "TECH" }));
+    const replay = opened();
+    const fresh = (m: number) => JSON.stringify(replay.viewAt(m, { kind: "role", table: 0, role: "TECH" }));
     const early = c.view;
     const moments = [2, 3, 10, 9, 40, 41, 42, 5, record.events.length, 1, 77, 78];
     for (const m of moments) {

@@ -2,7 +2,7 @@
 // damaged or foreign records are refused with a reason.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RULES_VERSION, hashState, markers, openRecord, foldRecord, type MatchRecord } from "../../shared/index.js";
+import { RULES_VERSION, fold, hashState, markers, openRecord, foldRecord, type MatchRecord } from "../../shared/index.js";
 import { debrief } from "../../shared/analysis/index.js";
 
 const golden = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/golden/${name}`, import.meta.url), "utf8")) as MatchRecord;
@@ -96,5 +96,23 @@ describe("opening untrusted records", () => {
     const s = copy() as unknown as { events: unknown[] };
     s.events = [{ seq: 1 }];
     expect(openRecord(s)).toMatchObject({ ok: false, reason: expect.stringContaining("damaged") });
+  });
+});
+
+describe("the sliced state hash", () => {
+  it("gives exactly hashState's answer for the golden records", async () => {
+    const { hashStateSliced } = await import("../../shared/replay/hash.js");
+    const { longMatchEvents } = await import("../helpers/long-match.js");
+    for (const state of [fold(longMatchEvents(1500)), fold(longMatchEvents(200)), foldRecord(golden("scripted-match.json"))]) {
+      const run = hashStateSliced(state);
+      let step = run.next();
+      let pauses = 0;
+      while (!step.done) {
+        pauses++;
+        step = run.next();
+      }
+      expect(step.value).toBe(hashState(state));
+      expect(pauses).toBeGreaterThan(10);
+    }
   });
 });
