@@ -6,6 +6,7 @@ import { AFTER_END_COMMANDS, DEBRIEF_CARD_LIMIT, LIMITS, TEACHER_COMMANDS, type 
 import type { GameEvent } from "./events.js";
 import { currentDossier, delegatesOf, presentPlayers, roleOf, travelCost } from "./helpers.js";
 import { advance, openRound } from "./phases.js";
+import { checkNickname } from "./nicknames.js";
 import { reject, type Rejection } from "./rejections.js";
 import { ruleOfTable, SettingsSchema } from "./settings.js";
 import type { MatchState, Player, RoleId, RoundRecord, TableState } from "./types.js";
@@ -54,9 +55,14 @@ function uniqueNickname(state: MatchState, wanted: string, except?: string): str
       .map((p) => p.nickname.toLowerCase()),
   );
   if (!taken.has(wanted.toLowerCase())) return wanted;
+  const chars = [...wanted];
   for (let n = 2; ; n++) {
     const suffix = ` ${n}`;
-    const candidate = wanted.slice(0, LIMITS.nickname - suffix.length) + suffix;
+    // Cut whole characters, and never leave a joiner or an accent hanging at the cut.
+    let kept = chars.length;
+    while (kept > 0 && chars.slice(0, kept).join("").length > LIMITS.nickname - suffix.length) kept--;
+    while (kept > 0 && /[\p{M}\p{Cf}]/u.test(chars[kept - 1]!)) kept--;
+    const candidate = chars.slice(0, kept).join("").trimEnd() + suffix;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
@@ -132,8 +138,9 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
 
   switch (command.type) {
     case "JoinMatch": {
-      const nickname = checkText(command.nickname, LIMITS.nickname, "nickname-empty");
-      if (isRejection(nickname)) return { ok: false, rejection: nickname };
+      const checked = checkNickname(command.nickname);
+      if (!checked.ok) return no(checked.code, checked.detail);
+      const nickname = checked.nickname;
       if (meta.actor.kind === "player" && meta.actor.id !== command.playerId) return no("not-your-seat");
       if (state.players[command.playerId]?.present) return no("bad-input", "That seat is already taken.");
       let table: number | null = null;
@@ -152,9 +159,9 @@ export function decide(state: MatchState | null, command: Command, meta: Meta): 
       const player = state.players[command.player];
       if (!player || !player.present) return no("unknown-player");
       if (meta.actor.kind !== "teacher" && !(meta.actor.kind === "player" && meta.actor.id === command.player)) return no("not-your-seat");
-      const nickname = checkText(command.nickname, LIMITS.nickname, "nickname-empty");
-      if (isRejection(nickname)) return { ok: false, rejection: nickname };
-      return ok({ type: "PlayerRenamed", player: command.player, nickname: uniqueNickname(state, nickname, command.player) });
+      const checked = checkNickname(command.nickname);
+      if (!checked.ok) return no(checked.code, checked.detail);
+      return ok({ type: "PlayerRenamed", player: command.player, nickname: uniqueNickname(state, checked.nickname, command.player) });
     }
 
     case "LeaveMatch": {

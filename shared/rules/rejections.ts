@@ -11,6 +11,7 @@ export const REJECTIONS = {
   "not-your-seat": "You can only do that for yourself.",
   "nickname-empty": "Please type a nickname.",
   "nickname-too-long": "That nickname is too long (24 characters at most).",
+  "nickname-characters": "A nickname can use letters, digits, punctuation, symbols and spaces — only characters that show on screen.",
   "no-role": "You do not have a role yet. Wait for the teacher to give you one.",
   "unknown-role": "There is no such role in this scenario.",
   "unknown-table": "There is no such table in this match.",

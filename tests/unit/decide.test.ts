@@ -71,6 +71,8 @@ describe("in the lobby", () => {
     const m = new Match();
     expectRejected(m, { type: "JoinMatch", playerId: "a", nickname: "   " }, "nickname-empty", player("a"));
     expectRejected(m, { type: "JoinMatch", playerId: "a", nickname: "x".repeat(25) }, "nickname-too-long", player("a"));
+    // Characters that do not show (tests/unit/nicknames.test.ts has the whole rule).
+    expectRejected(m, { type: "JoinMatch", playerId: "a", nickname: "Ana\u202E" }, "nickname-characters", player("a"));
   });
   it("rejects joining in another player's name, or into a taken seat", () => {
     const m = new Match();
