@@ -1,8 +1,10 @@
 // Replay end to end: a short match is played through the SDK against the real server (fast and
 // exact), then a teacher's browser opens it from the matches list, scrubs it with the mouse
 // and the keyboard, watches it as every role (corridor talk only for those who heard it),
-// exports the file; a fresh server (new DATA_DIR) imports it on a phone and replays it to the
-// same final hash. Screenshots: test-output/screenshots/replay-*-{chromebook,phone}.png.
+// exports the file; a student's phone opens a replay link and receives only what the projector
+// saw (and, on the phone that played USG, USG's own view); a fresh server (new DATA_DIR), where
+// the teacher has opened a match, imports the file on a phone and replays it to the same final
+// hash. Screenshots: test-output/screenshots/replay-*-{chromebook,phone}.png.
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,9 +16,8 @@ import { replayEn } from "../../client/text/replay-en.js";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
 import { seatOf } from "../../shared/protocol/rebuild.js";
 import type { WireMatchState } from "../../shared/protocol/state.js";
-import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { T0 } from "../helpers/engine.js";
-import { longMatchEvents } from "../helpers/long-match.js";
+import { buildRecord, type MatchRecord } from "../../shared/replay/record.js";
+import { longMatchRecorded } from "../helpers/long-match.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
@@ -41,7 +42,7 @@ async function until(what: string, check: () => boolean, ms = 10_000): Promise<v
 }
 
 /** Plays a short match through the SDK: two students in person, corridor talk, a grant, a statement, one decision, the end. */
-async function playMatch(server: GameServer): Promise<{ code: string; token: string }> {
+async function playMatch(server: GameServer): Promise<{ code: string; token: string; benSeat: string }> {
   const base = server.url.replace(/\/$/, "");
   const created = await fetch(`${base}/api/matches`, {
     method: "POST",
@@ -53,6 +54,7 @@ async function playMatch(server: GameServer): Promise<{ code: string; token: str
   const ana = await new Client(base).joinById(code, { as: "player", nickname: "Ana" });
   const ben = await new Client(base).joinById(code, { as: "player", nickname: "Ben" });
   await until("seats", () => seatOf(state(ana)) !== null && seatOf(state(ben)) !== null);
+  const benSeat = seatOf(state(ben))!.seatSecret;
   await act(teacher, { type: "AssignRole", player: seatOf(state(ana))!.player, table: 0, role: "TECH" });
   await act(teacher, { type: "AssignRole", player: seatOf(state(ben))!.player, table: 0, role: "USG" });
   await act(teacher, { type: "FillWithBots" });
@@ -75,8 +77,8 @@ async function playMatch(server: GameServer): Promise<{ code: string; token: str
   await advanceTo("outcome");
   await act(teacher, { type: "EndMatch" });
   await until("the end", () => state(teacher).status === "ended");
-  await Promise.all([teacher, ana, ben].map((r) => r.leave(true).catch(() => undefined)));
-  return { code, token: teacherToken };
+  await Promise.all([teacher, ana, ben].map((r) => r.leave(true)));
+  return { code, token: teacherToken, benSeat };
 }
 
 async function fetchRecord(server: GameServer, code: string, token: string): Promise<MatchRecord> {
@@ -93,6 +95,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   let browser: Browser;
   let code = "";
   let token = "";
+  let benSeat = "";
   let record: MatchRecord;
   let exportedFile = "";
   const errors: string[] = [];
@@ -115,7 +118,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   beforeAll(async () => {
     // Both servers serve this run's own client build (other sessions may rebuild client/dist).
     [first, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
-    ({ code, token } = await playMatch(first));
+    ({ code, token, benSeat } = await playMatch(first));
     record = await fetchRecord(first, code, token);
   });
 
@@ -245,7 +248,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     expect(width, "no sideways scrolling on a 360-px phone").toBeLessThanOrEqual(360);
   });
 
-  it("shares a moment with students through a replay link, which opens without the teacher token", async () => {
+  it("shares a moment with students through a replay link: it opens what the projector saw, and no more", async () => {
     const said = record.events.findIndex((e) => e.event.type === "CorridorMessageSent") + 1;
     const teacher = await open("chromebook", `${first.url}replay/${code}?at=${said}&view=role:0:USG&e2e=1#token=${token}`, "share");
     await waitForReplay(teacher);
@@ -254,13 +257,45 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     expect(link).toMatch(new RegExp(`/replay/${code}\\?at=${said}&view=role%3A0%3AUSG#replay=`));
     expect(link).not.toContain(token);
 
-    const student = await open("phone", link.replace("#", "&e2e=1#"), "student link");
+    // A classmate's phone: every byte it receives is searched for what the projector never showed.
+    const received: Promise<string>[] = [];
+    const { context, page: student } = await openPage(browser, "phone");
+    contexts.push(context);
+    last = { page: student, size: "phone" };
+    student.on("pageerror", (error) => errors.push(`student link: ${error.message}`));
+    student.on("response", (response) => {
+      if (new URL(response.url()).pathname.startsWith("/api/")) received.push(response.text());
+    });
+    await student.goto(link.replace("#", "&e2e=1#"));
     await waitForReplay(student);
     expect(await momentOf(student)).toBe(said);
-    expect(((await student.locator("#screen-main").textContent()) ?? "").includes(corridorText)).toBe(true);
+    await student.waitForFunction(() => document.querySelector(".replay__moment")?.getAttribute("aria-busy") === "false");
+    // The role in the address is not this phone's: the link shows the projector's view.
+    expect(((await student.locator("#screen-main").textContent()) ?? "").includes(corridorText)).toBe(false);
     const options = await student.getByTestId("replay-view").locator("option").evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
-    expect(options).not.toContain("everything"); // everything is for the teacher
+    expect(options).toEqual(["projector"]);
     expect(await student.getByRole("link", { name: replayEn["replay.back"] }).count()).toBe(0);
+    await student.keyboard.press("End");
+    await student.getByTestId("replay-debrief").waitFor();
+    await saveScreenshot(student, "replay-link-end", "phone");
+    const bytes = (await Promise.all(received)).join("\n");
+    expect(bytes.length).toBeGreaterThan(1000);
+    // (The grant's note is public once the match is over: the projector showed it too.)
+    for (const secret of [corridorText, '"Ana"', '"Ben"', benSeat, token]) expect(bytes.includes(secret), `a link holder received ${secret}`).toBe(false);
+
+    // The phone that played USG still holds its seat secret: the same link opens USG's own view there.
+    const { context: own, page: ben } = await openPage(browser, "phone");
+    contexts.push(own);
+    await ben.goto(`${first.url}`);
+    await ben.evaluate(([c, secret]) => localStorage.setItem(`rough-consensus.${c}.seat`, secret!), [code, benSeat]);
+    await ben.goto(link.replace("#", "&e2e=1#"));
+    await waitForReplay(ben);
+    await ben.waitForFunction(() => document.querySelector(".replay__moment")?.getAttribute("aria-busy") === "false");
+    expect(((await ben.locator("#screen-main").textContent()) ?? "").includes(corridorText)).toBe(true);
+    const benOptions = await ben.getByTestId("replay-view").locator("option").evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+    expect(benOptions).toEqual(["projector", "role:0:USG"]);
+    await ben.waitForFunction(() => (window.__e2e?.drawn ?? 0) > 0, null, { timeout: 30_000 }); // the table is drawn
+    await saveScreenshot(ben, "replay-link-own-role", "phone");
 
     const wrong = await open("phone", `${first.url}replay/${code}?e2e=1#replay=not-a-real-link`, "wrong link");
     await wrong.getByTestId("replay-error").waitFor();
@@ -268,8 +303,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
   });
 
   it("opens a 10,000-event recording and seeks to any moment quickly in the browser", async () => {
-    const events = longMatchEvents(10_000);
-    const long = buildRecord(events.map((event, i): RecordedEvent => ({ seq: i + 1, at: T0 + i * 100, actor: { kind: "system" }, event })));
+    const long = buildRecord(longMatchRecorded(10_000));
     const res = await fetch(`${first.url}api/matches/import`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(long) });
     expect(res.status).toBe(201);
     const longCode = ((await res.json()) as { code: string }).code;
@@ -324,8 +358,13 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
 
   it("imports the file on a fresh server and replays it to the same final hash; a doctored file is refused", async () => {
     fresh = await startGameServer(inject("clientDir")); // its own empty DATA_DIR
-    const page = await open("phone", `${fresh.url}matches?e2e=1`, "import");
-    await page.getByText(replayEn["matches.noToken"]).waitFor();
+    const lost = await open("phone", `${fresh.url}matches?e2e=1`, "no token");
+    await lost.getByText(replayEn["matches.noToken"]).waitFor();
+    expect(await lost.getByTestId("import-file").count()).toBe(0); // importing is a teacher's action
+    // Next year's teacher opens a match on the new server first, and imports from their list.
+    const created = await fetch(`${fresh.url}api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings: { classLabel: "Next year" } }) });
+    const nextYear = ((await created.json()) as { teacherToken: string }).teacherToken;
+    const page = await open("phone", `${fresh.url}matches?e2e=1#token=${nextYear}`, "import");
 
     const edited = JSON.parse(await readFile(exportedFile, "utf8")) as MatchRecord;
     const statement = edited.events.find((e) => e.event.type === "StatementMade")!.event as { text: string };
@@ -337,7 +376,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await saveScreenshot(page, "replay-import-refused", "phone");
 
     await page.getByTestId("import-file").setInputFiles(exportedFile);
-    await expect.poll(() => page.getByTestId("matches-notice").textContent()).toMatch(/Imported as match/);
+    await expect.poll(() => page.getByTestId("matches-notice").textContent()).toMatch(/Imported as match .*another server/);
     const imported = ((await page.getByTestId("matches-notice").textContent()) ?? "").match(/match ([A-Z0-9]{5})/)![1]!;
     const row = page.locator(`tr[data-code="${imported}"]`);
     await row.waitFor();
@@ -346,6 +385,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await row.getByRole("link", { name: replayEn["matches.open"].replace("{code}", imported) }).click();
     await waitForReplay(page);
     expect(await page.getByTestId("replay-verified").getAttribute("data-hash")).toBe(record.finalHash);
+    expect(await page.getByTestId("replay-provenance").getAttribute("data-imported")).toBe("checked");
     expect(await momentOf(page)).toBe(record.events.length);
     await page.getByTestId("replay-debrief").waitFor();
     await saveScreenshot(page, "replay-imported-end", "phone");
