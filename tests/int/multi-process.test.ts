@@ -168,8 +168,10 @@ async function leave(devices: Device[]): Promise<void> {
       // Replay links, exports and imports answer from the shared record through either process.
       const link = await http(A, "POST", `/api/matches/${code}/replay-links`, teacherToken);
       expect(link.status).toBe(201);
+      // The link is known through B; it opens once the match is over (replays are for after class).
       const replay = await http(B, "GET", `/api/matches/${code}/replay`, link.body.token);
-      expect(replay.status).toBe(200);
+      expect(replay).toMatchObject({ status: 409, body: { error: { code: "replay-not-open" } } });
+      expect((await http(B, "GET", `/api/matches/${code}/replay`, teacherToken)).status).toBe(200);
       const exported = await http(B, "GET", `/api/matches/${code}/record`, teacherToken);
       expect(exported.status).toBe(200);
       const imported = await http(B, "POST", "/api/matches/import", teacherToken, exported.body);

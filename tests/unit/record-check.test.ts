@@ -45,13 +45,13 @@ describe("records the engine produced", () => {
       { rules: ["R1"], bots: true, chair: "teacher" },
     ] as const;
     for (const [i, s] of settings.entries()) {
-      for (const seed of [1, 2, 3]) {
+      for (const seed of [1, 2]) {
         const result = simulateMatch({ scenario, seed: seed * 7 + i, settings: structuredClone(s) as never });
         const check = recheckAll(result.recorded);
         expect(check, `settings ${i}, seed ${seed}`).toMatchObject({ ok: true });
       }
     }
-  });
+  }, 60_000);
 
   it("checks in slices, so a server can do other work between them", () => {
     const events = longMatchRecorded(1200);
