@@ -13,6 +13,7 @@
 import type { Presence, matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { Redis } from "ioredis";
 import type { MatchStore } from "./store/match-store.js";
 import { PostgresMatchStore } from "./store/postgres-store.js";
 import { SqliteMatchStore } from "./store/sqlite-store.js";
@@ -89,5 +90,10 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv, sqliteFile: string): D
 
   describe.push(`Processes: one of several, sharing Redis ${hidePassword(redisUrl)}${publicAddress ? `, this process is reached at ${publicAddress}` : ""}`);
   if (!publicAddress) describe.push("Warning: PUBLIC_ADDRESS is not set, so students are sent to this process at the address they used for the join.");
-  return { mode: "cluster", store, storeReady, presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl), publicAddress, describe };
+  // The driver's connection, made here so that a Redis restart is one line per attempt in the
+  // log (as the presence's are), not an "Unhandled error event" with a stack; it reconnects
+  // by itself either way.
+  const driverConnection = new Redis(redisUrl);
+  driverConnection.on("error", (e: Error) => console.warn("RedisDriver: connection error:", e.message));
+  return { mode: "cluster", store, storeReady, presence: new RedisPresence(redisUrl), driver: new RedisDriver(driverConnection), publicAddress, describe };
 }

@@ -10,13 +10,21 @@
 // itself fences a copy that should not exist (appendEvents with the last known event number
 // refuses a stale writer, and that room closes — see MatchRoom).
 import { matchMaker } from "@colyseus/core";
-import { codesOpenHere, keepCode, releaseCode, takeOverCode } from "./rooms/codes.js";
+import { codeHolder, codesOpenHere, keepCode, releaseCode, takeOverCode } from "./rooms/codes.js";
 import type { MatchRoom } from "./rooms/match-room.js";
 import type { MatchStore } from "./store/match-store.js";
 
 export interface ResumeOptions {
   /** Matches whose last event is older than this are left closed (default RESUME_MAX_AGE_HOURS or 24). */
   maxAgeHours?: number;
+  /**
+   * For the watch: a match that nobody claims at all (not even a process that is gone) is
+   * taken only once it has been unclaimed for `graceMs`; `since` remembers when each code was
+   * first seen unclaimed, and forgets codes that are claimed again. A process whose claims
+   * vanished (Redis restarted empty) thus has time to reconnect and claim its rooms again
+   * before another process opens a second copy. A claim whose holder is gone is taken at once.
+   */
+  patience?: { since: Map<string, number>; graceMs: number };
 }
 
 /** The processes Colyseus lists as running (this one always included). */
@@ -49,16 +57,27 @@ function livenessProbe(): (processId: string) => Promise<boolean> {
  * Returns the codes it opened.
  */
 export async function resumeMatches(store: MatchStore, options: ResumeOptions | number = {}): Promise<string[]> {
-  const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24) } = typeof options === "number" ? { maxAgeHours: options } : options;
-  const open = await store.listMatches({ status: ["lobby", "running"] });
+  const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24), patience } = typeof options === "number" ? { maxAgeHours: options } : options;
   const since = Date.now() - maxAgeHours * 3600_000;
+  const open = (await store.listMatches({ status: ["lobby", "running"] })).filter((m) => (m.lastEventAt ?? m.createdAt) >= since && !matchMaker.getLocalRoomById(m.code));
+  const listings = await matchMaker.findRoomsByIds(open.map((m) => m.code));
   const isAlive = livenessProbe();
   const resumed: string[] = [];
+  if (patience) {
+    const stillOpen = new Set(open.map((m) => m.code));
+    for (const code of patience.since.keys()) if (!stillOpen.has(code)) patience.since.delete(code);
+  }
   for (const m of open) {
-    if ((m.lastEventAt ?? m.createdAt) < since) continue;
-    if (matchMaker.getLocalRoomById(m.code)) continue;
-    const listed = await matchMaker.getRoomById(m.code);
+    const listed = listings.get(m.code);
     if (listed && (await isAlive(listed.processId))) continue;
+    if (patience) {
+      if ((await codeHolder(matchMaker.presence, m.code)) !== null) patience.since.delete(m.code);
+      else {
+        const first = patience.since.get(m.code) ?? Date.now();
+        patience.since.set(m.code, first);
+        if (Date.now() - first < patience.graceMs) continue;
+      }
+    }
     if (!(await takeOverCode(matchMaker.presence, m.code, isAlive))) continue;
     try {
       await matchMaker.createRoom("match", { resume: m.code });
@@ -92,13 +111,16 @@ export interface ResumeWatch {
  * 2. close this process's copies of matches another process has taken over (this process
  *    was the one thought gone), and put back its own claims and listings if they went
  *    missing (Redis restarted empty);
- * 3. when the set of processes shrank — or once a minute anyway — resume the open matches
- *    nobody holds.
+ * 3. resume the open matches nobody holds (one query for the open matches, one lookup of
+ *    their listings: cheap enough to do every round, so no match waits for a rare sweep).
  */
 export function startResumeWatch(store: MatchStore, intervalMs = Number(process.env.FAILOVER_CHECK_SECONDS ?? 5) * 1000, log: (line: string) => void = (l) => console.log(l)): ResumeWatch {
   let known: Set<string> | null = null;
-  let lastFull = 0;
+  /** Since when each open match has had no claim at all (see ResumeOptions.patience). */
+  const unclaimed = new Map<string, number>();
+  const graceMs = Number(process.env.UNCLAIMED_GRACE_SECONDS ?? 15) * 1000;
   let running: Promise<void> = Promise.resolve();
+  let busy = false;
   let stopped = false;
 
   const round = async () => {
@@ -110,18 +132,20 @@ export function startResumeWatch(store: MatchStore, intervalMs = Number(process.
     await matchMaker.restoreMissingRoomCaches();
     const listed = await listedProcesses();
     const lost = known ? [...known].filter((p) => !listed.has(p)) : [];
-    const due = known === null || lost.length > 0 || Date.now() - lastFull > 60_000;
     known = listed;
-    if (!due) return;
-    lastFull = Date.now();
-    const resumed = await resumeMatches(store);
+    const resumed = await resumeMatches(store, { patience: { since: unclaimed, graceMs } });
+    for (const code of resumed) unclaimed.delete(code);
     if (resumed.length) log(`[resume] ${lost.length ? `process ${lost.join(", ")} is gone; ` : ""}this process (${matchMaker.processId}) now holds ${resumed.join(", ")}`);
   };
 
   const timer = setInterval(() => {
-    if (stopped) return;
-    // One round at a time; a failed round (Redis or the database away) is retried next time.
-    running = running.then(round).catch((e) => console.error("[resume] watch round failed:", e instanceof Error ? e.message : e));
+    // One round at a time (a slow one is not queued behind); a failed round (Redis or the
+    // database away) is tried again at the next tick.
+    if (stopped || busy) return;
+    busy = true;
+    running = round()
+      .catch((e) => console.error("[resume] watch round failed:", e instanceof Error ? e.message : e))
+      .finally(() => (busy = false));
   }, intervalMs);
   timer.unref();
   return {

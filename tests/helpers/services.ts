@@ -87,6 +87,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface RunningRedis extends RunningService {
+  /** Stops the server and starts an empty one on the same port (what a Redis restart without persistence looks like). */
+  restart(): Promise<void>;
+}
+
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: "127.0.0.1", port }, () => socket.write("PING\r\n"));
@@ -121,25 +126,35 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-/** A Redis server on a free port with nothing saved to disk; or TEST_REDIS_URL. */
-export async function startRedis(): Promise<RunningService> {
-  if (process.env.TEST_REDIS_URL) return { url: process.env.TEST_REDIS_URL, stop: async () => {} };
+/** A Redis server on a free port with nothing saved to disk; or TEST_REDIS_URL (no restart). */
+export async function startRedis(): Promise<RunningRedis> {
+  if (process.env.TEST_REDIS_URL) {
+    return { url: process.env.TEST_REDIS_URL, stop: async () => {}, restart: async () => Promise.reject(new Error("cannot restart the Redis of TEST_REDIS_URL")) };
+  }
   const bin = findRedisServer();
   if (!bin) throw new Error(redisUnavailable() ?? "no redis-server");
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "rough-consensus-redis-"));
-  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no", "--loglevel", "warning"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.add(child);
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  await until(`redis-server on port ${port}`, async () => {
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${stderr.trim()}`);
-    return ping(port);
-  }, 20_000);
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no", "--loglevel", "warning"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    children.add(child);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    await until(`redis-server on port ${port}`, async () => {
+      if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${stderr.trim()}`);
+      return ping(port);
+    }, 20_000);
+    return child;
+  };
+  let child = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
+    async restart() {
+      await stopChild(child, "SIGTERM");
+      child = await launch();
+    },
     async stop() {
       await stopChild(child, "SIGTERM");
       rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@
 //  2. Every process restarts at once: each open match is resumed by exactly one of them.
 //  3. A process frozen long enough to be taken for dead (SIGSTOP) loses its matches to
 //     another; when it thaws, its stale copy closes and the record never interleaves.
+//  4. Redis restarts empty: the match goes on (in one process), nothing acknowledged is lost.
 // Without redis-server or PostgreSQL it is skipped with the reason; under CI=true it fails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
@@ -18,7 +19,7 @@ import type { SeatInfo, WireMatchState } from "../../shared/protocol/state.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
 import { fold } from "../../shared/replay/record.js";
 import { viewFor } from "../../shared/rules/view.js";
-import { inCI, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningPostgres, type RunningService } from "../helpers/services.js";
+import { inCI, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningPostgres, type RunningRedis } from "../helpers/services.js";
 import { startGameProcess, type GameProcess } from "../helpers/game-process.js";
 
 const missing = [redisUnavailable(), postgresUnavailable()].filter(Boolean).join("; ") || null;
@@ -109,7 +110,7 @@ async function leave(devices: Device[]): Promise<void> {
 }
 
 (missing ? describe.skip : describe)(`several server processes on Redis and PostgreSQL${missing ? ` — SKIPPED: ${missing}` : ""}`, () => {
-  let redis: RunningService;
+  let redis: RunningRedis;
   let postgres: RunningPostgres;
   let env: Record<string, string>;
   const processes: GameProcess[] = [];
@@ -341,6 +342,59 @@ async function leave(devices: Device[]): Promise<void> {
         const now = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
         return JSON.stringify(rebuildView(decoded(teacher2.room), { kind: "teacher" })) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
       }, 15_000, 200);
+    },
+    4 * ALLOWANCE,
+  );
+
+  it(
+    "Redis restarting empty: the match stays with its process, takes commands, and nothing acknowledged is lost",
+    async () => {
+      const C = processes.find((p) => p.name === "C")!;
+      const D = processes.find((p) => p.name === "D")!;
+      const made = await http(C, "POST", "/api/matches", undefined, { settings: { tables: 1 } });
+      const { code, teacherToken } = made.body as { code: string; teacherToken: string };
+      const teacher = await join(D, code, { as: "teacher", teacherToken }, "teacher");
+      devices.push(teacher);
+      expect(socketHost(teacher)).toBe(C.address);
+      const acked: string[] = [];
+      const push = async (d: Device, text: string) => {
+        const reply = await send(d, { type: "PushNews", text }, 3000);
+        if (reply?.ok) acked.push(text);
+        return reply?.ok === true;
+      };
+      expect(await push(teacher, "Before the restart")).toBe(true);
+
+      await redis.restart(); // every claim, listing and process entry is gone
+      // The teacher's socket to C does not go through Redis: play goes on meanwhile.
+      for (let i = 1; i <= 10; i++) {
+        await push(teacher, `During the recovery ${i}`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // The processes reconnect; C claims and lists its room again, so joins through either
+      // process reach it — and nobody opened a second copy.
+      const [viaC, viaD] = await until(
+        "joins through C and D to reach the match on C",
+        async () => {
+          const both = await Promise.all([join(C, code, { as: "projector" }, "projector via C"), join(D, code, { as: "projector" }, "projector via D")]);
+          devices.push(...both);
+          return both.every((d) => socketHost(d) === C.address) && both;
+        },
+        60_000,
+        500,
+      );
+      expect(await push(teacher, "Settled")).toBe(true);
+      expect(D.output()).not.toContain(`now holds ${code}`);
+      const record = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+      expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i + 1));
+      const news = record.events.flatMap((e) => (e.event.type === "NewsPushed" ? [e.event.text] : []));
+      for (const text of acked) expect(news, `acknowledged "${text}"`).toContain(text);
+      expect(acked.length).toBeGreaterThanOrEqual(12);
+      for (const d of [viaC, viaD]) {
+        await until(`${d.name}'s view to equal the record's`, async () => {
+          const now = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
+          return JSON.stringify(rebuildView(decoded(d.room), { kind: "projector" })) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "projector" }));
+        }, 15_000, 200);
+      }
     },
     4 * ALLOWANCE,
   );
