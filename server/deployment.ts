@@ -90,6 +90,9 @@ export function deploymentFromEnv(env: NodeJS.ProcessEnv, sqliteFile: string): D
 
   describe.push(`Processes: one of several, sharing Redis ${hidePassword(redisUrl)}${publicAddress ? `, this process is reached at ${publicAddress}` : ""}`);
   if (!publicAddress) describe.push("Warning: PUBLIC_ADDRESS is not set, so students are sent to this process at the address they used for the join.");
+  if (!env.RECORD_SIGNING_KEY) {
+    describe.push("Warning: RECORD_SIGNING_KEY is not set, so each process signs exports with the key in its own DATA_DIR: a file exported through one imports as \"checked\", not \"verified\", through another.");
+  }
   // The driver's connection, made here so that a Redis restart is one line per attempt in the
   // log (as the presence's are), not an "Unhandled error event" with a stack; it reconnects
   // by itself either way.

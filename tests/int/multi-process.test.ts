@@ -11,6 +11,10 @@
 //     another; when it thaws, its stale copy closes and the record never interleaves.
 //  4. Redis restarts empty: the match goes on (in one process), nothing acknowledged is lost.
 // Without redis-server or PostgreSQL it is skipped with the reason; under CI=true it fails.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import { COMMAND, type Intent, type JoinOptions, type Reply } from "../../shared/protocol/intents.js";
@@ -113,13 +117,14 @@ async function leave(devices: Device[]): Promise<void> {
   let redis: RunningRedis;
   let postgres: RunningPostgres;
   let env: Record<string, string>;
+  let dataRoot = "";
   const processes: GameProcess[] = [];
   const devices: Device[] = [];
   /** Matches left open for the restart test, with their teacher tokens. */
   const openMatches = new Map<string, string>();
 
   const start = async (name: string) => {
-    const p = await startGameProcess(name, env);
+    const p = await startGameProcess(name, { ...env, DATA_DIR: joinPath(dataRoot, name) });
     processes.push(p);
     return p;
   };
@@ -127,8 +132,10 @@ async function leave(devices: Device[]): Promise<void> {
   beforeAll(async () => {
     [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
     const db = await postgres.database("rough_consensus");
+    dataRoot = mkdtempSync(joinPath(tmpdir(), "rough-consensus-mp-"));
     // FAILOVER_CHECK_SECONDS=1: the test need not wait the production 5 s per check.
-    env = { REDIS_URL: redis.url, DATABASE_URL: db.url, FAILOVER_CHECK_SECONDS: "1", BOT_PACE: "quick" };
+    // One signing key for every process, as docs/operations.md asks; each process its own DATA_DIR.
+    env = { REDIS_URL: redis.url, DATABASE_URL: db.url, FAILOVER_CHECK_SECONDS: "1", BOT_PACE: "quick", RECORD_SIGNING_KEY: randomBytes(32).toString("hex") };
   }, ALLOWANCE);
 
   afterAll(async () => {
@@ -137,6 +144,7 @@ async function leave(devices: Device[]): Promise<void> {
     await Promise.all(processes.map((p) => p.stop()));
     await postgres?.stop();
     await redis?.stop();
+    if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
   }, ALLOWANCE);
 
   it(
@@ -173,10 +181,11 @@ async function leave(devices: Device[]): Promise<void> {
       const replay = await http(B, "GET", `/api/matches/${code}/replay`, link.body.token);
       expect(replay).toMatchObject({ status: 409, body: { error: { code: "replay-not-open" } } });
       expect((await http(B, "GET", `/api/matches/${code}/replay`, teacherToken)).status).toBe(200);
-      const exported = await http(B, "GET", `/api/matches/${code}/record`, teacherToken);
+      const exported = await http(A, "GET", `/api/matches/${code}/record`, teacherToken);
       expect(exported.status).toBe(200);
       const imported = await http(B, "POST", "/api/matches/import", teacherToken, exported.body);
       expect(imported.status).toBe(201);
+      expect(imported.body.imported, "A's export carries the signature every process shares").toBe("verified");
       const listedOnA = await http(A, "GET", "/api/matches", teacherToken);
       expect((listedOnA.body.matches as { code: string }[]).map((m) => m.code).sort()).toEqual([code, imported.body.code].sort());
       // The list through B knows the match is live on A; deleting through B closes a room on A.
