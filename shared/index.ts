@@ -9,6 +9,7 @@ export * from "./rules/rejections.js";
 export * from "./rules/decide.js";
 export * from "./rules/evolve.js";
 export * from "./rules/phases.js";
+export * from "./rules/handlers/index.js";
 export * from "./rules/decision-rules.js";
 export * from "./rules/scoring.js";
 export * from "./rules/view.js";

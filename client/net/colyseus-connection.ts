@@ -4,7 +4,7 @@
 //   1. the SDK retries a dropped socket by itself (status "reconnecting");
 //   2. a reload resumes with the reconnection token kept in sessionStorage — the SDK sets
 //      the new token only after onReconnect callbacks run, so it is saved deferred and on
-//      pagehide (STACK.md 3);
+//      pagehide (@colyseus/sdk Room: the token is replaced after the callbacks);
 //   3. when the token is gone or refused, a player joins again with code + nickname + the
 //      seat secret kept in localStorage, and the server gives the same seat back;
 //   4. if everything fails the status is "offline" and it keeps trying on its own.

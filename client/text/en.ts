@@ -1,5 +1,7 @@
-// The English message catalog: every word a player, teacher or screen reader meets comes
-// from here, so another language is a new file with the same keys, not a code change.
+// The English message catalog of the game's screens. With debrief-en.ts and replay-en.ts
+// beside it, it holds every word of the interface, so another language is new files with the
+// same keys, not a code change. Words that are data live with their data: the scenario's
+// texts in server/scenarios, the bots' lines in shared/bots/lines.ts.
 // Placeholders look like {name} and are filled by `format` in ./catalog.ts. Rejections are
 // translated by their wire code (shared/rules/rejections.ts): "rejection.<code>".
 import { REJECTIONS, type RejectionCode } from "../../shared/rules/rejections.js";

@@ -9,7 +9,7 @@ import { applyEvent } from "../../shared/rules/evolve.js";
 import type { Actor, Command } from "../../shared/rules/commands.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { SettingsInput } from "../../shared/rules/settings.js";
-import type { MatchState } from "../../shared/rules/types.js";
+import { RULES_VERSION, type MatchState } from "../../shared/rules/types.js";
 import { REJECTIONS } from "../../shared/rules/rejections.js";
 import { fold } from "../../shared/replay/record.js";
 import { COMMAND, DEBRIEF, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type DebriefReply, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
@@ -122,7 +122,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
         settings: JSON.stringify(created.settings),
         scenarioId: scenario.id,
         scenarioVersion: scenario.version,
-        rulesVersion: 1,
+        rulesVersion: RULES_VERSION,
         seed: created.seed,
         status: "lobby",
         startedAt: null,

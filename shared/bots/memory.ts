@@ -34,8 +34,12 @@ export interface BotMemory {
   strategy: BotStrategy;
   /** `${round}/${phase}`: counters below marked "per phase" reset when it changes. */
   phaseKey: string;
-  /** Per phase: keys of intents already tried, so a refused one is never repeated (and the bot always falls quiet). */
-  failed: string[];
+  /**
+   * Per phase: keys of every intent already tried, accepted or refused, so none is sent twice
+   * in a phase (an accepted one changed the view; a refused one would be refused again) and
+   * the bot always falls quiet.
+   */
+  tried: string[];
   /** Per round counters, keyed `${round}/...`. */
   done: string[];
   /** Fellowship ids the bot answered, with its answer. */
@@ -66,7 +70,7 @@ export function createBot(role: Pick<PublicRole, "id" | "income" | "programmeSea
     profile,
     strategy: { patron, presence, buysBriefing },
     phaseKey: "",
-    failed: [],
+    tried: [],
     done: [],
     answered: {},
     funders: [],
@@ -78,7 +82,7 @@ export function createBot(role: Pick<PublicRole, "id" | "income" | "programmeSea
 export function cloneMemory(m: BotMemory): BotMemory {
   return {
     ...m,
-    failed: [...m.failed],
+    tried: [...m.tried],
     done: [...m.done],
     answered: { ...m.answered },
     funders: m.funders.map((f) => ({ ...f })),

@@ -242,7 +242,7 @@ function offerFellowship(seat: Seat, memory: BotMemory): Plan | null {
 }
 
 function answerOffer(seat: Seat, memory: BotMemory): Plan | null {
-  const offer = seat.table.fellowships.find((f) => f.to === seat.me.id && f.status === "offered" && f.round === seat.view.round && !memory.failed.includes(`answer/${f.id}`));
+  const offer = seat.table.fellowships.find((f) => f.to === seat.me.id && f.status === "offered" && f.round === seat.view.round && !memory.tried.includes(`answer/${f.id}`));
   if (!offer) return null;
   let accept = memory.answered[offer.id];
   // An offer that could not be taken up (already in the room, a sponsor who can no longer pay) is declined.
@@ -488,13 +488,13 @@ export function nextIntent(view: MatchView, memory: BotMemory): BotStep {
   const phaseKey = `${view.round}/${view.phase}`;
   if (m.phaseKey !== phaseKey) {
     m.phaseKey = phaseKey;
-    m.failed = [];
+    m.tried = [];
   }
   noticeFunding(seat, m);
   for (const plan of PLANS[view.phase] ?? []) {
     const p = plan(seat, m);
-    if (p && !m.failed.includes(p.key)) {
-      m.failed.push(p.key); // an intent is tried once per phase; success changes the view, so it is not needed again
+    if (p && !m.tried.includes(p.key)) {
+      m.tried.push(p.key); // an intent is tried once per phase; success changes the view, so it is not needed again
       return { intent: p.intent, memory: p.memory };
     }
   }

@@ -2,10 +2,10 @@
 // gives the command a button (or a bot) would send, so no screen and no bot restates a rule.
 // Probing never changes the state (decide never does) and reveals nothing the viewer's own
 // view does not show: targets are public (roles, options) or the viewer's own (its offers).
-import type { Command, CommandType, Meta } from "./commands.js";
-import { decide } from "./decide.js";
+import type { Command, CommandType } from "./commands.js";
+import { admitter, handle, type Admission } from "./decide.js";
 import type { RejectionCode } from "./rejections.js";
-import type { MatchState, PlayerId, RoleId } from "./types.js";
+import type { MatchState, PlayerId, RoleId, TableState } from "./types.js";
 
 /** Accepted now, or the rejection code decide() would answer. */
 export type Availability = { ok: true } | { ok: false; code: RejectionCode };
@@ -13,7 +13,8 @@ export type Availability = { ok: true } | { ok: false; code: RejectionCode };
 /**
  * One action of the viewer. `ok` holds when the command would be accepted now for at least
  * one target; otherwise `code` says why (the reason most targets share, or the command's own
- * reason when it has no target to try). `targets` is present for commands that take one.
+ * reason when it has no target to try). `targets` is present for commands that take one, and
+ * empty when the action is refused before any target matters (the phase, the seat).
  */
 export type ActionState = Availability & { targets?: Record<string, Availability> };
 
@@ -62,101 +63,125 @@ export type TeacherActions = Record<TeacherAction, ActionState>;
 /** A player's or the teacher's actions; null for those who only watch (projector, spectator, a replay's role). */
 export type Actions = Partial<PlayerActions & TeacherActions>;
 
-/** A probe: the command a control would send, keyed by its target ("" when it has none). */
+/** A command a control would send, for one target. */
 type Probe = { target: string; command: Command };
+
+/** Who is asking, looked up once per view. */
+interface Asker {
+  state: MatchState;
+  /** The player's role and table (players only). */
+  role: RoleId | null;
+  table: TableState | undefined;
+}
+
+/**
+ * How to ask decide() about one action: a command with nothing to choose, or the targets to
+ * try (built only once the action is open at all) and the command asked when there is none.
+ * Declared once for all views, so asking costs no new functions.
+ */
+type Spec = { command: (at: Asker) => Command } | { targets: (at: Asker) => Probe[]; none: Command };
 
 // Placeholder arguments for the parts a person types: any accepted text passes the same checks.
 const TEXT = "…";
 const ONE_TOKEN = 1;
 const EXTEND_SECONDS = 60;
 
-function playerProbes(state: MatchState, me: PlayerId): Record<PlayerAction, Probe[] | Command> {
-  const player = state.players[me];
-  const myRole = player?.role ?? null;
-  const table = player?.table === null || player?.table === undefined ? undefined : state.tables[player.table];
-  const dossier = state.scenario.dossiers[state.round];
-  const options = dossier?.options.map((o) => o.id) ?? [];
-  const others: RoleId[] = state.scenario.roles.map((r) => r.id).filter((id) => id !== myRole);
-  // Only the viewer's own offers: anyone else's are secret, and so is their existence.
-  const offers = (table?.fellowships ?? []).filter((f) => f.from === myRole || f.to === myRole);
-  const incoming = offers.filter((f) => f.to === myRole).map((f) => f.id);
-  const outgoing = offers.filter((f) => f.from === myRole).map((f) => f.id);
-  // Naming an option is allowed in every variant and required in the hard one.
-  const expects = options[0] ?? null;
-  const each = <T extends string>(targets: readonly T[], command: (t: T) => Command): Probe[] => targets.map((target) => ({ target, command: command(target) }));
-  return {
-    BookTravel: [
-      { target: "in-person", command: { type: "BookTravel", mode: "in-person", delegates: 1 } },
-      { target: "remote", command: { type: "BookTravel", mode: "remote" } },
-    ],
-    OfferFellowship: [
-      ...each(others, (to) => ({ type: "OfferFellowship", to, expects, programme: false })),
-      ...each(others, (to) => ({ type: "OfferFellowship", to, expects, programme: true })).map((p) => ({ ...p, target: `${p.target}/programme` })),
-    ],
-    WithdrawFellowship: each(outgoing, (fellowship) => ({ type: "WithdrawFellowship", fellowship })),
-    AcceptFellowship: each(incoming, (fellowship) => ({ type: "AcceptFellowship", fellowship })),
-    DeclineFellowship: each(incoming, (fellowship) => ({ type: "DeclineFellowship", fellowship })),
-    GiveGrant: each(others, (to) => ({ type: "GiveGrant", to, amount: ONE_TOKEN })),
-    BuyBriefing: { type: "BuyBriefing" },
-    MakeStatement: { type: "MakeStatement", text: TEXT },
-    PostRemoteComment: { type: "PostRemoteComment", text: TEXT },
-    SendCorridorMessage: each(others, (to) => ({ type: "SendCorridorMessage", to, text: TEXT })),
-    TableOption: each(options, (option) => ({ type: "TableOption", option })),
-    DeclarePosition: each(options, (option) => ({ type: "DeclarePosition", option, stance: "support" })),
-    InsertRider: each(state.scenario.rider?.options.map((o) => o.id).filter((id) => id !== state.scenario.rider?.none) ?? [], (option) => ({ type: "InsertRider", option })),
-    ObjectToRider: { type: "ObjectToRider" },
-  };
-}
+const fixed = (command: Command): Spec => ({ command: () => command });
+const optionsNow = (at: Asker) => at.state.scenario.dossiers[at.state.round]?.options.map((o) => o.id) ?? [];
+const otherRoles = (at: Asker) => at.state.scenario.roles.map((r) => r.id).filter((id) => id !== at.role);
+// Only the viewer's own offers: anyone else's are secret, and so is their existence.
+const offersTo = (at: Asker) => (at.table?.fellowships ?? []).filter((f) => f.to === at.role).map((f) => f.id);
+const offersFrom = (at: Asker) => (at.table?.fellowships ?? []).filter((f) => f.from === at.role).map((f) => f.id);
+const presentPlayers = (at: Asker) => Object.values(at.state.players).filter((p) => p.present);
+const probe = (target: string, command: Command): Probe => ({ target, command });
 
-function teacherProbes(state: MatchState): Record<TeacherAction, Probe[] | Command> {
-  const dossier = state.scenario.dossiers[state.round];
-  const present = Object.values(state.players).filter((p) => p.present);
-  const each = <T>(targets: readonly T[], key: (t: T) => string, command: (t: T) => Command): Probe[] => targets.map((t) => ({ target: key(t), command: command(t) }));
-  const seats = state.tables.flatMap((t) => state.scenario.roles.map((r) => ({ table: t.index, role: r.id, seated: t.rounds[state.round]?.drafting.includes(r.id) ?? false })));
-  const calls = state.tables.flatMap((t) => (dossier?.options ?? []).map((o) => ({ table: t.index, option: o.id })));
-  return {
-    AssignRolesAutomatically: { type: "AssignRolesAutomatically" },
-    // Keeping a player in the seat they hold: accepted whenever the teacher may move players at all.
-    AssignRole: each(present, (p) => p.id, (p) => ({ type: "AssignRole", player: p.id, table: p.table, role: p.role })),
-    FillWithBots: { type: "FillWithBots" },
-    RemovePlayer: each(present, (p) => p.id, (p) => ({ type: "RemovePlayer", player: p.id })),
-    MutePlayer: each(present, (p) => p.id, (p) => ({ type: "MutePlayer", player: p.id, muted: !p.muted })),
-    StartMatch: { type: "StartMatch" },
-    AdvancePhase: { type: "AdvancePhase" },
-    PauseClock: { type: "PauseClock" },
-    ResumeClock: { type: "ResumeClock" },
-    ExtendClock: { type: "ExtendClock", seconds: EXTEND_SECONDS },
-    PushNews: { type: "PushNews", text: TEXT },
-    // The button seats an unseated delegation and unseats a seated one.
-    NameDrafter: each(seats, (s) => `${s.table}/${s.role}`, (s) => ({ type: "NameDrafter", table: s.table, role: s.role, seated: !s.seated })),
-    CallConsensus: each(calls, (c) => `${c.table}/${c.option}`, (c) => ({ type: "CallConsensus", table: c.table, option: c.option })),
-    EndMatch: { type: "EndMatch" },
-    ShowDebriefCard: { type: "ShowDebriefCard", card: state.debrief.card },
-    ShowNicknames: { type: "ShowNicknames", shown: !state.debrief.nicknames },
-  };
-}
+const PLAYER_SPECS: Record<PlayerAction, Spec> = {
+  BookTravel: {
+    targets: () => [probe("in-person", { type: "BookTravel", mode: "in-person", delegates: 1 }), probe("remote", { type: "BookTravel", mode: "remote" })],
+    none: { type: "BookTravel", mode: "remote" },
+  },
+  OfferFellowship: {
+    targets: (at) => {
+      // Naming an option is allowed in every variant and required in the hard one.
+      const expects = optionsNow(at)[0] ?? null;
+      return otherRoles(at).flatMap((to) => [
+        probe(to, { type: "OfferFellowship", to, expects, programme: false }),
+        probe(`${to}/programme`, { type: "OfferFellowship", to, expects, programme: true }),
+      ]);
+    },
+    none: { type: "OfferFellowship", to: "" },
+  },
+  WithdrawFellowship: { targets: (at) => offersFrom(at).map((id) => probe(id, { type: "WithdrawFellowship", fellowship: id })), none: { type: "WithdrawFellowship", fellowship: "" } },
+  AcceptFellowship: { targets: (at) => offersTo(at).map((id) => probe(id, { type: "AcceptFellowship", fellowship: id })), none: { type: "AcceptFellowship", fellowship: "" } },
+  DeclineFellowship: { targets: (at) => offersTo(at).map((id) => probe(id, { type: "DeclineFellowship", fellowship: id })), none: { type: "DeclineFellowship", fellowship: "" } },
+  GiveGrant: { targets: (at) => otherRoles(at).map((to) => probe(to, { type: "GiveGrant", to, amount: ONE_TOKEN })), none: { type: "GiveGrant", to: "", amount: ONE_TOKEN } },
+  BuyBriefing: fixed({ type: "BuyBriefing" }),
+  MakeStatement: fixed({ type: "MakeStatement", text: TEXT }),
+  PostRemoteComment: fixed({ type: "PostRemoteComment", text: TEXT }),
+  SendCorridorMessage: {
+    targets: (at) => otherRoles(at).map((to) => probe(to, { type: "SendCorridorMessage", to, text: TEXT })),
+    none: { type: "SendCorridorMessage", to: "", text: TEXT },
+  },
+  TableOption: { targets: (at) => optionsNow(at).map((option) => probe(option, { type: "TableOption", option })), none: { type: "TableOption", option: "" } },
+  DeclarePosition: {
+    targets: (at) => optionsNow(at).map((option) => probe(option, { type: "DeclarePosition", option, stance: "support" })),
+    none: { type: "DeclarePosition", option: "", stance: "support" },
+  },
+  InsertRider: {
+    targets: (at) => {
+      const rider = at.state.scenario.rider;
+      return (rider?.options ?? []).filter((o) => o.id !== rider?.none).map((o) => probe(o.id, { type: "InsertRider", option: o.id }));
+    },
+    none: { type: "InsertRider", option: "" },
+  },
+  ObjectToRider: fixed({ type: "ObjectToRider" }),
+};
 
-/**
- * Codes decide() gives before it reads a command's arguments: who may give it, whether the
- * stage of the match allows it, and the giver's seat (decide's fixed order). One probe with
- * any target then answers for all targets.
- */
-const BEFORE_ARGUMENTS: ReadonlySet<RejectionCode> = new Set<RejectionCode>([
-  "not-teacher",
-  "not-started",
-  "already-started",
-  "phase-closed",
-  "match-ended",
-  "debrief-not-open",
-  "not-your-seat",
-  "unknown-player",
-  "no-role",
-]);
+const TEACHER_SPECS: Record<TeacherAction, Spec> = {
+  AssignRolesAutomatically: fixed({ type: "AssignRolesAutomatically" }),
+  // Keeping a player in the seat they hold: accepted whenever the teacher may move players at all.
+  AssignRole: {
+    targets: (at) => presentPlayers(at).map((p) => probe(p.id, { type: "AssignRole", player: p.id, table: p.table, role: p.role })),
+    none: { type: "AssignRole", player: "", table: null, role: null },
+  },
+  FillWithBots: fixed({ type: "FillWithBots" }),
+  RemovePlayer: { targets: (at) => presentPlayers(at).map((p) => probe(p.id, { type: "RemovePlayer", player: p.id })), none: { type: "RemovePlayer", player: "" } },
+  MutePlayer: {
+    targets: (at) => presentPlayers(at).map((p) => probe(p.id, { type: "MutePlayer", player: p.id, muted: !p.muted })),
+    none: { type: "MutePlayer", player: "", muted: true },
+  },
+  StartMatch: fixed({ type: "StartMatch" }),
+  AdvancePhase: fixed({ type: "AdvancePhase" }),
+  PauseClock: fixed({ type: "PauseClock" }),
+  ResumeClock: fixed({ type: "ResumeClock" }),
+  ExtendClock: fixed({ type: "ExtendClock", seconds: EXTEND_SECONDS }),
+  PushNews: fixed({ type: "PushNews", text: TEXT }),
+  // The button seats an unseated delegation and unseats a seated one.
+  NameDrafter: {
+    targets: (at) =>
+      at.state.tables.flatMap((t) =>
+        at.state.scenario.roles.map((r) => probe(`${t.index}/${r.id}`, { type: "NameDrafter", table: t.index, role: r.id, seated: !(t.rounds[at.state.round]?.drafting.includes(r.id) ?? false) })),
+      ),
+    none: { type: "NameDrafter", table: 0, role: "", seated: true },
+  },
+  CallConsensus: {
+    targets: (at) => at.state.tables.flatMap((t) => optionsNow(at).map((option) => probe(`${t.index}/${option}`, { type: "CallConsensus", table: t.index, option }))),
+    none: { type: "CallConsensus", table: 0, option: "" },
+  },
+  EndMatch: fixed({ type: "EndMatch" }),
+  ShowDebriefCard: { command: (at) => ({ type: "ShowDebriefCard", card: at.state.debrief.card }) },
+  ShowNicknames: { command: (at) => ({ type: "ShowNicknames", shown: !at.state.debrief.nicknames }) },
+};
 
-function verdictOf(state: MatchState, command: Command, meta: Meta): Availability {
-  const v = decide(state, command, meta);
-  return v.ok ? { ok: true } : { ok: false, code: v.rejection.code };
+// One frozen answer per outcome, shared by every view: views are read, never changed.
+const YES: Availability = Object.freeze({ ok: true });
+const NO = new Map<RejectionCode, Availability>();
+function refusal(code: RejectionCode): Availability {
+  let a = NO.get(code);
+  if (!a) NO.set(code, (a = Object.freeze({ ok: false, code })));
+  return a;
 }
+const answer = (v: { ok: true } | { ok: false; rejection: { code: RejectionCode } }): Availability => (v.ok ? YES : refusal(v.rejection.code));
 
 /** The reason most targets share (the first such in target order on a tie). */
 function commonCode(targets: Availability[]): RejectionCode | null {
@@ -167,43 +192,34 @@ function commonCode(targets: Availability[]): RejectionCode | null {
   return best;
 }
 
-function evaluate(state: MatchState, spec: Probe[] | Command, meta: Meta, emptyProbe: Command): ActionState {
-  if (!Array.isArray(spec)) return verdictOf(state, spec, meta);
-  if (!spec.length) {
-    // Nothing to target: the reason decide gives a target that does not exist (a closed phase, no offer...).
-    const v = verdictOf(state, emptyProbe, meta);
-    return { ok: false, code: v.ok ? "bad-input" : v.code, targets: {} };
+/**
+ * decide() in its two steps: admit() checks the giver, the run-sheet and the seat, which read
+ * nothing of the arguments, so one admission answers for the whole action; handle() then
+ * applies the command's own rules to each target.
+ */
+function evaluate(at: Asker, admit: (type: CommandType) => Admission, spec: Spec): ActionState {
+  if ("command" in spec) {
+    const command = spec.command(at);
+    const admission = admit(command.type);
+    return answer(admission.ok ? handle(command, admission.context) : admission);
+  }
+  const admission = admit(spec.none.type);
+  if (!admission.ok) return { ok: false, code: admission.rejection.code, targets: {} };
+  const probes = spec.targets(at);
+  if (!probes.length) {
+    // Nothing to target: the reason decide gives a target that does not exist (no offer, no clause...).
+    const v = handle(spec.none, admission.context);
+    return { ok: false, code: v.ok ? "bad-input" : v.rejection.code, targets: {} };
   }
   const targets: Record<string, Availability> = {};
-  const first = verdictOf(state, spec[0]!.command, meta);
-  if (!first.ok && BEFORE_ARGUMENTS.has(first.code)) {
-    // Refused before any argument was read: every target gets the same answer.
-    for (const p of spec) targets[p.target] = first;
-    return { ...first, targets };
+  let open = false;
+  for (const p of probes) {
+    const a = answer(handle(p.command, admission.context));
+    targets[p.target] = a;
+    open ||= a.ok;
   }
-  for (const p of spec) targets[p.target] = verdictOf(state, p.command, meta);
-  const all = Object.values(targets);
-  if (all.some((t) => t.ok)) return { ok: true, targets };
-  return { ok: false, code: commonCode(all) ?? "bad-input", targets };
+  return open ? { ok: true, targets } : { ok: false, code: commonCode(Object.values(targets)) ?? "bad-input", targets };
 }
-
-/** The command asked with a target that does not exist, for a targeted command with no target to try. */
-const EMPTY_TARGET: Partial<Record<CommandType, Command>> = {
-  OfferFellowship: { type: "OfferFellowship", to: "" },
-  WithdrawFellowship: { type: "WithdrawFellowship", fellowship: "" },
-  AcceptFellowship: { type: "AcceptFellowship", fellowship: "" },
-  DeclineFellowship: { type: "DeclineFellowship", fellowship: "" },
-  GiveGrant: { type: "GiveGrant", to: "", amount: ONE_TOKEN },
-  SendCorridorMessage: { type: "SendCorridorMessage", to: "", text: TEXT },
-  TableOption: { type: "TableOption", option: "" },
-  DeclarePosition: { type: "DeclarePosition", option: "", stance: "support" },
-  InsertRider: { type: "InsertRider", option: "" },
-  CallConsensus: { type: "CallConsensus", table: 0, option: "" },
-  NameDrafter: { type: "NameDrafter", table: 0, role: "", seated: true },
-  AssignRole: { type: "AssignRole", player: "", table: null, role: null },
-  RemovePlayer: { type: "RemovePlayer", player: "" },
-  MutePlayer: { type: "MutePlayer", player: "", muted: true },
-};
 
 /**
  * The actions of a player (its seat's commands) or of the teacher (the dashboard's), each as
@@ -211,9 +227,12 @@ const EMPTY_TARGET: Partial<Record<CommandType, Command>> = {
  * anyone's, so the probes run at the match's creation time.
  */
 export function actionsFor(state: MatchState, viewer: { kind: "player"; id: PlayerId } | { kind: "teacher" }): Actions {
-  const meta: Meta = viewer.kind === "player" ? { actor: { kind: "player", id: viewer.id }, now: state.createdAt } : { actor: { kind: "teacher" }, now: state.createdAt };
-  const probes: Record<string, Probe[] | Command> = viewer.kind === "player" ? playerProbes(state, viewer.id) : teacherProbes(state);
+  const player = viewer.kind === "player" ? state.players[viewer.id] : undefined;
+  const at: Asker = { state, role: player?.role ?? null, table: player?.table === null || player?.table === undefined ? undefined : state.tables[player.table] };
+  const actor = viewer.kind === "player" ? ({ kind: "player", id: viewer.id } as const) : ({ kind: "teacher" } as const);
+  const admit = admitter(state, { actor, now: state.createdAt });
+  const specs: Record<string, Spec> = viewer.kind === "player" ? PLAYER_SPECS : TEACHER_SPECS;
   const out: Record<string, ActionState> = {};
-  for (const [name, spec] of Object.entries(probes)) out[name] = evaluate(state, spec, meta, EMPTY_TARGET[name as CommandType] ?? ({ type: name } as Command));
+  for (const name in specs) out[name] = evaluate(at, admit, specs[name]!);
   return out as Actions;
 }

@@ -51,30 +51,6 @@ export type Command =
 
 export type CommandType = Command["type"];
 
-/** Commands only the teacher may give (the server also gives Tick as the system). */
-export const TEACHER_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
-  "CreateMatch",
-  "RemovePlayer",
-  "MutePlayer",
-  "AssignRolesAutomatically",
-  "AssignRole",
-  "FillWithBots",
-  "StartMatch",
-  "AdvancePhase",
-  "PauseClock",
-  "ResumeClock",
-  "ExtendClock",
-  "NameDrafter",
-  "CallConsensus",
-  "PushNews",
-  "EndMatch",
-  "ShowDebriefCard",
-  "ShowNicknames",
-]);
-
-/** Commands the teacher may still give once the match has ended: leading the debrief. */
-export const AFTER_END_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(["ShowDebriefCard", "ShowNicknames"]);
-
 /** How many debrief cards a teacher can step through (0 = the first card). */
 export const DEBRIEF_CARD_LIMIT = 20;
 

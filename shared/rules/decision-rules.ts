@@ -4,13 +4,6 @@
 import type { DecisionRuleId, Dossier, Scenario } from "../scenario/schema.js";
 import type { AttendanceMode, OptionId, RoleId, Stance } from "./types.js";
 
-export const RULE_NAMES: Record<DecisionRuleId, string> = {
-  R1: "Rough consensus",
-  R2: "Stakeholder houses",
-  R3: "Token-weighted vote",
-  R4: "Multilateral (governments only)",
-};
-
 export interface RuleInput {
   scenario: Scenario;
   dossier: Dossier;

@@ -44,9 +44,4 @@ export type GameEvent =
 
 export type EventType = GameEvent["type"];
 
-/** Events that belong to one table; used by redaction and by the replay's per-table filters. */
-export function tableOf(event: GameEvent): number | null {
-  return "table" in event && typeof event.table === "number" ? event.table : null;
-}
-
 export type { DecisionRuleId };

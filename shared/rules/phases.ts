@@ -1,108 +1,119 @@
-// The run-sheet of a round, read like the teacher's plan: each phase, what may happen in it,
-// and what closing it settles. decide() consults this table; evolve() only applies the events.
+// The run-sheet of a match, read like the teacher's plan: which commands may be given before
+// the start, in each phase of a round and after the end, and what closing each phase settles.
+// decide() lets a command through only where this sheet allows it; evolve() only applies events.
+import type { CommandType } from "./commands.js";
 import type { GameEvent, PhaseReason } from "./events.js";
-import { applyRule } from "./decision-rules.js";
-import { delegatesOf } from "./helpers.js";
+import { chairNamesDrafters, decideTables } from "./handlers/decision.js";
+import { settleTravel } from "./handlers/travel.js";
+import type { RejectionCode } from "./rejections.js";
 import { PHASE_IDS, timersOf, type RoundPhase } from "./settings.js";
-import type { Attendance, MatchState, RoleId } from "./types.js";
+import type { MatchState } from "./types.js";
 
-export interface PhaseSheet {
-  phase: RoundPhase;
-  /** What students should be doing, in the teacher's words. */
-  purpose: string;
-  /** Events that settle the phase when it closes, before the next one opens. */
-  onClose: (state: MatchState, now: number) => GameEvent[];
-}
+/** Where a match is: waiting in the lobby, in a phase of a round, or over. */
+export type Stage = "lobby" | RoundPhase | "ended";
 
-export const RUN_SHEET: readonly PhaseSheet[] = [
-  { phase: "briefing", purpose: "Read your role card and your briefing.", onClose: () => [] },
-  { phase: "travel", purpose: "Decide how to attend; offer or accept fellowships.", onClose: settleTravel },
-  { phase: "negotiation", purpose: "Speak, talk in the corridor, table options, give grants.", onClose: chairNamesDrafters },
-  { phase: "decision", purpose: "State your positions; the table decides by its rule.", onClose: decideTables },
-  { phase: "outcome", purpose: "See what was adopted and what it means for you.", onClose: () => [] },
-];
+/** Until the end: people come and go, the teacher seats them, pushes news and may end early. */
+const ROSTER = [
+  "JoinMatch",
+  "RenamePlayer",
+  "LeaveMatch",
+  "RemovePlayer",
+  "MutePlayer",
+  "AssignRolesAutomatically",
+  "AssignRole",
+  "FillWithBots",
+  "PushNews",
+  "EndMatch",
+] as const satisfies readonly CommandType[];
 
-export function sheetOf(phase: RoundPhase): PhaseSheet {
-  return RUN_SHEET.find((s) => s.phase === phase) as PhaseSheet;
-}
-
-/** Roles that did not book travel attend remotely if someone holds the seat, else they are absent. */
-function settleTravel(state: MatchState): GameEvent[] {
-  const events: GameEvent[] = [];
-  for (const table of state.tables) {
-    const round = table.rounds[state.round];
-    if (!round) continue;
-    const lapsed = table.fellowships.filter((f) => f.status === "offered").map((f) => f.id);
-    if (lapsed.length) events.push({ type: "FellowshipsLapsed", table: table.index, ids: lapsed });
-    for (const role of state.scenario.roles) {
-      if (round.attendance[role.id]) continue;
-      const seated = delegatesOf(state, table.index, role.id).length > 0;
-      const attendance: Attendance = { mode: seated ? "remote" : "absent", delegates: seated ? 1 : 0, paidBy: null, cost: 0, defaulted: true };
-      events.push({ type: "TravelBooked", table: table.index, role: role.id, attendance, defaulted: true });
-    }
-  }
-  return events;
-}
+/** While a round runs: the room's clock ticks; the teacher skips, pauses, resumes, extends. */
+const CLOCK = ["Tick", "AdvancePhase", "PauseClock", "ResumeClock", "ExtendClock"] as const satisfies readonly CommandType[];
 
 /**
- * The automatic chair forms the drafting group as the decision opens: every delegation in the
- * room that tabled an option. (A teacher chair names drafters by hand.)
+ * Grants are open in every phase of a round: money can pay for a trip before travel closes and
+ * reward a vote after the decision, and both are what the debrief's "follow the money" shows.
  */
-function chairNamesDrafters(state: MatchState): GameEvent[] {
-  if (state.settings.chair !== "automatic") return [];
-  const events: GameEvent[] = [];
-  for (const table of state.tables) {
-    const round = table.rounds[state.round];
-    if (!round) continue;
-    const authors = [...new Set(round.tabled.map((t) => t.by))];
-    for (const role of authors) {
-      if (round.attendance[role]?.mode === "in-person" && !round.drafting.includes(role)) events.push({ type: "DrafterNamed", table: table.index, role, seated: true });
-    }
-  }
-  return events;
+const MONEY = ["GiveGrant"] as const satisfies readonly CommandType[];
+
+/** Fellowships are offered and answered before travel closes; the guest's trip is booked by accepting. */
+const OFFERS = ["OfferFellowship", "WithdrawFellowship", "AcceptFellowship", "DeclineFellowship"] as const satisfies readonly CommandType[];
+
+/** Words: on the floor (in the room), written comments (remote), the corridor (in the room). */
+const TALK = ["MakeStatement", "PostRemoteComment", "SendCorridorMessage"] as const satisfies readonly CommandType[];
+
+export interface StageSheet {
+  stage: Stage;
+  /** The commands this stage accepts; any other is refused with the stage's reason (closedReason). */
+  allows: readonly CommandType[];
+  /** A round phase's closing hook: events that settle it before the next one opens. */
+  onClose?: (state: MatchState, now: number) => GameEvent[];
 }
 
-/** Applies each table's rule to its recorded positions; a chair's earlier call already decided. */
-function decideTables(state: MatchState): GameEvent[] {
-  const dossier = state.scenario.dossiers[state.round];
-  if (!dossier) return [];
-  const events: GameEvent[] = [];
-  for (const table of state.tables) {
-    const round = table.rounds[state.round];
-    if (!round || round.decision) continue;
-    const attendance = Object.fromEntries(state.scenario.roles.map((r) => [r.id, round.attendance[r.id]?.mode ?? "absent"]));
-    const tabled = round.tabled.map((t) => t.option);
-    let result = applyRule(table.rule, { scenario: state.scenario, dossier, tabled, positions: round.positions, attendance });
-    if (table.rule === "R1" && state.settings.chair === "teacher") {
-      // With a human chair only a declared consensus carries; otherwise the status quo stands.
-      const blockers = round.consensus.flatMap((c) => c.blockedBy);
-      result = { adopted: dossier.statusQuo, by: "status-quo", tally: result.tally, blockedBy: [...new Set(blockers)] };
-    }
-    const rider = riderOutcome(state, round.rider, result.adopted === dossier.statusQuo);
-    events.push({ type: "DossierDecided", table: table.index, round: state.round, decision: { rule: table.rule, ...result, rider } });
-    events.push(...consequences(state, table.index, result.adopted));
-  }
-  return events;
+export const RUN_SHEET: readonly StageSheet[] = [
+  { stage: "lobby", allows: [...ROSTER, "StartMatch"] },
+  // Read the role card and the briefing; sponsors may already offer trips.
+  { stage: "briefing", allows: [...ROSTER, ...CLOCK, ...MONEY, ...OFFERS, "BuyBriefing"] },
+  // Book a trip or take part remotely; whoever does not choose is settled as the phase closes.
+  { stage: "travel", allows: [...ROSTER, ...CLOCK, ...MONEY, ...OFFERS, "BookTravel", "BuyBriefing"], onClose: settleTravel },
+  // Speak, talk, table options and signal positions; the automatic chair seats the drafters as it closes.
+  { stage: "negotiation", allows: [...ROSTER, ...CLOCK, ...MONEY, ...TALK, "TableOption", "DeclarePosition", "NameDrafter", "BuyBriefing"], onClose: chairNamesDrafters },
+  // Final positions, the rider and its objection, a teacher chair's consensus call; each table decides as it closes.
+  {
+    stage: "decision",
+    allows: [...ROSTER, ...CLOCK, ...MONEY, ...TALK, "DeclarePosition", "NameDrafter", "InsertRider", "ObjectToRider", "CallConsensus", "BuyBriefing"],
+    onClose: decideTables,
+  },
+  // Read what was adopted and what it means; patrons may reward.
+  { stage: "outcome", allows: [...ROSTER, ...CLOCK, ...MONEY] },
+  // The debrief: the teacher steps through the cards; nothing else moves.
+  { stage: "ended", allows: ["ShowDebriefCard", "ShowNicknames"] },
+];
+
+const ALLOWED = new Map<Stage, ReadonlySet<CommandType>>(RUN_SHEET.map((s) => [s.stage, new Set(s.allows)]));
+
+export function stageOf(state: MatchState): Stage {
+  if (state.status === "lobby") return "lobby";
+  if (state.status === "ended") return "ended";
+  return state.phase as RoundPhase;
 }
 
-export function riderOutcome(state: MatchState, rider: { option: string; objectedBy: RoleId | null } | null, statusQuoStands: boolean): string | null {
-  if (!rider || rider.objectedBy || statusQuoStands) return null;
-  return state.scenario.rider ? rider.option : null;
+export function allows(stage: Stage, command: CommandType): boolean {
+  return ALLOWED.get(stage)?.has(command) ?? false;
 }
 
-/** Income changes for later rounds that the adopted option brings, if there are later rounds. */
-export function consequences(state: MatchState, table: number, adopted: string): GameEvent[] {
-  const dossier = state.scenario.dossiers[state.round];
-  if (!dossier || state.round >= state.scenario.dossiers.length - 1) return [];
-  return state.scenario.consequences
-    .filter((c) => c.dossier === dossier.id && c.option === adopted)
-    .map((c) => ({ type: "IncomeChanged", table, changes: c.incomeDelta, reason: c.text }) as const);
+/** The stages in which the sheet accepts `command`. */
+export function stagesAllowing(command: CommandType): Stage[] {
+  return RUN_SHEET.filter((s) => ALLOWED.get(s.stage)?.has(command)).map((s) => s.stage);
+}
+
+/** Why `command` is refused in `stage`: the match is over, not open yet for it, already past it, or the phase is wrong. */
+export function closedReason(stage: Stage, command: CommandType): RejectionCode {
+  let byCommand = REASONS.get(stage);
+  if (!byCommand) REASONS.set(stage, (byCommand = new Map()));
+  let code = byCommand.get(command);
+  if (!code) byCommand.set(command, (code = reasonFor(stage, stagesAllowing(command))));
+  return code;
+}
+
+/** closedReason's answers, worked out once per stage and command (the sheet never changes). */
+const REASONS = new Map<Stage, Map<CommandType, RejectionCode>>();
+
+function reasonFor(stage: Stage, open: Stage[]): RejectionCode {
+  if (stage === "ended") return "match-ended";
+  if (open.length > 0 && open.every((s) => s === "ended")) return "debrief-not-open";
+  if (stage === "lobby") return "not-started";
+  if (open.length > 0 && open.every((s) => s === "lobby")) return "already-started";
+  return "phase-closed";
+}
+
+function sheetOf(stage: Stage): StageSheet | undefined {
+  return RUN_SHEET.find((s) => s.stage === stage);
 }
 
 /** Closes the current phase and opens the next one (or the next round, or the end). */
 export function advance(state: MatchState, now: number, reason: PhaseReason): GameEvent[] {
   if (state.phase === "lobby" || state.phase === "ended") return [];
-  const events = sheetOf(state.phase).onClose(state, now);
+  const events = sheetOf(state.phase)?.onClose?.(state, now) ?? [];
   const index = PHASE_IDS.indexOf(state.phase);
   const next = PHASE_IDS[index + 1];
   const timers = timersOf(state.settings);
@@ -129,4 +140,3 @@ export function openRound(state: MatchState, round: number, now: number, reason:
     { type: "PhaseChanged", round, phase: "briefing", deadline: now + timers.briefing * 1000, reason, at: now },
   ];
 }
-

@@ -7,6 +7,7 @@ export const REJECTIONS = {
   "bad-settings": "These match settings are not valid.",
   "bad-input": "That request is not valid.",
   "not-teacher": "Only the teacher can do that.",
+  "system-only": "Only the game's own clock can do that.",
   "unknown-player": "That player is not in this match.",
   "not-your-seat": "You can only do that for yourself.",
   "nickname-empty": "Please type a nickname.",

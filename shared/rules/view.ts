@@ -155,7 +155,9 @@ export interface MatchView {
    * - NameDrafter: "<table>/<role>", the toggle of that delegation's drafting seat;
    * - CallConsensus: "<table>/<option>";
    * - AssignRole, RemovePlayer, MutePlayer (the toggle): each present player's id.
-   * A targeted action is ok when some target is; otherwise its code is the one most targets share.
+   * A targeted action is ok when some target is; otherwise its code is the one most targets
+   * share. When the action is refused as a whole (the phase, the seat), `targets` is empty and
+   * `code` says why.
    * Screens enable controls from here and show the code's message; they never re-check a rule.
    */
   actions: Actions | null;

@@ -11,8 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 export const defaultChromiumPath = "/usr/bin/chromium";
 
 /**
- * Flags from docs STACK.md 7.3: no sandbox (containers, root), no traffic to Google on a
- * closed network, and SwiftShader so WebGL works on machines without a GPU.
+ * No sandbox (containers, root); no background traffic to Google, which floods a closed
+ * network with refused connections; and SwiftShader, because Chromium 130+ no longer falls
+ * back to it by itself and WebGL needs it on machines without a GPU.
  */
 export const chromiumArgs: readonly string[] = [
   "--no-sandbox",
