@@ -4,6 +4,7 @@
 import { debrief, type Debrief } from "../shared/analysis/debrief.js";
 import type { GameEvent } from "../shared/rules/events.js";
 import { context } from "./context.js";
+import { eventPages } from "./store/export.js";
 import type { MatchHeader } from "./store/match-store.js";
 
 export interface EndedMatch {
@@ -38,8 +39,9 @@ export async function endedMatch(code: string): Promise<EndedMatch | null> {
 }
 
 async function analyse(header: MatchHeader): Promise<EndedMatch | null> {
-  const recorded = await context().store.getEvents(header.code);
-  const events = recorded.map((e) => e.event);
+  // Read a page at a time, letting live rooms run in between (a record can be long).
+  const events: GameEvent[] = [];
+  for await (const page of eventPages(context().store, header.code)) for (const e of page) events.push(e.event);
   const end = events.findIndex((e) => e.type === "MatchEnded");
   if (end < 0) return null;
   const upToEnd = events.slice(0, end + 1);
