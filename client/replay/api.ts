@@ -52,7 +52,9 @@ export const fetchRecord = (token: string, code: string) => call<MatchRecord>(`/
 export const deleteMatch = (token: string, code: string) => call<{ ok: true }>(`/api/matches/${code}`, token, { method: "DELETE" });
 export const importRecord = (token: string, fileText: string) =>
   call<{ code: string; events: number; finalHash: string; imported: Provenance }>("/api/matches/import", token, { method: "POST", headers: { "content-type": "application/json" }, body: fileText });
-export const createReplayLink = (token: string, code: string) => call<{ token: string; link: string }>(`/api/matches/${code}/replay-links`, token, { method: "POST" });
+/** A replay link for students; with nicknames only when asked (by default they see "Student 1", "Student 2" …). */
+export const createReplayLink = (token: string, code: string, nicknames = false) =>
+  call<{ token: string; link: string }>(`/api/matches/${code}/replay-links`, token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nicknames }) });
 
 export type ReplayStart = { access: "teacher"; code: string; imported?: Provenance } | ReplayOutline;
 

@@ -84,7 +84,7 @@ export class MatchesController {
   async makeReplayLink(code: string): Promise<void> {
     if (!this.token) return;
     try {
-      const link = await createReplayLink(this.token, code);
+      const link = await createReplayLink(this.token, code, !this.pseudonymise);
       this.links.set(code, link.link);
       this.emit();
     } catch (error) {

@@ -137,7 +137,7 @@ export const replayEn = {
   "matches.delete": "Delete {code}",
   "matches.confirmDelete": "Delete match {code} and its recording for good? This cannot be undone.",
   "matches.deleted": "Match {code} was deleted.",
-  "matches.pseudonymise": "Replace nicknames with “Student 1”, “Student 2”… in exports",
+  "matches.pseudonymise": "Replace nicknames with “Student 1”, “Student 2”… in exports and replay links",
   "matches.import": "Import a recording file",
   "matches.importHint": "A .json file exported from Rough Consensus, on this server or another.",
   "matches.importedVerified": "Imported as match {code}. It carries this server's signature: every word is as it was recorded here.",
