@@ -44,8 +44,16 @@ export const SEATING: Handlers<
       if (present(state, command.playerId)) return no("bad-input", "That seat is already taken.");
       let table: number | null = null;
       let role: RoleId | null = null;
-      if (state.status === "running" && state.settings.lateJoiners === "delegate") {
-        const seat = nextSeat(state, seatCounts(state));
+      // Someone coming back (their screens had all gone, so the room let their seat go) sits
+      // where they sat before, if that delegation still has room; otherwise like anyone new.
+      const before = state.players[command.playerId];
+      const counts = seatCounts(state);
+      if (before?.table !== null && before?.table !== undefined && before.role !== null) {
+        const held = roleOf(state.scenario, before.role);
+        if (held && (counts.get(`${before.table}/${held.id}`) ?? 0) < held.maxDelegates) ({ table, role } = { table: before.table, role: held.id });
+      }
+      if (table === null && state.status === "running" && state.settings.lateJoiners === "delegate") {
+        const seat = nextSeat(state, counts);
         if (seat) ({ table, role } = seat);
       }
       return ok(

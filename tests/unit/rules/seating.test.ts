@@ -100,6 +100,24 @@ describe("seats filled during play", () => {
     m.ok({ type: "FillWithBots" });
     expect(m.round().attendance.IP).toMatchObject({ mode: "remote" });
   });
+  it("a late joiner who left comes back to the seat they held, while it is free; the seat was free for others meanwhile", () => {
+    const m = new Match().seatEveryone(["TECH", "USG"]).start();
+    m.ok({ type: "JoinMatch", playerId: "late", nickname: "Late" }, player("late"));
+    expect(m.s.players.late).toMatchObject({ table: 0, role: "EU" });
+    m.ok({ type: "LeaveMatch", player: "late" }, player("late")); // the room does this when every screen left for good
+    m.ok({ type: "JoinMatch", playerId: "late", nickname: "Late" }, player("late"));
+    expect(m.s.players.late).toMatchObject({ table: 0, role: "EU", present: true });
+    m.ok({ type: "LeaveMatch", player: "late" }, player("late"));
+    // Meanwhile the EU delegation fills up: the returning player goes where a newcomer would.
+    const eu = m.scenario.roles.find((r) => r.id === "EU")!;
+    for (let i = 0; i < eu.maxDelegates; i++) {
+      m.ok({ type: "JoinMatch", playerId: `eu${i}`, nickname: `EU ${i}` }, player(`eu${i}`));
+      m.ok({ type: "AssignRole", player: `eu${i}`, table: 0, role: "EU" });
+    }
+    m.ok({ type: "JoinMatch", playerId: "late", nickname: "Late" }, player("late"));
+    expect(m.s.players.late!.role).not.toBe("EU");
+    expect(m.s.players.late!.role).not.toBeNull();
+  });
   it("a player without a role is told to wait", () => {
     const m = new Match(defaultScenario(), { lateJoiners: "spectator" }).seatEveryone(["TECH"]).start();
     m.ok({ type: "JoinMatch", playerId: "s", nickname: "Spec" }, player("s"));
