@@ -73,6 +73,15 @@ export class BotDriver {
     }, Math.round(delay.ms * PACE_FACTOR[this.pace]));
   }
 
+  /**
+   * No bot has an intent waiting. Every change wakes the free bots at once, so when none is
+   * waiting each has seen the latest state and found nothing to do.
+   */
+  get idle(): boolean {
+    for (const bot of this.bots.values()) if (bot.pending) return false;
+    return true;
+  }
+
   stop(): void {
     this.stopped = true;
     for (const bot of this.bots.values()) bot.pending?.clear();

@@ -88,6 +88,11 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     return this.match;
   }
 
+  /** Every bot has looked at the latest state and has nothing left to send (tests wait on this, never on time). */
+  get botsIdle(): boolean {
+    return this.bots.idle;
+  }
+
   override async onCreate(options: MatchRoomOptions): Promise<void> {
     const { store, resumeGraceMs } = context();
     if ("resume" in options) {

@@ -72,36 +72,59 @@ describe.skipIf(!chromiumPath)("three students and six bots", () => {
     const joined = (await record()).events.filter((e) => e.event.type === "PlayerJoined" && e.event.kind === "bot");
     expect(joined).toHaveLength(6);
 
-    // The teacher moves the match on; the bots get a few seconds in each phase.
+    // What the bots did, read from the match record.
+    const botIds = new Set(joined.map((e) => e.event.player));
+    const botRoles = new Set(joined.map((e) => e.event.role));
+    type Recorded = { type: string; role?: string; by?: string; from?: string; to?: string; player?: string; id?: string };
+    const recorded = async () => (await record()).events.map((e) => e.event as Recorded);
+    /** A bot's own act at the table: a statement, a tabled option, a position, corridor talk or a grant. */
+    const botAct = (e: Recorded) =>
+      (["StatementMade", "PositionDeclared", "CorridorMessageSent"].includes(e.type) && botIds.has(e.player)) ||
+      (e.type === "OptionTabled" && botRoles.has(e.by)) ||
+      (e.type === "GrantGiven" && botRoles.has(e.from));
+    const thisRound = (events: Recorded[]) => events.slice(events.map((e) => e.type).lastIndexOf("RoundOpened"));
+    /** Every bot has chosen how to attend this round: booked a trip, or accepted a sponsor's. */
+    const botsTravelled = (events: Recorded[]) => {
+      const round = thisRound(events);
+      const guests = new Map(round.filter((e) => e.type === "FellowshipOffered").map((e) => [e.id, e.to]));
+      return [...botRoles].every((role) => round.some((e) => (e.type === "TravelBooked" && e.role === role) || (e.type === "FellowshipAccepted" && guests.get(e.id) === role)));
+    };
+    /** Waits until the record shows `what` (the bots act at their own pace; the test waits on what they did, not on time). */
+    const waitForRecord = async (what: string, done: (events: Recorded[]) => boolean) => {
+      const end = Date.now() + 60_000;
+      while (!done(await recorded())) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await teacher.waitForTimeout(250);
+      }
+    };
+
+    // The teacher moves the match on once the bots have chosen their trips, and once they have
+    // acted at the table in the negotiation; the other phases pass at the teacher's pace.
     for (let round = 0; round < 3; round++) {
       for (const phase of PHASES) {
         if (round === 0 && phase === "briefing") continue;
-        await teacher.waitForTimeout(phase === "negotiation" || phase === "travel" ? 6000 : 2500);
+        // `phase` is the one the click opens; the wait is for the one it closes.
         const before = await phaseOf(teacher);
+        if (before === "travel") await waitForRecord(`the bots' trips in round ${round + 1}`, botsTravelled);
+        if (before === "negotiation") await waitForRecord(`a bot acting in round ${round + 1}`, (events) => thisRound(events).some(botAct));
         await teacher.getByRole("button", { name: en["host.skip"] }).click();
         await teacher.waitForFunction((b) => window.__e2e?.phase !== b, before, { timeout: 30_000 });
       }
     }
-    await teacher.waitForTimeout(2500);
     await teacher.getByRole("button", { name: en["host.skip"] }).click();
     for (const page of [teacher, ...students]) await waitForPhase(page, "ended");
     await saveScreenshot(students[0]!, "bots-class-final", "phone");
     await saveScreenshot(teacher, "bots-class-final-host", "chromebook");
 
-    // The bots acted in every round: statements, tabled options or positions in the record.
-    const events = (await record()).events.map((e) => e.event);
-    const botIds = new Set(joined.map((e) => e.event.player));
-    const botRoles = new Set(joined.map((e) => e.event.role));
+    // The bots acted in every round: statements, tabled options, positions, corridor talk or grants.
     let round = -1;
     const active = new Set<number>();
-    for (const e of events) {
+    for (const e of await recorded()) {
       if (e.type === "RoundOpened") round++;
-      const by = (e as { role?: string; by?: string; from?: string; player?: string });
-      if (["StatementMade", "OptionTabled", "PositionDeclared", "TravelBooked", "CorridorMessageSent", "GrantGiven"].includes(e.type)) {
-        if ((by.player && botIds.has(by.player)) || (e.type === "OptionTabled" && botRoles.has(by.by)) || (e.type === "GrantGiven" && botRoles.has(by.from))) active.add(round);
-      }
+      if (botAct(e)) active.add(round);
     }
     expect([...active].sort()).toEqual([0, 1, 2]);
+    const events = await recorded();
     expect(events.filter((e) => e.type === "DossierDecided")).toHaveLength(3);
   }, 420_000);
 });

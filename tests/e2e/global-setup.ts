@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import type { TestProject } from "vitest/node";
+import { requireChromiumInCI } from "../helpers/browser.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module "vitest" {
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // In CI a missing browser fails the run here, before anything is built, instead of every file skipping.
+  requireChromiumInCI();
   const clientDir = await mkdtemp(path.join(tmpdir(), "rough-consensus-client-"));
   await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: clientDir, emptyOutDir: true }, logLevel: "warn" });
   project.provide("clientDir", clientDir);

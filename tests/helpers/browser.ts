@@ -54,6 +54,23 @@ export function findChromium(): string | null {
   return isExecutable(candidate) ? candidate : null;
 }
 
+/** Whether CI=true (or 1, yes): there the end-to-end tests are required, so a missing browser fails the run. */
+export const inCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? "");
+
+/**
+ * In CI, the browser must be there: throws with what is missing and how to install it. Outside
+ * CI it only says that the end-to-end tests will be skipped. Called before any e2e test runs.
+ */
+export function requireChromiumInCI(): void {
+  if (findChromium()) return;
+  if (inCI()) {
+    throw new Error(
+      `CI=true and no Chromium: the end-to-end tests are required in CI and cannot run. ${chromiumMissingMessage().replace("[e2e] SKIPPED: no", "No")}`,
+    );
+  }
+  console.warn(chromiumMissingMessage());
+}
+
 export function chromiumMissingMessage(): string {
   const looked = process.env.CHROMIUM ? `$CHROMIUM (${process.env.CHROMIUM})` : defaultChromiumPath;
   return (

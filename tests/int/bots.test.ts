@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashState } from "../../shared/replay/hash.js";
 import { foldRecord, type MatchRecord } from "../../shared/replay/record.js";
-import { BASE, createMatch, decoded, eventually, join, leaveAll, liveState, ok, startServer, type Device, type TestServer } from "./helpers.js";
+import { BASE, createMatch, decoded, eventually, join, leaveAll, liveState, ok, serverRoom, startServer, type Device, type TestServer } from "./helpers.js";
 
 let s: TestServer;
 const open: Device[] = [];
@@ -30,9 +30,10 @@ describe("a class of three with six bots", () => {
 
     for (let guard = 0; state().status !== "ended" && guard < 40; guard++) {
       const before = `${state().round}/${state().phase}`;
-      // Give the bots a moment in each phase (they act at once, one after another).
-      await new Promise((r) => setTimeout(r, state().phase === "negotiation" ? 400 : 150));
-      if (state().phase === "travel") for (const st of students) await ok(st, { type: "BookTravel", mode: "remote" }).catch(() => undefined);
+      // The bots act at once, one after another: the phase moves on when all of them are done.
+      await eventually(() => serverRoom(s, code).botsIdle, 10_000, `the bots to finish ${before}`);
+      // The students take part remotely (nobody offers them a trip they could have accepted).
+      if (state().phase === "travel") for (const st of students) await ok(st, { type: "BookTravel", mode: "remote" });
       await ok(teacher, { type: "AdvancePhase" });
       await eventually(() => `${state().round}/${state().phase}` !== before || state().status === "ended", 3000, "the next phase");
     }

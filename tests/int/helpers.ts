@@ -155,6 +155,11 @@ export async function expectViewsInSync(s: TestServer, code: string, devices: De
   }
 }
 
+/**
+ * Cleanup after the tests: each open device leaves, waiting at most a second for each. A leave
+ * may fail (cleanup tolerates it) when the server already closed the room or the test removed
+ * the player; that is not what any test checks, and the server is shut down next anyway.
+ */
 export async function leaveAll(devices: Device[]): Promise<void> {
   const pause = () => new Promise((r) => setTimeout(r, 1000));
   await Promise.all(devices.filter((d) => d.room.connection?.isOpen).map((d) => Promise.race([d.room.leave(true).catch(() => undefined), pause()])));

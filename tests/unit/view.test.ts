@@ -46,13 +46,17 @@ describe("viewFor during play", () => {
     expect(json).not.toContain('"seed"');
   });
 
-  it("corridor talk reaches only its two ends (and, under surveillance, a lucky listener)", () => {
-    for (const role of roles) {
-      const v = viewFor(m.s, { kind: "player", id: seatOf(role) });
-      const c = m.s.tables[0]!.corridor[0]!;
-      const shouldSee = role === "TECH" || role === "NGO-N" || c.interceptedBy === role;
-      expect(JSON.stringify(v).includes("SECRET-CORRIDOR-TEXT")).toBe(shouldSee);
-    }
+  it("corridor talk reaches only its two ends (and, under surveillance, the listener of a message it intercepted)", () => {
+    // Seed 3: the first message's draw misses, the second's reaches USG, the listening role.
+    const talk = new Match(defaultScenario(), { variants: { surveillance: true } }, 3).seatEveryone().start().skipTo("travel");
+    for (const r of ["TECH", "NGO-N", "EU"]) talk.as(r, { type: "BookTravel", mode: "in-person" });
+    talk.skipTo("negotiation");
+    talk.as("TECH", { type: "SendCorridorMessage", to: "NGO-N", text: "UNHEARD-TO-NGO" });
+    talk.as("TECH", { type: "SendCorridorMessage", to: "EU", text: "OVERHEARD-TO-EU" });
+    expect(talk.s.tables[0]!.corridor.map((c) => c.interceptedBy)).toEqual([null, "USG"]);
+    const readers = (text: string) => roles.filter((role) => JSON.stringify(viewFor(talk.s, { kind: "player", id: seatOf(role) })).includes(text));
+    expect(readers("UNHEARD-TO-NGO")).toEqual(["TECH", "NGO-N"]);
+    expect(readers("OVERHEARD-TO-EU")).toEqual(["TECH", "USG", "EU"]);
   });
 
   it("fellowships and grants are seen by the two parties only, until the end", () => {
