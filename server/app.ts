@@ -83,6 +83,8 @@ export function createApp(options: AppOptions = {}) {
     express: (app) => mountHttp(app, { clientDir, corsOrigins, signer }),
   });
   let watch: ResumeWatch | null = null;
+  // Stop taking matches over before this process's own rooms close for the shutdown.
+  server.onBeforeShutdown(() => watch?.stop());
   server.onShutdown(async () => {
     watch?.stop();
     await store.close();

@@ -9,7 +9,7 @@
 // who (rooms/codes.ts takeOverCode: one winner per code and departed holder), and the record
 // itself fences a copy that should not exist (appendEvents with the last known event number
 // refuses a stale writer, and that room closes — see MatchRoom).
-import { matchMaker } from "@colyseus/core";
+import { matchMaker, requestFromIPC } from "@colyseus/core";
 import { codeHolder, codesOpenHere, keepCode, releaseCode, takeOverCode } from "./rooms/codes.js";
 import type { MatchRoom } from "./rooms/match-room.js";
 import type { MatchStore } from "./store/match-store.js";
@@ -17,6 +17,8 @@ import type { MatchStore } from "./store/match-store.js";
 export interface ResumeOptions {
   /** Matches whose last event is older than this are left closed (default RESUME_MAX_AGE_HOURS or 24). */
   maxAgeHours?: number;
+  /** Whether a process still holds what it claims (default: Colyseus's health check, which drops a process that does not answer). */
+  isAlive?: (processId: string) => Promise<boolean>;
   /**
    * For the watch: a match that nobody claims at all (not even a process that is gone) is
    * taken only once it has been unclaimed for `graceMs`; `since` remembers when each code was
@@ -57,11 +59,10 @@ function livenessProbe(): (processId: string) => Promise<boolean> {
  * Returns the codes it opened.
  */
 export async function resumeMatches(store: MatchStore, options: ResumeOptions | number = {}): Promise<string[]> {
-  const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24), patience } = typeof options === "number" ? { maxAgeHours: options } : options;
+  const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24), patience, isAlive = livenessProbe() } = typeof options === "number" ? { maxAgeHours: options } : options;
   const since = Date.now() - maxAgeHours * 3600_000;
   const open = (await store.listMatches({ status: ["lobby", "running"] })).filter((m) => (m.lastEventAt ?? m.createdAt) >= since && !matchMaker.getLocalRoomById(m.code));
   const listings = await matchMaker.findRoomsByIds(open.map((m) => m.code));
-  const isAlive = livenessProbe();
   const resumed: string[] = [];
   if (patience) {
     const stillOpen = new Set(open.map((m) => m.code));
@@ -103,11 +104,24 @@ export interface ResumeWatch {
   settled(): Promise<void>;
 }
 
+/** Whether a process answers a health check over presence, without consequences if not. */
+function answers(processId: string): Promise<boolean> {
+  // "p:<processId>" is the channel every Colyseus process serves; "healthcheck" returns true.
+  return requestFromIPC(matchMaker.presence, `p:${processId}`, "healthcheck", [], SHORT_TIMEOUT_MS).then(
+    () => true,
+    () => false,
+  );
+}
+const SHORT_TIMEOUT_MS = Number(process.env.COLYSEUS_PRESENCE_SHORT_TIMEOUT ?? 2000);
+
 /**
  * With several processes: every `intervalMs`
- * 1. health-check every other process (Colyseus's own check: a process that does not answer
- *    within COLYSEUS_PRESENCE_SHORT_TIMEOUT, 2 s by default, is removed with its room
- *    listings — killed, frozen, or cut off from Redis all look the same from outside);
+ * 1. ask every other process whether it is there; one that misses FAILOVER_MISSES checks in
+ *    a row (3 by default, each COLYSEUS_PRESENCE_SHORT_TIMEOUT long, 2 s) gets Colyseus's
+ *    own health check, which removes a process that still does not answer, with its room
+ *    listings — killed, frozen, or cut off from Redis all look the same from outside. One
+ *    slow moment is not enough: a busy process is not emptied onto the others, which are
+ *    probably busy too;
  * 2. close this process's copies of matches another process has taken over (this process
  *    was the one thought gone), and put back its own claims and listings if they went
  *    missing (Redis restarted empty);
@@ -123,9 +137,26 @@ export function startResumeWatch(store: MatchStore, intervalMs = Number(process.
   let busy = false;
   let stopped = false;
 
+  const misses = new Map<string, number>();
+  const missesAllowed = Math.max(1, Number(process.env.FAILOVER_MISSES ?? 3));
+
   const round = async () => {
-    const others = (await matchMaker.stats.fetchAll()).map((p) => p.processId).filter((p) => p !== matchMaker.processId);
-    await Promise.all(others.map((p) => matchMaker.healthCheckProcessId(p)));
+    // This process's own entry in the process list (it is gone after a Redis restart).
+    await matchMaker.stats.persist(true);
+    const others = [...(await listedProcesses())].filter((p) => p !== matchMaker.processId);
+    await Promise.all(
+      others.map(async (p) => {
+        if (await answers(p)) return misses.delete(p);
+        const n = (misses.get(p) ?? 0) + 1;
+        misses.set(p, n);
+        // The last miss allowed: Colyseus's own check decides, and drops it (and its
+        // listings) if it still does not answer. Either way the count starts again.
+        if (n >= missesAllowed) {
+          misses.delete(p);
+          await matchMaker.healthCheckProcessId(p);
+        }
+      }),
+    );
     for (const room of localMatchRooms()) {
       if (!(await keepCode(matchMaker.presence, room.roomId))) await room.stepAside("Its join code is held by another process.");
     }
@@ -133,7 +164,16 @@ export function startResumeWatch(store: MatchStore, intervalMs = Number(process.
     const listed = await listedProcesses();
     const lost = known ? [...known].filter((p) => !listed.has(p)) : [];
     known = listed;
-    const resumed = await resumeMatches(store, { patience: { since: unclaimed, graceMs } });
+    // A listed holder is alive (a slow one stays listed until the check above drops it);
+    // one not in the list is asked once (it may have just started, or Redis restarted).
+    const asked = new Map<string, Promise<boolean>>();
+    const isAlive = async (p: string) => {
+      if (p === matchMaker.processId || listed.has(p)) return true;
+      if (!asked.has(p)) asked.set(p, answers(p));
+      return asked.get(p)!;
+    };
+    if (stopped) return;
+    const resumed = await resumeMatches(store, { patience: { since: unclaimed, graceMs }, isAlive });
     for (const code of resumed) unclaimed.delete(code);
     if (resumed.length) log(`[resume] ${lost.length ? `process ${lost.join(", ")} is gone; ` : ""}this process (${matchMaker.processId}) now holds ${resumed.join(", ")}`);
   };

@@ -75,8 +75,9 @@ export async function reclaimCode(presence: Presence, code: string): Promise<boo
  * vanished (Redis restarted empty) is made again; false means another process holds it now.
  */
 export async function keepCode(presence: Presence, code: string): Promise<boolean> {
-  if (await claimFree(presence, code)) return true;
-  return (await codeHolder(presence, code)) === me();
+  const holder = await codeHolder(presence, code);
+  if (holder !== null) return holder === me();
+  return (await claimFree(presence, code)) || (await codeHolder(presence, code)) === me();
 }
 
 /**
