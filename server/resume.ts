@@ -61,7 +61,9 @@ function livenessProbe(): (processId: string) => Promise<boolean> {
 export async function resumeMatches(store: MatchStore, options: ResumeOptions | number = {}): Promise<string[]> {
   const { maxAgeHours = Number(process.env.RESUME_MAX_AGE_HOURS ?? 24), patience, isAlive = livenessProbe() } = typeof options === "number" ? { maxAgeHours: options } : options;
   const since = Date.now() - maxAgeHours * 3600_000;
-  const open = (await store.listMatches({ status: ["lobby", "running"] })).filter((m) => (m.lastEventAt ?? m.createdAt) >= since && !matchMaker.getLocalRoomById(m.code));
+  // Not a match with a room here, nor one whose room is being opened here right now.
+  const here = new Set(codesOpenHere());
+  const open = (await store.listMatches({ status: ["lobby", "running"] })).filter((m) => (m.lastEventAt ?? m.createdAt) >= since && !here.has(m.code) && !matchMaker.getLocalRoomById(m.code));
   const listings = await matchMaker.findRoomsByIds(open.map((m) => m.code));
   const resumed: string[] = [];
   if (patience) {
