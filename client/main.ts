@@ -15,12 +15,12 @@ import { reportToE2e } from "./e2e-hooks.js";
 import type { RunningScreen, ScreenElements } from "./app/match-screens.js";
 import type { JoinError } from "./net/connection.js";
 import { remembered } from "./net/storage.js";
-import { applyText, t, type MessageKey } from "./text/catalog.js";
+import { isMessageKey, t, type MessageKey } from "./text/catalog.js";
 import { bindLanding, findLandingElements, renderLanding } from "./ui/landing-view.js";
 import { applyPaletteToCss } from "./ui/palette.js";
 
 type Route =
-  | { kind: "landing"; code: string }
+  | { kind: "landing"; code: string; fromLink: boolean }
   | { kind: "play"; code: string }
   | { kind: "setup" }
   | { kind: "teacher"; code: string }
@@ -37,14 +37,24 @@ function routeOf(location: Location): Route {
   if (first === "replay" && code) return { kind: "replay", code };
   if (first === "matches") return { kind: "matches" };
   if (first === "setup") return { kind: "setup" };
-  if (first === "join" && code) return { kind: "landing", code };
-  return { kind: "landing", code: normaliseClassCode(new URLSearchParams(location.search).get("code") ?? "") };
+  if (first === "join" && code) return { kind: "landing", code, fromLink: true };
+  const fromQuery = normaliseClassCode(new URLSearchParams(location.search).get("code") ?? "");
+  return { kind: "landing", code: fromQuery, fromLink: fromQuery !== "" };
 }
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`index.html is missing #${id}`);
   return found as T;
+}
+
+/** Fills every element marked `data-text="key"` in index.html with its message. */
+function applyText(root: ParentNode): void {
+  for (const element of root.querySelectorAll<HTMLElement>("[data-text]")) {
+    const key = element.dataset.text ?? "";
+    if (isMessageKey(key)) element.textContent = t(key);
+    else console.warn(`Missing message for data-text="${key}"`);
+  }
 }
 
 applyPaletteToCss(document.documentElement);
@@ -58,7 +68,9 @@ const screen: ScreenElements = {
   top: element("screen-top"),
   stage: element("game-container"),
   main: element("screen-main"),
+  more: element("screen-more"),
 };
+const teacherCard = element<HTMLElement>("teacher-card");
 let running: RunningScreen | undefined;
 
 const landing = new LandingController(
@@ -70,6 +82,24 @@ const landing = new LandingController(
 );
 bindLanding(landingElements, landing);
 
+// "Open your recorded matches with a teacher key": the key travels in the fragment only.
+const keyForm = element<HTMLFormElement>("key-form");
+const keyInput = element<HTMLInputElement>("teacher-key");
+const keyError = element<HTMLElement>("teacher-key-error");
+keyForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const key = keyInput.value.trim();
+  keyError.hidden = key !== "";
+  keyError.textContent = key ? "" : t("landing.teacher.keyMissing");
+  keyInput.setAttribute("aria-invalid", String(key === ""));
+  if (!key) {
+    keyInput.focus();
+    return;
+  }
+  keyInput.value = "";
+  window.location.assign(`/matches${window.location.search}#token=${encodeURIComponent(key)}`);
+});
+
 const joinFailures: Record<JoinError["reason"], MessageKey> = {
   "unknown-code": "landing.student.unknownCode",
   unreachable: "landing.student.unreachable",
@@ -77,10 +107,13 @@ const joinFailures: Record<JoinError["reason"], MessageKey> = {
   "bad-token": "landing.student.rejected",
 };
 
-function showLanding(code: string): void {
+/** `forStudent`: opened from a join link or QR code, so only the join form shows. */
+function showLanding(code: string, forStudent = false): void {
   closeScreen();
   landingSection.hidden = false;
   screen.section.hidden = true;
+  teacherCard.hidden = forStudent;
+  landingSection.classList.toggle("landing--student", forStudent);
   if (code) landingElements.codeInput.value = code;
   if (!landingElements.nicknameInput.value) {
     landingElements.nicknameInput.value = (code && remembered.nickname(code)) || suggestNickname(t("nickname.adjectives").split(","), t("nickname.animals").split(","));
@@ -109,7 +142,7 @@ async function joinAsStudent(code: string, nickname: string, fromForm: boolean):
     showScreen();
   } catch (error) {
     const reason = (error as Partial<JoinError>).reason;
-    if (!fromForm) showLanding(code);
+    if (!fromForm) showLanding(code, true);
     landing.failed(reason ? joinFailures[reason] : "landing.student.unreachable", error instanceof Error ? error.message : "");
   }
 }
@@ -118,6 +151,7 @@ async function openHost(code: string): Promise<void> {
   const fromLink = /token=([^&]+)/.exec(window.location.hash)?.[1];
   if (fromLink) {
     remembered.setTeacherToken(code, decodeURIComponent(fromLink));
+    if (!remembered.teacherKey()) remembered.setTeacherKey(decodeURIComponent(fromLink));
     window.history.replaceState(null, "", window.location.pathname + window.location.search);
   }
   const token = remembered.teacherToken(code);
@@ -135,7 +169,7 @@ async function openProjector(code: string): Promise<void> {
   showScreen();
   try {
     const { runProjector } = await import("./app/match-screens.js");
-    running = await runProjector(screen, code, new URL(`/join/${code}`, window.location.origin).href);
+    running = await runProjector(screen, code);
   } catch (error) {
     screen.main.textContent = t("connection.failed", { reason: error instanceof Error ? error.message : String(error) });
   }
@@ -148,13 +182,17 @@ async function openSetup(): Promise<void> {
     () => patch(screen.main, renderSetup(ctrl, () => navigate("/"))),
     (match) => {
       remembered.setTeacherToken(match.code, match.teacherToken);
+      remembered.setTeacherKey(match.teacherToken);
       navigate(`/teacher/${match.code}`);
     },
     window.location.origin + "/",
+    remembered.teacherKey(),
   );
   screen.section.dataset.screen = "setup";
   patch(screen.top, []);
   patch(screen.main, renderSetup(ctrl, () => navigate("/")));
+  document.querySelector<HTMLElement>("#screen-main h1")?.focus();
+  await ctrl.loadScenarios();
   reportToE2e({ screen: "setup" });
 }
 
@@ -184,15 +222,15 @@ function show(route: Route): void {
   switch (route.kind) {
     case "landing":
       landing.reset();
-      showLanding(route.code);
+      showLanding(route.code, route.fromLink);
       return;
     case "play": {
       const nickname = remembered.nickname(route.code);
       if (!nickname && !remembered.reconnectionToken(route.code, "player")) {
-        showLanding(route.code);
+        showLanding(route.code, true);
         return;
       }
-      showLanding(route.code);
+      showLanding(route.code, true);
       void joinAsStudent(route.code, nickname ?? "", false);
       return;
     }

@@ -1,5 +1,5 @@
 // What changed between two views, in words for the aria-live region: a new phase, a
-// fellowship offer to me, an outcome, the end of the match, a news item.
+// fellowship offer to me, a private message, a grant, an outcome, the end of the match, news.
 import type { MatchView } from "../../shared/rules/view.js";
 import { t } from "../text/catalog.js";
 import { currentDossier, optionTitle, roleById, tableAt } from "./selectors.js";
@@ -24,6 +24,10 @@ export function announcementsBetween(before: MatchView | null, after: MatchView)
       if (offer.to === myRole && offer.status === "offered" && !known.has(`${offer.id}:offered`)) {
         said.push(t("announce.offer", { sponsor: roleById(after, offer.from)?.name ?? offer.from }));
       }
+    }
+    const heard = new Set(tableAt(before, after.me?.table)?.corridor.map((c) => c.id) ?? []);
+    for (const message of myTable.corridor) {
+      if (message.to === myRole && !heard.has(message.id)) said.push(t("announce.corridor", { from: roleById(after, message.from)?.short ?? message.from, text: message.text }));
     }
     const grantsBefore = new Set(tableAt(before, after.me?.table)?.grants.map((g) => g.id) ?? []);
     for (const grant of myTable.grants) {

@@ -1,13 +1,43 @@
-// The teacher's dashboard: the whole match, and the verbs that run it. Each verb sends one
-// intent under a control name so its rejection shows beside the button that caused it.
+// The teacher's dashboard: the whole match, the verbs that run it, and the screen's own state.
+// The laptop is usually mirrored to the projector, so secrets (payoffs, corridor talk, money
+// and its notes, the teacher key) stay hidden until the teacher reveals them on purpose, and
+// hide again by themselves after a while or as soon as the window loses focus. Each game verb
+// sends one intent under a control name so its rejection shows beside the button.
 import type { MatchView } from "../../shared/rules/view.js";
+import { remembered } from "../net/storage.js";
+import { chooseOrigin, chosenOrigin, fetchJoinAddress, joinLink, type JoinAddressInfo } from "./join-address.js";
 import type { MatchSession } from "./session.js";
 
+/** How long a reveal lasts before it hides itself. */
+export const REVEAL_MS = 45_000;
+
+export type Reveal = "secrets" | "key";
+
 export class HostController {
-  constructor(readonly session: MatchSession) {}
+  /** The server's answer about the join address; null while asking; "failed" if it could not say. */
+  joinAddress: JoinAddressInfo | null | "failed" = null;
+  #revealed = new Map<Reveal, number>();
+  #timers = new Map<Reveal, ReturnType<typeof setTimeout>>();
+  #listeners = new Set<() => void>();
+  /** The result of the last copy, shown beside the button for a moment. */
+  copied: "ok" | "failed" | null = null;
+
+  constructor(
+    readonly session: MatchSession,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
 
   get view(): MatchView | null {
     return this.session.view;
+  }
+
+  get code(): string {
+    return this.session.connection.code;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Whether a player's device is connected right now (bots always are). */
@@ -15,14 +45,96 @@ export class HostController {
     return this.session.connection.presence.get(playerId) ?? false;
   }
 
-  /** The link and code students use; the projector link for the big screen. */
-  joinLink(): string {
-    return new URL(`/join/${this.session.connection.code}`, window.location.origin).href;
+  async loadJoinAddress(): Promise<void> {
+    try {
+      this.joinAddress = await fetchJoinAddress();
+    } catch {
+      this.joinAddress = "failed";
+    }
+    this.#changed();
   }
 
-  projectorLink(): string {
-    return new URL(`/projector/${this.session.connection.code}`, window.location.origin).href;
+  /** The origin students use, or null when no phone could reach this server. */
+  joinOrigin(): string | null {
+    return this.joinAddress === "failed" ? null : chosenOrigin(this.joinAddress);
   }
+
+  joinLink(): string | null {
+    const origin = this.joinOrigin();
+    return origin ? joinLink(origin, this.code) : null;
+  }
+
+  chooseJoinOrigin = (origin: string) => {
+    chooseOrigin(origin);
+    this.#changed();
+  };
+
+  projectorLink(): string {
+    return new URL(`/projector/${this.code}`, window.location.origin).href;
+  }
+
+  // ---- deliberate, self-hiding reveals ----
+
+  revealed(what: Reveal): boolean {
+    return (this.#revealed.get(what) ?? 0) > this.clock();
+  }
+
+  /** Seconds until a reveal hides itself (for the countdown beside "Hide now"). */
+  secondsLeft(what: Reveal): number {
+    return Math.max(0, Math.ceil(((this.#revealed.get(what) ?? 0) - this.clock()) / 1000));
+  }
+
+  reveal = (what: Reveal) => {
+    this.#revealed.set(what, this.clock() + REVEAL_MS);
+    clearTimeout(this.#timers.get(what));
+    this.#timers.set(
+      what,
+      setTimeout(() => this.hide(what), REVEAL_MS),
+    );
+    this.#changed();
+  };
+
+  hide = (what: Reveal) => {
+    clearTimeout(this.#timers.get(what));
+    if (!this.#revealed.delete(what)) return;
+    this.#changed();
+  };
+
+  /** The window lost focus or the tab was hidden: whatever was revealed goes away. */
+  hideAll = () => {
+    for (const what of [...this.#revealed.keys()]) this.hide(what);
+  };
+
+  // ---- the teacher key ----
+
+  /** The key that lists this teacher's recorded matches (one key for every match they open). */
+  teacherKey(): string | null {
+    return remembered.teacherToken(this.code);
+  }
+
+  matchesLink(): string | null {
+    const key = this.teacherKey();
+    return key ? `${window.location.origin}/matches#token=${encodeURIComponent(key)}` : null;
+  }
+
+  copyKey = async () => {
+    const key = this.teacherKey();
+    if (!key) return;
+    try {
+      await navigator.clipboard.writeText(key);
+      this.copied = "ok";
+    } catch {
+      this.copied = "failed";
+    }
+    this.#changed();
+  };
+
+  dispose(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#listeners.clear();
+  }
+
+  // ---- the match's verbs ----
 
   assignAutomatically = () => this.session.act("assign-auto", { type: "AssignRolesAutomatically" });
   assignRole = (player: string, seat: string) => {
@@ -41,4 +153,8 @@ export class HostController {
   callConsensus = (table: number, option: string) => this.session.act(`consensus-${table}-${option}`, { type: "CallConsensus", table, option });
   nameDrafter = (table: number, role: string, seated: boolean) => this.session.act(`drafter-${table}-${role}`, { type: "NameDrafter", table, role, seated });
   end = () => this.session.act("end", { type: "EndMatch" });
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
 }

@@ -1,13 +1,40 @@
-// A student's screen: who they are at the table, and every verb they have. Each verb sends
-// one intent under a control name, so a rejection shows beside the control that caused it.
-// Nothing here decides whether an action is allowed: the server does, and says why.
+// A student's screen: who they are at the table, what just arrived for them, which of the
+// negotiation's actions is open, and every verb they have. Each game verb sends one intent
+// under a control name, so a rejection shows beside the control that caused it. Nothing here
+// decides whether an action is allowed: the server does (and says why), through the view's
+// available actions (./available.ts).
 import type { Stance } from "../../shared/rules/types.js";
 import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../../shared/rules/view.js";
+import { Notifications } from "./notifications.js";
 import { currentDossier, currentRound, roleById, tableAt } from "./selectors.js";
 import type { MatchSession } from "./session.js";
 
+/** The negotiation's four things to do, one open at a time on a phone. */
+export type NegotiationTab = "speak" | "corridor" | "table" | "grant";
+
 export class StudentController {
-  constructor(readonly session: MatchSession) {}
+  readonly notifications = new Notifications();
+  /** Which negotiation action is open; the first one the student can use when unset. */
+  tab: NegotiationTab | null = null;
+  /** The corridor form's recipient, set by "Reply" on a message. */
+  replyTo: string | null = null;
+  /** Whether every notice shows, not just the newest few. */
+  allNotices = false;
+  #listeners = new Set<() => void>();
+
+  /**
+   * `reveal(id)` brings the element with that id into view and focuses it (the page does it;
+   * this class has no DOM).
+   */
+  constructor(
+    readonly session: MatchSession,
+    private readonly reveal: (id: string) => void = () => undefined,
+  ) {
+    session.subscribe(() => {
+      if (session.view) this.notifications.update(session.view);
+    });
+    if (session.view) this.notifications.update(session.view);
+  }
 
   get view(): MatchView | null {
     return this.session.view;
@@ -43,6 +70,62 @@ export class StudentController {
     return role ? this.round?.attendance[role.id] : undefined;
   }
 
+  /** Local screen state changed (a tab, a dismissed notice): the page redraws. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- the screen's own verbs ----
+
+  openTab = (tab: NegotiationTab) => {
+    this.tab = tab;
+    this.#changed();
+  };
+
+  dismissNotice = (id: string) => {
+    this.notifications.dismiss(id);
+    this.#changed();
+  };
+
+  toggleAllNotices = () => {
+    this.allNotices = !this.allNotices;
+    this.#changed();
+  };
+
+  /** Opens what a notice is about: the offer's buttons, the corridor thread, the reply form. */
+  showNotice = (id: string) => {
+    const notice = this.notifications.visible().find((n) => n.id === id);
+    if (!notice) return;
+    if (notice.kind === "corridor") {
+      this.notifications.markCorridorRead();
+      if (notice.replyTo) {
+        this.replyTo = notice.replyTo;
+        this.tab = "corridor";
+      }
+    } else this.notifications.dismiss(id);
+    this.#changed();
+    this.reveal(notice.kind === "corridor" && notice.replyTo ? "corridor-text" : (notice.target ?? ""));
+  };
+
+  /** The "Messages" button: the corridor thread, every message read. */
+  openMessages = () => {
+    this.notifications.markCorridorRead();
+    this.#changed();
+    this.reveal("corridor-heading");
+  };
+
+  /** The corridor thread scrolled into view by itself. */
+  corridorSeen = () => {
+    if (this.notifications.unreadCorridor() === 0) return;
+    this.notifications.markCorridorRead();
+    this.#changed();
+  };
+
+  openRoleCard = () => this.reveal("role-card");
+
+  // ---- the game's verbs ----
+
   bookTravel = (mode: "in-person" | "remote", delegates?: number) =>
     this.session.act("travel", mode === "in-person" ? { type: "BookTravel", mode, delegates } : { type: "BookTravel", mode });
   offerFellowship = (to: string, note: string, expects: string | null, programme: boolean) =>
@@ -52,11 +135,19 @@ export class StudentController {
   withdrawFellowship = (id: string) => this.session.act(`offer-${id}`, { type: "WithdrawFellowship", fellowship: id });
   speak = (text: string) => this.session.act("floor", { type: "MakeStatement", text });
   comment = (text: string) => this.session.act("remote", { type: "PostRemoteComment", text });
-  talkInCorridor = (to: string, text: string) => this.session.act("corridor", { type: "SendCorridorMessage", to, text });
+  talkInCorridor = async (to: string, text: string) => {
+    const sent = await this.session.act("corridor", { type: "SendCorridorMessage", to, text });
+    if (sent) this.replyTo = to;
+    return sent;
+  };
   tableOption = (option: string) => this.session.act("table-option", { type: "TableOption", option });
   giveGrant = (to: string, amount: number, note: string) => this.session.act("grant", { type: "GiveGrant", to, amount, note });
   buyBriefing = () => this.session.act("briefing", { type: "BuyBriefing" });
   declarePosition = (option: string, stance: Stance) => this.session.act(`position-${option}`, { type: "DeclarePosition", option, stance });
   insertRider = (option: string) => this.session.act("rider", { type: "InsertRider", option });
   objectToRider = () => this.session.act("rider-object", { type: "ObjectToRider" });
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
 }

@@ -1,6 +1,8 @@
 // What a browser remembers between visits, per class code: the reconnection token for this
 // tab (sessionStorage: a reload resumes the same seat), the seat secret and nickname for this
-// device (localStorage: a closed tab can still take its seat back), the teacher's token.
+// device (localStorage: a closed tab can still take its seat back), the teacher's token per
+// match, and the teacher key this browser uses for every new match (so one key lists them all;
+// the matches page reads the same entry).
 // No SDK here, so the landing page can read it without loading the network chunk.
 
 const prefix = "rough-consensus";
@@ -34,4 +36,6 @@ export const remembered = {
   setNickname: (code: string, nickname: string) => write(local(), `${code}.nickname`, nickname),
   teacherToken: (code: string) => read(local(), `${code}.teacher`),
   setTeacherToken: (code: string, token: string) => write(local(), `${code}.teacher`, token),
+  teacherKey: () => read(local(), "matches.teacher"),
+  setTeacherKey: (token: string | null) => write(local(), "matches.teacher", token),
 };

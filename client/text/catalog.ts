@@ -1,5 +1,9 @@
-// Looks up catalog messages and fills their {placeholders}; the only place that knows
-// which language is active, so screens ask for a key and never hold words themselves.
+// Looks up catalog messages and fills their placeholders; the only place that knows which
+// language is active, so screens ask for a key and never hold words themselves.
+// Placeholders: {name} is replaced by a parameter; {name, plural, one {# token} other {# tokens}}
+// picks a form by the language's plural rules (Intl.PluralRules), with # standing for the
+// number — so "1 token" and "2 tokens" come from one message, and a language with more forms
+// (Polish, Arabic…) adds its own cases (few, many…) without a code change.
 import { debriefEn } from "./debrief-en.js";
 import { en as general } from "./en.js";
 
@@ -10,11 +14,58 @@ export type Catalog = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 const active: Catalog = en;
+const locale = "en";
+const pluralRules = new Intl.PluralRules(locale);
+const numbers = new Intl.NumberFormat(locale);
+
+/** Index of the "}" closing the "{" at `open`, counting nested braces; -1 if unbalanced. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The chosen case of a plural block's body: "one {# token} other {# tokens}". */
+function pluralCase(body: string, value: number): string | undefined {
+  const cases = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const open = body.indexOf("{", i);
+    if (open < 0) break;
+    const end = closing(body, open);
+    if (end < 0) break;
+    cases.set(body.slice(i, open).trim(), body.slice(open + 1, end));
+    i = end + 1;
+  }
+  return cases.get(`=${value}`) ?? cases.get(pluralRules.select(value)) ?? cases.get("other");
+}
 
 export function format(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  let out = "";
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf("{", i);
+    if (open < 0) break;
+    const end = closing(template, open);
+    if (end < 0) break;
+    out += template.slice(i, open);
+    const inner = template.slice(open + 1, end);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (plural) {
+      const [, name = "", body = ""] = plural;
+      const value = Number(params[name]);
+      const chosen = name in params && Number.isFinite(value) ? pluralCase(body, value) : undefined;
+      out += chosen === undefined ? template.slice(open, end + 1) : format(chosen.replaceAll("#", numbers.format(value)), params);
+    } else {
+      const name = inner.trim();
+      out += /^\w+$/.test(name) && name in params ? String(params[name]) : template.slice(open, end + 1);
+    }
+    i = end + 1;
+  }
+  return out + template.slice(i);
 }
 
 export function t(key: MessageKey, params?: MessageParams): string {
@@ -23,15 +74,6 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(active, key);
-}
-
-/** Fills every element marked `data-text="key"` below `root` with its message. */
-export function applyText(root: ParentNode): void {
-  for (const element of root.querySelectorAll<HTMLElement>("[data-text]")) {
-    const key = element.dataset.text ?? "";
-    if (isMessageKey(key)) element.textContent = t(key);
-    else console.warn(`Missing message for data-text="${key}"`);
-  }
 }
 
 /**

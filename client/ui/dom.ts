@@ -1,6 +1,7 @@
 // A very small virtual DOM: views describe the screen with h(), patch() brings the real DOM
 // up to date without rebuilding it, so a field keeps its focus and its half-typed text while
-// the match changes around it. Text inputs are uncontrolled: `value` is set once, on creation.
+// the match changes around it. Text inputs are uncontrolled: `value` is set once, on creation;
+// so is a <details>'s `open` — afterwards opening and closing it is the reader's choice.
 
 export type Child = VNode | string | number | null | undefined | false | Child[];
 type Handler = (event: Event) => void;
@@ -55,7 +56,11 @@ function update(element: Element, vnode: VNode, created: boolean): void {
       continue;
     }
     if (name === "value") {
-      if (created) (element as HTMLInputElement).value = String(value ?? "");
+      if (created && !(element instanceof HTMLSelectElement)) (element as HTMLInputElement).value = String(value ?? "");
+      continue;
+    }
+    if (name === "open") {
+      if (created && value === true) element.setAttribute("open", "");
       continue;
     }
     if (liveProperties.has(name)) {
@@ -71,6 +76,12 @@ function update(element: Element, vnode: VNode, created: boolean): void {
   }
   if (props["data-keep"]) return;
   patch(element, vnode.children);
+  // A select's value names one of its options, so it is chosen once they exist; as the
+  // default, so a form reset comes back to it.
+  if (created && element instanceof HTMLSelectElement && typeof props.value === "string") {
+    for (const option of element.options) option.defaultSelected = option.value === props.value;
+    element.value = props.value;
+  }
 }
 
 /** Makes `parent`'s children match `children`, reusing elements by data-key, then by tag. */

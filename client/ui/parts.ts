@@ -26,17 +26,20 @@ export function clockText(session: MatchSession, view: MatchView): string {
   return view.clock.pausedRemaining !== null ? `${t("clock.paused")} ${formatClock(left)}` : formatClock(left);
 }
 
-/** Round, phase and clock: what is happening and how long is left, on every screen. */
-export function phaseBar(session: MatchSession, view: MatchView, extra: Child = null): VNode {
-  const dossier = currentDossier(view);
+/**
+ * Round, phase and clock: what is happening and how long is left, on every screen. `compact`
+ * (a phone) leaves the dossier's name to the page, so the sticky bar stays two lines high.
+ */
+export function phaseBar(session: MatchSession, view: MatchView, extra: Child = null, options: { compact?: boolean } = {}): VNode {
+  const dossier = options.compact ? undefined : currentDossier(view);
   const running = view.status === "running";
   return h(
     "div",
-    { class: "phase-bar" },
+    { class: options.compact ? "phase-bar phase-bar--compact" : "phase-bar" },
     h(
       "div",
       { class: "phase-bar__where" },
-      running ? h("span", { class: "phase-bar__round" }, t("round.label", { round: view.round + 1, rounds: view.scenario.dossiers.length })) : null,
+      running ? h("span", { class: "phase-bar__round" }, t(options.compact ? "round.short" : "round.label", { round: view.round + 1, rounds: view.scenario.dossiers.length })) : null,
       h("strong", { class: "phase-bar__phase", "data-testid": "phase" }, phaseName(view.phase)),
       running && dossier ? h("span", { class: "phase-bar__dossier" }, t("round.dossier", { title: dossier.title, meeting: dossier.venue.meeting, city: dossier.venue.city })) : null,
     ),
@@ -169,8 +172,8 @@ export function payoffWords(value: number): string {
   return t("payoff.zero");
 }
 
-/** What each table adopted this round, how, and (for a player) what it means for them. */
-export function outcomeSection(view: MatchView, tables: TableView[], myRole: string | null): VNode {
+/** What each table adopted this round, how, why not the others, and what it means for a player. */
+export function outcomeSection(view: MatchView, tables: TableView[], myRole: string | null, options: { gains?: boolean } = {}): VNode {
   const dossier = currentDossier(view);
   return h(
     "section",
@@ -185,15 +188,100 @@ export function outcomeSection(view: MatchView, tables: TableView[], myRole: str
       return h(
         "div",
         { "data-key": `t${table.index}`, class: "outcome__table reveal" },
-        tables.length > 1 ? h("h3", null, t("outcome.table", { table: table.index + 1 })) : null,
+        tables.length > 1 ? h("h3", null, t("outcome.table", { table: table.index + 1 }), " · ", t(`rule.short.${table.rule}`)) : null,
         h("p", { class: "outcome__adopted", "data-testid": "adopted" }, h("strong", null, t("outcome.adopted", { option: `${decision.adopted} — ${optionTitle(dossier, decision.adopted)}` }))),
-        h("p", null, t(`outcome.by.${decision.by}`), " · ", t(`rule.short.${decision.rule}`)),
-        decision.blockedBy.length ? h("p", null, t("outcome.blockedBy", { roles: decision.blockedBy.map((r) => roleById(view, r)?.short ?? r).join(", ") })) : null,
+        h("p", { class: "outcome__how" }, t(`outcome.by.${decision.by}`, { rule: t(`rule.short.${decision.rule}`) })),
+        decision.by === "status-quo" ? whyNotAdopted(view, table) : null,
         rider ? h("p", null, t("outcome.rider", { title: rider.title })) : null,
         mine !== undefined ? h("p", { class: "outcome__mine", "data-testid": "my-payoff" }, t("outcome.yourPayoff", { payoff: payoffWords(mine) })) : null,
-        myRole === null && round?.adoptedPayoffs ? gainsAndLosses(view, round.adoptedPayoffs) : null,
+        myRole === null && options.gains !== false && round?.adoptedPayoffs ? gainsAndLosses(view, round.adoptedPayoffs) : null,
       );
     }),
+  );
+}
+
+/**
+ * Why each tabled option fell, from the recorded decision: under rough consensus, the
+ * objections it counted (by option, never a list of every role); under a vote, the rule's bar.
+ */
+function whyNotAdopted(view: MatchView, table: TableView): VNode | null {
+  const round = table.rounds[view.round];
+  const decision = round?.decision;
+  if (!round || !decision) return null;
+  if (!round.tabled.length) return h("p", null, t("outcome.nothingTabled"));
+  if (decision.rule !== "R1") return h("p", null, t("outcome.noMajority", { rule: t(`rule.short.${decision.rule}`) }));
+  const names = (roles: string[]) => roles.map((r) => roleById(view, r)?.short ?? r).join(", ");
+  return h(
+    "ul",
+    { class: "outcome__why" },
+    round.tabled.map(({ option }) => {
+      const objectors = decision.blockedBy.filter((r) => round.positions[r]?.[option] === "object");
+      return h(
+        "li",
+        { "data-key": option },
+        h("strong", null, option),
+        " ",
+        objectors.length ? t("outcome.objectedBy", { roles: names(objectors), count: objectors.length }) : t("outcome.noSupporter"),
+      );
+    }),
+  );
+}
+
+/** A player's score in words: what Mandate and Standing are made of, so "−6" has a reason. */
+export function myScore(view: MatchView, table: TableView | undefined, role: string | null): VNode | null {
+  const score = table?.scores.find((s) => s.role === role);
+  if (!score || !table || role === null) return null;
+  const weights = view.scenario.scoring;
+  const decided = table.rounds.flatMap((round, i) => {
+    const adopted = round.decision?.adopted;
+    const payoff = round.adoptedPayoffs?.[role];
+    return adopted && payoff !== undefined ? [{ option: adopted, payoff, dossier: view.scenario.dossiers[i]?.title ?? "" }] : [];
+  });
+  const fromOptions = decided.reduce((sum, d) => sum + d.payoff, 0);
+  const fromClause = score.mandatePoints - fromOptions;
+  const parts = [
+    ...decided.map((d) => t("score.mandatePart", { option: d.option, payoff: signed(d.payoff) })),
+    fromClause ? t("score.mandateClause", { payoff: signed(fromClause) }) : null,
+  ].filter((x): x is string => x !== null);
+  return h(
+    "section",
+    { class: "card score-card", "data-testid": "my-score", "aria-labelledby": "my-score-heading" },
+    h("h2", { id: "my-score-heading" }, t("score.mine", { total: round1(score.total) })),
+    h(
+      "dl",
+      { class: "score-card__parts" },
+      h("dt", null, t("score.mandateLine", { mandate: round1(score.mandate) })),
+      h("dd", null, parts.length ? t("score.mandateWhy", { parts: parts.join(", "), points: signed(score.mandatePoints), weight: weights.mandatePerPoint }) : t("score.mandateNone")),
+      h("dt", null, t("score.standingLine", { standing: round1(score.standing) })),
+      h("dd", null, t("score.standingWhy", { tokens: score.tokens, rounds: score.roundsInPerson, seats: score.draftingSeats })),
+    ),
+    h("p", { class: "hint" }, t("score.explain")),
+  );
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0";
+}
+
+/** Everyone's declared stance on one option: positions are public. */
+export function positionsOf(view: MatchView, positions: Record<string, Record<string, string>>, option: string): VNode {
+  const stated = view.scenario.roles.filter((r) => positions[r.id]?.[option]);
+  return h(
+    "p",
+    { class: "positions" },
+    stated.map((r) => h("span", { "data-key": r.id, class: `position position--${positions[r.id]?.[option]}` }, `${r.short}: ${t(`decision.${positions[r.id]?.[option] as "support"}`)}`)),
+  );
+}
+
+/** News from the teacher this round, newest first (older rounds' news stays in the past). */
+export function newsList(view: MatchView): VNode | null {
+  const items = [...view.news].reverse().slice(0, 5);
+  if (!items.length) return null;
+  return h(
+    "section",
+    { class: "card news", "aria-labelledby": "news-heading" },
+    h("h2", { id: "news-heading" }, t("news.heading")),
+    h("ul", { class: "news__list" }, items.map((n) => h("li", { "data-key": n.id }, n.text))),
   );
 }
 
@@ -211,7 +299,7 @@ export function scoresTable(view: MatchView, table: TableView, highlight: string
     ),
   );
   const caption = view.tables.length > 1 ? `${t("score.heading")} — ${t("outcome.table", { table: table.index + 1 })}` : t("score.heading");
-  return h("div", { class: "scroll-x" }, h("table", { class: "scores" }, h("caption", null, caption), h("thead", null, head), h("tbody", null, body)));
+  return h("div", { class: "scroll-x", "data-key": `scores-${table.index}` }, h("table", { class: "scores" }, h("caption", null, caption), h("thead", null, head), h("tbody", null, body)));
 }
 
 export function round1(n: number): string {

@@ -1,60 +1,155 @@
-// Renders the big screen: only public information, large enough for the back of the room.
-// Its connection joins as "projector", so the server never sends it a secret to leak.
-import type { MatchView } from "../../shared/rules/view.js";
+// Renders the big screen: only public information, sized for the back of the room and laid
+// out to fit a 16:9 projector (1920×1080 or 1280×720) without scrolling. Its connection joins
+// as "projector", so the server never sends it a secret to leak. Each phase shows what the
+// room needs to look at: the join code, the question and options, who is coming, what is on
+// the table and what was said, where everyone stands, what was adopted.
+import type { MatchView, TableView } from "../../shared/rules/view.js";
 import type { MatchSession } from "../ctrl/session.js";
-import { currentDossier } from "../ctrl/selectors.js";
+import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
+import { shortAddress } from "../ctrl/join-address.js";
+import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
-import { h, type Child } from "./dom.js";
-import { connectionBanner, liveRegion, outcomeSection, phaseBar, scoresTable, statementsFeed, tabledList } from "./parts.js";
-import { positionsOf } from "./student-view.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
+import { h, type Child, type VNode } from "./dom.js";
+import { connectionBanner, liveRegion, outcomeSection, phaseBar, positionsOf, roleBadge, scoresTable } from "./parts.js";
 
+/** Statements on the big screen: the newest few, each at most two lines. */
+const STATEMENTS_SHOWN = 4;
+
+/** The table canvas sits beside the phase panel while a one-table match runs. */
 export function projectorShowsTable(view: MatchView | null): boolean {
-  return view?.status === "running" && view.phase !== "outcome";
+  return view?.status === "running" && view.tables.length === 1;
 }
 
 export function renderProjectorTop(session: MatchSession): Child[] {
   const view = session.view;
   const code = session.connection.code;
   if (!view) return [connectionBanner(session), h("p", { class: "status" }, t("connection.connecting", { code })), liveRegion(session)];
-  return [connectionBanner(session), h("h1", { class: "visually-hidden" }, t("projector.heading", { code })), phaseBar(session, view, view.status !== "lobby" ? h("span", { class: "projector-code" }, t("host.code"), " ", h("strong", null, code)) : null), liveRegion(session)];
+  return [
+    connectionBanner(session),
+    h("h1", { class: "visually-hidden" }, t("projector.heading", { code })),
+    view.status === "running" ? phaseBar(session, view, h("span", { class: "projector-code" }, t("projector.codeShort"), " ", h("strong", null, code))) : null,
+    liveRegion(session),
+  ];
 }
 
-export function renderProjectorMain(session: MatchSession, qrDataUrl: string | null, joinLink: string): Child[] {
+export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string | null): Child[] {
+  const session = ctrl.session;
   const view = session.view;
   if (!view) return [];
-  const code = session.connection.code;
-  if (view.status === "lobby") {
-    const players = view.players.filter((p) => p.present && p.kind === "human");
-    return [
-      h(
-        "section",
-        { class: "projector-join" },
-        h("p", { class: "projector-join__how" }, t("projector.join", { link: new URL(joinLink).host })),
-        h("p", { class: "join-code join-code--huge", "data-testid": "join-code" }, code),
-        qrDataUrl ? h("img", { class: "qr qr--big", src: qrDataUrl, alt: t("host.qr", { code }), width: 320, height: 320 }) : null,
-        h("p", { class: "projector-join__link" }, joinLink),
-      ),
-      h("section", { class: "projector-roster" }, h("h2", null, t("projector.roster", { count: players.length })), h("ul", { class: "chips" }, players.map((p) => h("li", { "data-key": p.id, class: "chip" }, p.nickname)))),
-    ];
-  }
-  // After the end the big screen shows the debrief card the teacher is on, then the scores.
-  if (view.status === "ended") return [renderDebrief(session), h("h2", { class: "screen-heading" }, t("ended.heading")), h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null)))];
-  if (view.phase === "outcome") return [outcomeSection(view, view.tables, null)];
+  if (view.status === "lobby") return lobby(ctrl, view, qrDataUrl);
+  if (view.status === "ended") return ended(session, view);
+  const news = ctrl.freshNews();
   const dossier = currentDossier(view);
-  const latestNews = view.news.at(-1);
+  const newsLine = news ? h("p", { class: "projector-news", "data-testid": "projector-news" }, h("strong", null, t("projector.news")), " ", news.text) : null;
+  switch (view.phase) {
+    case "briefing":
+      return [newsLine, dossier ? h("h2", { class: "projector-question" }, dossier.question) : null, optionsList(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
+    case "travel":
+      return [newsLine, h("h2", { class: "projector-heading" }, t("projector.travelHeading", { city: dossier?.venue.city ?? "" })), view.tables.map((table) => travelBoard(view, table))];
+    case "negotiation":
+      return [newsLine, dossier ? h("p", { class: "projector-question projector-question--small" }, dossier.question) : null, view.tables.map((table) => negotiationBoard(view, table))];
+    case "decision":
+      return [newsLine, view.tables.map((table) => decisionBoard(view, table))];
+    case "outcome":
+      return [outcomeSection(view, view.tables, null, { gains: view.tables.length === 1 })];
+    default:
+      return [];
+  }
+}
+
+function lobby(ctrl: ProjectorController, view: MatchView, qrDataUrl: string | null): Child[] {
+  const code = ctrl.session.connection.code;
+  const players = view.players.filter((p) => p.present && p.kind === "human");
+  const origin = ctrl.joinOrigin();
   return [
-    dossier ? h("p", { class: "projector-question" }, dossier.question) : null,
-    latestNews ? h("p", { class: "banner banner--news" }, t("projector.news"), ": ", latestNews.text) : null,
-    view.tables.map((table) =>
-      h(
-        "div",
-        { "data-key": `table-${table.index}`, class: "projector-table" },
-        view.tables.length > 1 ? h("h2", null, t("host.tableLabel", { table: table.index + 1 }), " · ", t(`rule.short.${table.rule}`)) : h("p", null, t(`rule.${table.rule}`)),
-        tabledList(view, table),
-        view.phase === "decision" ? h("div", null, (table.rounds[view.round]?.tabled ?? []).map(({ option }) => h("div", { "data-key": option }, h("strong", null, option), positionsOf(view, table.rounds[view.round]?.positions ?? {}, option)))) : null,
-        statementsFeed(view, table, 6),
-      ),
+    h(
+      "section",
+      { class: "projector-join", "aria-labelledby": "projector-join-heading" },
+      view.settings.classLabel ? h("p", { class: "projector-join__class" }, view.settings.classLabel) : null,
+      h("h2", { id: "projector-join-heading", class: "projector-join__how" }, origin ? t("projector.join") : t("projector.joinCode")),
+      origin ? h("p", { class: "projector-join__address", "data-testid": "projector-address" }, shortAddress(origin)) : null,
+      h("p", { class: "projector-join__code-label" }, t("projector.withCode")),
+      h("p", { class: "join-code join-code--huge", "data-testid": "join-code" }, code),
+      origin && qrDataUrl ? h("img", { class: "qr qr--big", src: qrDataUrl, alt: t("host.qr", { code }), width: 320, height: 320 }) : null,
+      origin ? null : h("p", { class: "projector-join__missing", "data-testid": "no-address" }, t("projector.noAddress")),
+    ),
+    h(
+      "section",
+      { class: "projector-roster", "aria-labelledby": "projector-roster-heading" },
+      h("h2", { id: "projector-roster-heading" }, t("projector.roster", { count: players.length })),
+      players.length ? h("ul", { class: "chips", "data-count": players.length > 24 ? "many" : "few" }, players.map((p) => h("li", { "data-key": p.id, class: "chip" }, p.nickname))) : h("p", { class: "projector-hint" }, t("projector.nobodyYet")),
     ),
   ];
+}
+
+function ended(session: MatchSession, view: MatchView): Child[] {
+  return [renderDebrief(session), h("section", { class: "projector-scores", "aria-label": t("ended.heading") }, h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null))))];
+}
+
+function optionsList(view: MatchView): VNode | null {
+  const dossier = currentDossier(view);
+  if (!dossier) return null;
+  return h(
+    "ol",
+    { class: "projector-options" },
+    dossier.options.map((o) => h("li", { "data-key": o.id }, h("strong", null, o.id), " ", h("span", { class: "projector-options__title" }, o.title), h("span", { class: "projector-options__summary" }, o.summary))),
+  );
+}
+
+function tableHeading(view: MatchView, table: TableView): VNode | null {
+  return view.tables.length > 1 ? h("h3", { class: "projector-table__heading" }, t("host.tableLabel", { table: table.index + 1 }), " · ", t(`rule.short.${table.rule}`)) : null;
+}
+
+/** Who is coming in person, who takes part remotely, who has not chosen: public facts. */
+function travelBoard(view: MatchView, table: TableView): VNode {
+  const round = table.rounds[view.round];
+  const group = (mode: "in-person" | "remote" | null) => view.scenario.roles.filter((r) => (round?.attendance[r.id]?.mode ?? null) === mode || (mode === null && round?.attendance[r.id] === undefined));
+  const row = (label: string, roles: ReturnType<typeof group>, key: string) =>
+    h("div", { class: "projector-travel__row", "data-key": key }, h("span", { class: "projector-travel__label" }, label), h("span", { class: "projector-travel__roles" }, roles.length ? roles.map((r) => h("span", { "data-key": r.id }, roleBadge(r))) : "—"));
+  return h(
+    "section",
+    { class: "projector-table", "data-key": `travel-${table.index}` },
+    tableHeading(view, table),
+    row(t("projector.inPerson"), group("in-person"), "in"),
+    row(t("projector.remote"), group("remote"), "remote"),
+    row(t("projector.undecided"), group(null), "none"),
+  );
+}
+
+function negotiationBoard(view: MatchView, table: TableView): VNode {
+  const dossier = currentDossier(view);
+  const round = table.rounds[view.round];
+  const said = table.statements.filter((s) => s.round === view.round).slice(view.tables.length > 1 ? -2 : -STATEMENTS_SHOWN).reverse();
+  return h(
+    "section",
+    { class: "projector-table", "data-key": `negotiation-${table.index}` },
+    tableHeading(view, table),
+    h("h3", { class: "projector-sub" }, t("negotiation.tabled")),
+    (round?.tabled ?? []).length
+      ? h("ul", { class: "projector-tabled" }, (round?.tabled ?? []).map((x) => h("li", { "data-key": x.option }, h("strong", null, x.option), " ", optionTitle(dossier, x.option), h("span", { class: "projector-tabled__by" }, t("projector.tabledBy", { role: roleById(view, x.by)?.short ?? x.by })))))
+      : h("p", { class: "projector-hint" }, t("table.nothingTabled")),
+    h("h3", { class: "projector-sub" }, t("negotiation.statements")),
+    said.length
+      ? h(
+          "ol",
+          { class: "projector-said" },
+          said.map((s) => h("li", { "data-key": s.id }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "projector-said__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "projector-said__text" }, s.text))),
+        )
+      : h("p", { class: "projector-hint" }, t("negotiation.noStatements")),
+  );
+}
+
+function decisionBoard(view: MatchView, table: TableView): VNode {
+  const dossier = currentDossier(view);
+  const round = table.rounds[view.round];
+  return h(
+    "section",
+    { class: "projector-table", "data-key": `decision-${table.index}` },
+    tableHeading(view, table),
+    view.tables.length === 1 ? h("p", { class: "projector-rule" }, t("decision.rule", { rule: t(`rule.${table.rule}`) })) : null,
+    (round?.tabled ?? []).length
+      ? h("ul", { class: "projector-positions" }, (round?.tabled ?? []).map(({ option }) => h("li", { "data-key": option }, h("strong", null, option), " ", optionTitle(dossier, option), positionsOf(view, round?.positions ?? {}, option))))
+      : h("p", { class: "projector-hint" }, t("decision.nothing")),
+  );
 }

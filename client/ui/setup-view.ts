@@ -1,13 +1,13 @@
 // Renders the teacher's setup form from the SetupController and reads it back into settings.
-import { PHASES, RULES, type SetupController, type SetupSettings, type TimerPreset } from "../ctrl/setup-controller.js";
+// Each decision rule is named in full with one line on how it decides; the lesson's length is
+// computed from the clocks and the scenario's rounds, and updates as the teacher changes them.
+import { PHASES, RULES, type LessonLength, type SetupController, type SetupSettings, type TimerPreset } from "../ctrl/setup-controller.js";
 import { t } from "../text/catalog.js";
-import { h, type Child } from "./dom.js";
-
-/** Default seconds per phase offered for a custom timing (the 45-minute lesson's). */
-const customDefaults = { briefing: 60, travel: 90, negotiation: 300, decision: 90, outcome: 45 } as const;
+import { h, type Child, type VNode } from "./dom.js";
+import { field } from "./parts.js";
 
 export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[] {
-  const { tables, preset, sending, error } = ctrl.state;
+  const { tables, preset, sending, error, scenarios, scenario } = ctrl.state;
   return [
     h("h1", { class: "screen-heading", tabindex: "-1" }, t("setup.heading")),
     h(
@@ -16,51 +16,60 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
         class: "card setup-form",
         onsubmit: (event: Event) => {
           event.preventDefault();
-          void ctrl.create(readSettings(event.currentTarget as HTMLFormElement, tables, preset));
+          void ctrl.create(readSettings(ctrl, event.currentTarget as HTMLFormElement));
         },
       },
-      h("label", null, t("setup.classLabel"), h("input", { name: "classLabel", type: "text", maxlength: 60, autocomplete: "off", class: "input--plain" })),
-      h("label", null, t("setup.scenario"), h("select", { name: "scenario" }, h("option", { value: "who-runs-the-internet-2014" }, t("setup.scenarioDefault")))),
-      h(
-        "label",
-        null,
+      field("setup-class", t("setup.classLabel"), h("input", { name: "classLabel", type: "text", maxlength: 60, autocomplete: "off", class: "input--plain", placeholder: t("setup.classPlaceholder") })),
+      field(
+        "setup-scenario",
+        t("setup.scenario"),
+        h("select", { name: "scenario", onchange: (e: Event) => ctrl.setScenario((e.currentTarget as HTMLSelectElement).value) }, scenarios.map((s) => h("option", { value: s.id, selected: s.id === scenario }, s.title))),
+      ),
+      field(
+        "setup-tables",
         t("setup.tables"),
-        h("input", { name: "tables", type: "number", min: 1, max: 6, step: 1, value: String(tables), class: "input--plain", "aria-describedby": "tables-hint", onchange: (e: Event) => ctrl.setTables(Number((e.currentTarget as HTMLInputElement).value)) }),
+        h("input", { name: "tables", type: "number", min: 1, max: 6, step: 1, value: String(tables), class: "input--plain input--short", "aria-describedby": "tables-hint", onchange: (e: Event) => ctrl.setTables(Number((e.currentTarget as HTMLInputElement).value)) }),
       ),
-      h("p", { id: "tables-hint", class: "hint" }, t("setup.tablesHint")),
-      Array.from({ length: tables }, (_, i) =>
-        h("label", { "data-key": `rule-${i}` }, t("setup.rule", { table: i + 1 }), h("select", { name: `rule-${i}` }, RULES.map((r) => h("option", { value: r }, t(`rule.${r}`))))),
-      ),
+      h("p", { id: "tables-hint", class: "hint" }, t("setup.tablesHint", { roles: scenarios.find((s) => s.id === scenario)?.roles ?? 9 })),
+      rulesMatrix(ctrl),
       h(
         "fieldset",
-        null,
+        { class: "setup-timing" },
         h("legend", null, t("setup.timers")),
         (["lesson-45", "lesson-90", "custom"] as TimerPreset[]).map((p) =>
-          h("label", { class: "check" }, h("input", { type: "radio", name: "timerPreset", value: p, checked: preset === p, onchange: () => ctrl.setPreset(p) }), " ", t(`setup.timer.${p}`)),
+          h("label", { class: "check", "data-key": p }, h("input", { type: "radio", name: "timerPreset", value: p, checked: preset === p, onchange: () => ctrl.setPreset(p) }), " ", t(`setup.timer.${p}`)),
         ),
         preset === "custom"
-          ? h("div", { class: "timer-grid" }, PHASES.map((phase) => h("label", { "data-key": phase }, t("setup.timerPhase", { phase: t(`phase.${phase}`) }), h("input", { name: `timer-${phase}`, type: "number", min: 10, max: 3600, value: String(customDefaults[phase]), class: "input--plain" }))))
+          ? h(
+              "div",
+              { class: "timer-grid", "data-key": "custom" },
+              PHASES.map((phase) =>
+                h(
+                  "label",
+                  { "data-key": phase },
+                  t("setup.timerPhase", { phase: t(`phase.${phase}`) }),
+                  h("input", { name: `timer-${phase}`, type: "number", min: 10, max: 3600, value: String(ctrl.state.custom[phase]), class: "input--plain", oninput: (e: Event) => ctrl.setCustomTimer(phase, Number((e.currentTarget as HTMLInputElement).value)) }),
+                ),
+              ),
+            )
           : null,
+        lengthSummary(ctrl.length()),
       ),
       h("label", { class: "check" }, h("input", { type: "checkbox", name: "bots" }), " ", t("setup.bots")),
-      h(
-        "label",
-        null,
-        t("setup.chair"),
-        h("select", { name: "chair" }, h("option", { value: "automatic" }, t("setup.chair.automatic")), h("option", { value: "teacher" }, t("setup.chair.teacher"))),
-      ),
+      field("setup-chair", t("setup.chair"), h("select", { name: "chair" }, h("option", { value: "automatic" }, t("setup.chair.automatic")), h("option", { value: "teacher" }, t("setup.chair.teacher")))),
+      h("p", { class: "hint" }, t("setup.chairHint")),
       h(
         "fieldset",
         null,
         h("legend", null, t("setup.variants")),
         h("label", { class: "check" }, h("input", { type: "checkbox", name: "surveillance" }), " ", t("setup.surveillance")),
         h("label", { class: "check" }, h("input", { type: "checkbox", name: "lateInsertion", checked: true }), " ", t("setup.lateInsertion")),
-        h("label", null, t("setup.fellowships"), h("select", { name: "fellowships" }, h("option", { value: "soft" }, t("setup.fellowships.soft")), h("option", { value: "hard" }, t("setup.fellowships.hard")))),
+        field("setup-fellowships", t("setup.fellowships"), h("select", { name: "fellowships" }, h("option", { value: "soft" }, t("setup.fellowships.soft")), h("option", { value: "hard" }, t("setup.fellowships.hard")))),
       ),
       h(
         "div",
         { class: "button-row" },
-        h("button", { type: "submit", class: "button button--primary", disabled: sending, "aria-describedby": error ? "setup-error" : null }, sending ? t("setup.creating") : t("setup.create")),
+        h("button", { type: "submit", class: "button button--primary", disabled: sending || !scenario, "aria-describedby": error ? "setup-error" : null }, sending ? t("setup.creating") : t("setup.create")),
         h("button", { type: "button", class: "button button--secondary", onclick: onCancel }, t("setup.cancel")),
       ),
       error ? h("p", { id: "setup-error", class: "error", role: "alert" }, t("setup.failed", { reason: error })) : null,
@@ -68,18 +77,76 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
   ];
 }
 
-function readSettings(form: HTMLFormElement, tables: number, preset: TimerPreset): SetupSettings {
+/** One row per rule (its name and how it decides), one column of choices per table. */
+function rulesMatrix(ctrl: SetupController): VNode {
+  const { tables, rules } = ctrl.state;
+  const many = tables > 1;
+  return h(
+    "fieldset",
+    { class: "rules" },
+    h("legend", null, many ? t("setup.rulesMany") : t("setup.rulesOne")),
+    h(
+      "table",
+      { class: "rules__table" },
+      many ? h("thead", null, h("tr", null, h("th", { scope: "col" }, t("setup.ruleColumn")), Array.from({ length: tables }, (_, i) => h("th", { scope: "col", "data-key": `h${i}` }, t("setup.tableShort", { table: i + 1 }))))) : null,
+      h(
+        "tbody",
+        null,
+        RULES.map((rule) =>
+          h(
+            "tr",
+            { "data-key": rule },
+            h("th", { scope: "row", class: "rules__rule" }, h("span", { class: "rules__name", id: `rule-name-${rule}` }, t(`rule.short.${rule}`)), h("span", { class: "rules__explain", id: `rule-explain-${rule}` }, t(`rule.explain.${rule}`))),
+            Array.from({ length: tables }, (_, i) =>
+              h(
+                "td",
+                { "data-key": `c${i}`, class: "rules__choice" },
+                h("input", {
+                  type: "radio",
+                  name: `rule-${i}`,
+                  value: rule,
+                  checked: rules[i] === rule,
+                  "aria-label": many ? t("setup.ruleFor", { table: i + 1, rule: t(`rule.short.${rule}`) }) : t(`rule.short.${rule}`),
+                  "aria-describedby": `rule-explain-${rule}`,
+                  onchange: () => ctrl.setRule(i, rule),
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function minutesAndSeconds(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s ? t("setup.minSec", { m, s }) : t("setup.min", { m });
+}
+
+function lengthSummary(length: LessonLength | null): VNode | null {
+  if (!length) return null;
+  return h(
+    "p",
+    { class: "setup-length", "data-testid": "lesson-length", role: "status" },
+    t("setup.length", { rounds: length.rounds, round: minutesAndSeconds(length.roundSeconds), play: minutesAndSeconds(length.playSeconds), lesson: length.lessonMinutes }),
+  );
+}
+
+function readSettings(ctrl: SetupController, form: HTMLFormElement): SetupSettings {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? "");
+  const { tables, rules, preset } = ctrl.state;
   const settings: SetupSettings = {
     classLabel: text("classLabel").trim(),
     tables,
-    rules: Array.from({ length: tables }, (_, i) => (text(`rule-${i}`) || "R1") as SetupSettings["rules"][number]),
+    rules: rules.slice(0, tables),
     timerPreset: preset,
     bots: data.get("bots") === "on",
     chair: text("chair") === "teacher" ? "teacher" : "automatic",
     variants: { surveillance: data.get("surveillance") === "on", lateInsertion: data.get("lateInsertion") === "on", fellowships: text("fellowships") === "hard" ? "hard" : "soft" },
   };
-  if (preset === "custom") settings.timers = Object.fromEntries(PHASES.map((p) => [p, Number(text(`timer-${p}`))])) as SetupSettings["timers"];
+  if (preset === "custom") settings.timers = { ...ctrl.state.custom };
   return settings;
 }

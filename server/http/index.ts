@@ -4,6 +4,8 @@
 // which Colyseus applies to every answer (its matchmaker included).
 import express, { type Application, type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
+import { joinAddressFor } from "../join-address.js";
+import { scenarioSummaries } from "../scenario-list.js";
 import { jsonErrors, notFound, sendJson } from "./errors.js";
 import { exportsRouter } from "./exports.js";
 import { matchesRouter } from "./matches.js";
@@ -28,6 +30,9 @@ export function mountHttp(app: Application, options: HttpOptions): void {
   app.disable("x-powered-by");
   const api = express.Router();
   api.get("/health", health);
+  // What the setup page and the dashboard need before a match: public facts only.
+  api.get("/join-address", (req, res) => sendJson(res, 200, joinAddressFor(req)));
+  api.get("/scenarios", (_req, res) => sendJson(res, 200, { scenarios: scenarioSummaries() }));
   api.use("/matches", exportsRouter());
   api.use("/matches", matchesRouter(options.signer));
   api.use(notFound());

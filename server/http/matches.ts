@@ -6,6 +6,7 @@ import { matchMaker } from "@colyseus/core";
 import { RECORD_BUDGET } from "../../shared/replay/record.js";
 import { SettingsSchema } from "../../shared/rules/settings.js";
 import { context } from "../context.js";
+import { joinAddressFor } from "../join-address.js";
 import { claimCode, releaseCode } from "../rooms/codes.js";
 import type { CreateMatchOptions, MatchRoom } from "../rooms/match-room.js";
 import { DEFAULT_SCENARIO_ID, loadScenario } from "../scenarios/index.js";
@@ -32,9 +33,10 @@ export function originOf(req: Request): string {
   return `${proto}://${req.headers.host ?? "localhost"}`;
 }
 
-export function linksFor(origin: string, code: string, teacherToken?: string) {
+/** `joinOrigin`: where phones reach this server (server/join-address.ts), when known. */
+export function linksFor(origin: string, code: string, teacherToken?: string, joinOrigin: string | null = null) {
   return {
-    join: `${origin}/join/${code}`,
+    join: `${joinOrigin ?? origin}/join/${code}`,
     teacher: `${origin}/teacher/${code}${teacherToken ? `#token=${teacherToken}` : ""}`,
     projector: `${origin}/projector/${code}`,
     replay: `${origin}/replay/${code}`,
@@ -91,7 +93,7 @@ async function createMatch(req: Request, res: Response): Promise<void> {
   } catch (e) {
     throw new HttpError(400, "bad-settings", e instanceof Error ? e.message : "The match could not be created.");
   }
-  sendJson(res, 201, { code, teacherToken: token, links: linksFor(originOf(req), code, token) });
+  sendJson(res, 201, { code, teacherToken: token, links: linksFor(originOf(req), code, token, joinAddressFor(req).origin) });
 }
 
 async function listMatches(req: Request, res: Response): Promise<void> {

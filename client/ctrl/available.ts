@@ -1,0 +1,42 @@
+// Whether a control can be used now, read from the view's available actions: the server
+// works them out with decide() itself (shared/rules/actions.ts), so a screen never re-checks
+// a rule. A screen hides a control whose action is closed, or disables it and shows the
+// reason; it never guesses.
+import type { MatchView } from "../../shared/rules/view.js";
+import { rejectionText } from "../text/catalog.js";
+
+export type Availability = { ok: true } | { ok: false; code: string };
+type ActionState = Availability & { targets?: Record<string, Availability> };
+
+function actionsOf(view: MatchView | null): Record<string, ActionState | undefined> | null {
+  return (view as (MatchView & { actions?: Record<string, ActionState | undefined> | null }) | null)?.actions ?? null;
+}
+
+/**
+ * The verdict for `action` (on `target`, for actions that take one). Unknown — no actions in
+ * the view, e.g. a projector — counts as closed: only a seat or the teacher acts.
+ */
+export function availability(view: MatchView | null, action: string, target?: string): Availability {
+  const state = actionsOf(view)?.[action];
+  if (!state) return { ok: false, code: "read-only" };
+  if (target === undefined) return state.ok ? { ok: true } : { ok: false, code: state.code };
+  return state.targets?.[target] ?? { ok: false, code: state.ok ? "bad-input" : state.code };
+}
+
+export function can(view: MatchView | null, action: string, target?: string): boolean {
+  return availability(view, action, target).ok;
+}
+
+/** The targets of `action` that are open now, in the server's order. */
+export function openTargets(view: MatchView | null, action: string): string[] {
+  const targets = actionsOf(view)?.[action]?.targets ?? {};
+  return Object.entries(targets)
+    .filter(([, a]) => a.ok)
+    .map(([id]) => id);
+}
+
+/** Why `action` is closed, in the player's words; null when it is open. */
+export function whyNot(view: MatchView | null, action: string, target?: string): string | null {
+  const verdict = availability(view, action, target);
+  return verdict.ok ? null : rejectionText(verdict.code);
+}

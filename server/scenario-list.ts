@@ -1,0 +1,22 @@
+// What the setup page may know about the scenarios before a match exists: titles and sizes,
+// so it can offer the choice and compute the lesson's length (rounds × phase timers). Public
+// facts only — no payoff, briefing or score leaves through here.
+import { DEFAULT_SCENARIO_ID, loadScenario, scenarioIds } from "./scenarios/index.js";
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary: string;
+  /** Rounds of a match: one per dossier. */
+  dossiers: number;
+  /** Seats at one table. */
+  roles: number;
+  default: boolean;
+}
+
+export function scenarioSummaries(): ScenarioSummary[] {
+  return scenarioIds().map((id) => {
+    const scenario = loadScenario(id);
+    return { id, title: scenario.title, summary: scenario.summary, dossiers: scenario.dossiers.length, roles: scenario.roles.length, default: id === DEFAULT_SCENARIO_ID };
+  });
+}
