@@ -69,8 +69,9 @@ export class HostController {
     this.#changed();
   };
 
+  /** On this laptop (the projector is its second screen); keeps the page's query (e.g. ?e2e=1). */
   projectorLink(): string {
-    return new URL(`/projector/${this.code}`, window.location.origin).href;
+    return new URL(`/projector/${this.code}${window.location.search}`, window.location.origin).href;
   }
 
   // ---- deliberate, self-hiding reveals ----

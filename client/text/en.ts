@@ -325,7 +325,7 @@ const messages = {
   "host.hideNow": "Hide now",
   "host.hidingIn": "{seconds, plural, one {Hides by itself in # second} other {Hides by itself in # seconds}}",
   "host.lobbyHeading": "Before the match",
-  "host.lobbySummary": "{joined, plural, =0 {Nobody has joined yet.} one {One student has joined} other {# students have joined}}{joined, plural, =0 {} other {, {seated} of {seats} seats taken.}}",
+  "host.lobbySummary": "{joined, plural, =0 {Show the code on the projector: students join on their phones.} one {One student has joined} other {# students have joined}}{joined, plural, =0 {} other {, {seated} of {seats} seats taken.}}",
   "host.roster": "Players ({count})",
   "host.noPlayers": "Nobody has joined yet.",
   "host.offlineCount": "{count, plural, one {# student is offline} other {# students are offline}}: their seat waits for them.",
@@ -422,7 +422,7 @@ const messages = {
 
   "projector.heading": "Class {code}",
   "projector.join": "Join on your phone at",
-  "projector.joinCode": "Join with the class code",
+  "projector.joinCode": "Class code",
   "projector.withCode": "and type the code",
   "projector.codeShort": "Code",
   "projector.noAddress": "Phones cannot reach this computer yet: see the teacher's screen.",

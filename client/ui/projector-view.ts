@@ -69,7 +69,7 @@ function lobby(ctrl: ProjectorController, view: MatchView, qrDataUrl: string | n
       view.settings.classLabel ? h("p", { class: "projector-join__class" }, view.settings.classLabel) : null,
       h("h2", { id: "projector-join-heading", class: "projector-join__how" }, origin ? t("projector.join") : t("projector.joinCode")),
       origin ? h("p", { class: "projector-join__address", "data-testid": "projector-address" }, shortAddress(origin)) : null,
-      h("p", { class: "projector-join__code-label" }, t("projector.withCode")),
+      origin ? h("p", { class: "projector-join__code-label" }, t("projector.withCode")) : null,
       h("p", { class: "join-code join-code--huge", "data-testid": "join-code" }, code),
       origin && qrDataUrl ? h("img", { class: "qr qr--big", src: qrDataUrl, alt: t("host.qr", { code }), width: 320, height: 320 }) : null,
       origin ? null : h("p", { class: "projector-join__missing", "data-testid": "no-address" }, t("projector.noAddress")),

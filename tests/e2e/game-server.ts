@@ -12,6 +12,7 @@ const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 export interface GameServer {
   /** Ends with a slash: http://127.0.0.1:PORT/ */
   readonly url: string;
+  readonly port: number;
   readonly output: () => string;
   stop(): Promise<void>;
 }
@@ -28,39 +29,55 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface GameServerOptions {
+  /** Extra environment (e.g. PUBLIC_URL, HOST). */
+  env?: Record<string, string>;
+  /**
+   * Run the server inside this Linux network namespace (`ip netns exec`), as on a machine with
+   * exactly that namespace's network cards. Readiness is then read from its output, since the
+   * test process may have no route into the namespace.
+   */
+  netns?: string;
+}
+
 /**
  * Starts the server on a free port with a fresh data folder. With `clientDir` it serves that
- * build (see serve-game.ts); without, it runs `npm start`'s script serving client/dist.
+ * build (see serve-game.ts); without, it runs `npm start`'s script serving client/dist. Unless
+ * the test says otherwise, PUBLIC_URL is the server's own loopback address: in the harness the
+ * "phones" are browsers on this machine, so that is the address a phone can reach.
  */
-export async function startGameServer(clientDir?: string): Promise<GameServer> {
+export async function startGameServer(clientDir?: string, options: GameServerOptions = {}): Promise<GameServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "rough-consensus-e2e-"));
   let output = "";
   const entry = clientDir
     ? ["--import", "tsx", path.join(repositoryRoot, "tests", "e2e", "serve-game.ts")]
     : [path.join(repositoryRoot, "scripts", "start.mjs")];
-  const child: ChildProcess = spawn(process.execPath, entry, {
-    cwd: repositoryRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: clientDir ?? "", SKIP_CLIENT_BUILD: "1", NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const url = `http://127.0.0.1:${port}/`;
+  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url.slice(0, -1), DATA_DIR: dataDir, CLIENT_DIR: clientDir ?? "", SKIP_CLIENT_BUILD: "1", NODE_ENV: "test", ...options.env };
+  const [command, args] = options.netns ? ["ip", ["netns", "exec", options.netns, process.execPath, ...entry]] : [process.execPath, entry];
+  const child: ChildProcess = spawn(command, args, { cwd: repositoryRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The game server exited:\n${output}`);
-    try {
-      const response = await fetch(`${url}api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    if (options.netns) {
+      if (/listening on|is running/.test(output)) break;
+    } else {
+      try {
+        const response = await fetch(`${url}api/health`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
     }
     if (Date.now() > deadline) throw new Error(`The game server did not start within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url,
+    port,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

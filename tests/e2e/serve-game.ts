@@ -4,5 +4,7 @@
 import { createApp } from "../../server/app.js";
 
 const { server } = createApp({ dataDir: process.env.DATA_DIR, clientDir: process.env.CLIENT_DIR, gracefullyShutdown: false });
-await server.listen(Number(process.env.PORT), "127.0.0.1");
+// HOST as for `npm start`; the harness sets 127.0.0.1 unless a test runs the server in its own
+// network namespace, where it listens on every interface like a teacher's laptop.
+await server.listen(Number(process.env.PORT), process.env.HOST || "127.0.0.1");
 console.log(`listening on ${process.env.PORT}`);

@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     root: new URL("../..", import.meta.url).pathname,
     include: ["tests/e2e/**/*.e2e.test.ts"],
-    globalSetup: ["tests/e2e/global-setup.ts"],
+    // contact-sheets.ts first: its teardown runs last, once every screenshot is taken.
+    globalSetup: ["tests/e2e/contact-sheets.ts", "tests/e2e/global-setup.ts"],
     environment: "node",
     fileParallelism: false,
     testTimeout: 120_000,

@@ -26,15 +26,26 @@ export const chromiumArgs: readonly string[] = [
   "--enable-unsafe-swiftshader",
 ];
 
-/** The screens a class uses: a student's phone, a school Chromebook, the projector. */
+/**
+ * The screens a class uses: a small phone, a common phone at its real pixel density
+ * ("handset", 390×844 at device scale 3), a school Chromebook or the teacher's laptop, the
+ * projector at 1080p and at 720p.
+ */
 export const screenSizes = {
   phone: { width: 360, height: 640 },
+  handset: { width: 390, height: 844, deviceScaleFactor: 3 },
   chromebook: { width: 1366, height: 768 },
   projector: { width: 1920, height: 1080 },
+  "projector-720": { width: 1280, height: 720 },
 } as const;
 
 export type ScreenSizeName = keyof typeof screenSizes;
 export const screenSizeNames = Object.keys(screenSizes) as ScreenSizeName[];
+
+/** What kind of device a size is, for the contact sheets (one per kind). */
+export function deviceKind(size: ScreenSizeName): "phone" | "laptop" | "projector" {
+  return size === "phone" || size === "handset" ? "phone" : size === "chromebook" ? "laptop" : "projector";
+}
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = path.join(repositoryRoot, "test-output", "screenshots");
@@ -90,10 +101,11 @@ export async function openPage(
   browser: Browser,
   size: ScreenSizeName,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const phone = size === "phone";
+  const phone = deviceKind(size) === "phone";
+  const screen: { width: number; height: number; deviceScaleFactor?: number } = screenSizes[size];
   const context = await browser.newContext({
-    viewport: screenSizes[size],
-    deviceScaleFactor: 1,
+    viewport: { width: screen.width, height: screen.height },
+    deviceScaleFactor: screen.deviceScaleFactor ?? 1,
     isMobile: phone,
     hasTouch: phone,
   });

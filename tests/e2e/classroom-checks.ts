@@ -1,0 +1,62 @@
+// Checks for how a classroom sees the screens, run inside the page: a projector page fits its
+// screen (no scrolling, every word inside the viewport and, at 1080p, at least 20 px), an
+// element is where a person looks (inside the viewport, not merely in the DOM), and the text a
+// person can see on a page. Shared by the classroom end-to-end tests.
+import type { Locator, Page } from "playwright-core";
+
+export interface FitReport {
+  /** The page scrolls (either way). */
+  scrolls: string | null;
+  /** Text smaller than the minimum, as "text (size px)". */
+  small: string[];
+  /** Text that lies outside the viewport, as "text (where)". */
+  outside: string[];
+}
+
+/**
+ * Does the page fit its viewport as a projector must? `minFontPx` applies to every visible
+ * text; text in visually-hidden helpers (1×1 px clip for screen readers) is not seen and not
+ * counted.
+ */
+export function projectorFit(page: Page, minFontPx: number): Promise<FitReport> {
+  return page.evaluate((min) => {
+    const root = document.documentElement;
+    const scrolls = root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1 ? `${root.scrollWidth}×${root.scrollHeight} in ${window.innerWidth}×${window.innerHeight}` : null;
+    const small: string[] = [];
+    const outside: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? "").trim();
+      const element = node.parentElement;
+      if (!text || !element) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === "hidden" || element.closest("[hidden]") || element.closest("[aria-hidden='true']:not(.badge__mark)")) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue; // visually hidden, or not rendered
+      const label = text.slice(0, 40);
+      const size = parseFloat(style.fontSize);
+      if (size + 0.01 < min) small.push(`${label} (${size.toFixed(1)} px)`);
+      if (box.top < -1 || box.left < -1 || box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1) outside.push(`${label} (${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)})`);
+    }
+    return { scrolls, small, outside };
+  }, minFontPx);
+}
+
+/** The element is rendered and lies entirely inside the viewport right now. */
+export async function onScreen(locator: Locator): Promise<boolean> {
+  if (!(await locator.isVisible())) return false;
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.top >= -1 && box.left >= -1 && box.bottom <= window.innerHeight + 1 && box.right <= window.innerWidth + 1;
+  });
+}
+
+/** The words a person can see or select on the page (rendered text and form values). */
+export function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const values = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")].map((field) => field.value);
+    return `${document.body.innerText}\n${values.join("\n")}`;
+  });
+}
