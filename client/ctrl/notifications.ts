@@ -94,6 +94,8 @@ export class Notifications {
       .filter((n) => n.expiresAt === null || n.expiresAt > now)
       .filter((n) => n.kind !== "offer" || open.has(n.id))
       .filter((n) => n.kind !== "corridor" || !this.#readCorridor.has(n.id.slice("corridor:".length)))
+      // Corridor talk belongs to the negotiation and the decision; afterwards it is history.
+      .filter((n) => n.kind !== "corridor" || view?.phase === "negotiation" || view?.phase === "decision")
       .reverse();
   }
 

@@ -5,6 +5,7 @@
 // available actions (./available.ts).
 import type { Stance } from "../../shared/rules/types.js";
 import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../../shared/rules/view.js";
+import { can } from "./available.js";
 import { Notifications } from "./notifications.js";
 import { currentDossier, currentRound, roleById, tableAt } from "./selectors.js";
 import type { MatchSession } from "./session.js";
@@ -97,15 +98,16 @@ export class StudentController {
   showNotice = (id: string) => {
     const notice = this.notifications.visible().find((n) => n.id === id);
     if (!notice) return;
+    const reply = notice.replyTo !== undefined && can(this.view, "SendCorridorMessage", notice.replyTo);
     if (notice.kind === "corridor") {
       this.notifications.markCorridorRead();
-      if (notice.replyTo) {
+      if (reply && notice.replyTo) {
         this.replyTo = notice.replyTo;
         this.tab = "corridor";
       }
     } else this.notifications.dismiss(id);
     this.#changed();
-    this.reveal(notice.kind === "corridor" && notice.replyTo ? "corridor-text" : (notice.target ?? ""));
+    this.reveal(notice.kind === "corridor" && reply ? "corridor-text" : (notice.target ?? ""));
   };
 
   /** The "Messages" button: the corridor thread, every message read. */

@@ -40,6 +40,12 @@ function create(vnode: VNode | string, parent: Element): Node {
   return element;
 }
 
+/** Fields whose value is the person's input rather than data from the view. */
+function typed(element: Element): boolean {
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  return element instanceof HTMLInputElement && element.type !== "checkbox" && element.type !== "radio";
+}
+
 /** Properties that live on the element object rather than in attributes. */
 const liveProperties = new Set(["checked", "selected", "disabled"]);
 
@@ -55,7 +61,9 @@ function update(element: Element, vnode: VNode, created: boolean): void {
       record[name.toLowerCase()] = value ?? null;
       continue;
     }
-    if (name === "value") {
+    // What a person types or picks is theirs: a field's value is set once. An <option>'s or a
+    // radio's value is data, kept current like any attribute (options are reused by position).
+    if (name === "value" && typed(element)) {
       if (created && !(element instanceof HTMLSelectElement)) (element as HTMLInputElement).value = String(value ?? "");
       continue;
     }

@@ -264,7 +264,7 @@ function drafterButton(ctrl: HostController, view: MatchView, table: number, rol
     { class: "drafter" },
     " ",
     button(ctrl.session, control, seated ? t("host.draftingUnseatShort") : t("host.draftingSeatShort"), () => void ctrl.nameDrafter(table, role, !seated), {
-      class: "button button--small",
+      class: "button button--secondary button--small",
       "aria-label": seated ? t("host.draftingUnseat", { role: short }) : t("host.draftingSeat", { role: short }),
     }),
     errorFor(ctrl.session, control),

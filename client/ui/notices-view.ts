@@ -3,6 +3,7 @@
 // it is about and a way to put it away. It sits in the sticky top, so it is on screen wherever
 // the student has scrolled.
 import type { StudentController } from "../ctrl/student-controller.js";
+import { can } from "../ctrl/available.js";
 import { MAX_VISIBLE_NOTICES, type Notice } from "../ctrl/notifications.js";
 import { t } from "../text/catalog.js";
 import { h, type VNode } from "./dom.js";
@@ -22,7 +23,8 @@ export function noticesArea(ctrl: StudentController): VNode {
 }
 
 function noticeItem(ctrl: StudentController, notice: Notice): VNode {
-  const open = notice.kind === "offer" ? t("notice.open.offer") : notice.kind === "corridor" ? (notice.replyTo ? t("notice.open.reply") : t("notice.open.read")) : null;
+  const reply = notice.replyTo !== undefined && can(ctrl.view, "SendCorridorMessage", notice.replyTo);
+  const open = notice.kind === "offer" ? t("notice.open.offer") : notice.kind === "corridor" ? (reply ? t("notice.open.reply") : t("notice.open.read")) : null;
   return h(
     "li",
     { "data-key": notice.id, class: `notice notice--${notice.kind}`, "data-testid": `notice-${notice.kind}` },

@@ -30,7 +30,7 @@ export function clockText(session: MatchSession, view: MatchView): string {
  * Round, phase and clock: what is happening and how long is left, on every screen. `compact`
  * (a phone) leaves the dossier's name to the page, so the sticky bar stays two lines high.
  */
-export function phaseBar(session: MatchSession, view: MatchView, extra: Child = null, options: { compact?: boolean } = {}): VNode {
+export function phaseBar(session: MatchSession, view: MatchView, extra: Child = null, options: { compact?: boolean; venue?: boolean } = {}): VNode {
   const dossier = options.compact ? undefined : currentDossier(view);
   const running = view.status === "running";
   return h(
@@ -41,7 +41,7 @@ export function phaseBar(session: MatchSession, view: MatchView, extra: Child = 
       { class: "phase-bar__where" },
       running ? h("span", { class: "phase-bar__round" }, t(options.compact ? "round.short" : "round.label", { round: view.round + 1, rounds: view.scenario.dossiers.length })) : null,
       h("strong", { class: "phase-bar__phase", "data-testid": "phase" }, phaseName(view.phase)),
-      running && dossier ? h("span", { class: "phase-bar__dossier" }, t("round.dossier", { title: dossier.title, meeting: dossier.venue.meeting, city: dossier.venue.city })) : null,
+      running && dossier ? h("span", { class: "phase-bar__dossier" }, options.venue === false ? dossier.title : t("round.dossier", { title: dossier.title, meeting: dossier.venue.meeting, city: dossier.venue.city })) : null,
     ),
     running
       ? h(
@@ -127,7 +127,7 @@ export function statementsFeed(view: MatchView, table: TableView | undefined, li
   const said = (table?.statements ?? []).filter((s) => s.round === view.round).slice(-limit).reverse();
   return h(
     "section",
-    { class: "feed", "aria-labelledby": "feed-heading" },
+    { class: "feed", "data-key": "feed", "aria-labelledby": "feed-heading" },
     h("h2", { id: "feed-heading" }, t("negotiation.statements")),
     said.length === 0
       ? h("p", { class: "hint" }, t("negotiation.noStatements"))
@@ -152,23 +152,26 @@ export function tabledList(view: MatchView, table: TableView | undefined): VNode
   const tabled = table?.rounds[view.round]?.tabled ?? [];
   return h(
     "section",
-    { class: "tabled", "aria-labelledby": "tabled-heading" },
+    { class: "tabled", "data-key": "tabled", "aria-labelledby": "tabled-heading" },
     h("h2", { id: "tabled-heading" }, t("negotiation.tabled")),
     tabled.length === 0
       ? h("p", { class: "hint" }, t("table.nothingTabled"))
-      : h(
-          "ul",
-          { class: "tabled__list" },
-          tabled.map((x) =>
-            h("li", { "data-key": x.option }, h("strong", null, x.option), " ", t("negotiation.tabledBy", { option: optionTitle(dossier, x.option), role: roleById(view, x.by)?.short ?? x.by })),
+      : [
+          tabled.length === dossier?.options.length ? h("p", { class: "hint", "data-key": "all" }, t("table.everythingTabled")) : null,
+          h(
+            "ul",
+            { class: "tabled__list", "data-key": "list" },
+            tabled.map((x) =>
+              h("li", { "data-key": x.option }, h("strong", null, x.option), " ", t("negotiation.tabledBy", { option: optionTitle(dossier, x.option), role: roleById(view, x.by)?.short ?? x.by })),
+            ),
           ),
-        ),
+        ],
   );
 }
 
 export function payoffWords(value: number): string {
-  if (value > 0) return t("payoff.positive", { value });
-  if (value < 0) return t("payoff.negative", { value });
+  if (value > 0) return t("payoff.positive", { value: signed(value) });
+  if (value < 0) return t("payoff.negative", { value: signed(value) });
   return t("payoff.zero");
 }
 
@@ -177,7 +180,7 @@ export function outcomeSection(view: MatchView, tables: TableView[], myRole: str
   const dossier = currentDossier(view);
   return h(
     "section",
-    { class: "outcome", "aria-labelledby": "outcome-heading" },
+    { class: "outcome", "data-key": "outcome", "aria-labelledby": "outcome-heading" },
     h("h2", { id: "outcome-heading" }, t("outcome.heading", { dossier: dossier?.title ?? "" })),
     tables.map((table) => {
       const round = table.rounds[view.round];
@@ -245,13 +248,13 @@ export function myScore(view: MatchView, table: TableView | undefined, role: str
   ].filter((x): x is string => x !== null);
   return h(
     "section",
-    { class: "card score-card", "data-testid": "my-score", "aria-labelledby": "my-score-heading" },
+    { class: "card score-card", "data-key": "my-score", "data-testid": "my-score", "aria-labelledby": "my-score-heading" },
     h("h2", { id: "my-score-heading" }, t("score.mine", { total: round1(score.total) })),
     h(
       "dl",
       { class: "score-card__parts" },
       h("dt", null, t("score.mandateLine", { mandate: round1(score.mandate) })),
-      h("dd", null, parts.length ? t("score.mandateWhy", { parts: parts.join(", "), points: signed(score.mandatePoints), weight: weights.mandatePerPoint }) : t("score.mandateNone")),
+      h("dd", null, parts.length ? t("score.mandateWhy", { parts: parts.join(", "), weight: weights.mandatePerPoint }) : t("score.mandateNone")),
       h("dt", null, t("score.standingLine", { standing: round1(score.standing) })),
       h("dd", null, t("score.standingWhy", { tokens: score.tokens, rounds: score.roundsInPerson, seats: score.draftingSeats })),
     ),
@@ -279,7 +282,7 @@ export function newsList(view: MatchView): VNode | null {
   if (!items.length) return null;
   return h(
     "section",
-    { class: "card news", "aria-labelledby": "news-heading" },
+    { class: "card news", "data-key": "news", "aria-labelledby": "news-heading" },
     h("h2", { id: "news-heading" }, t("news.heading")),
     h("ul", { class: "news__list" }, items.map((n) => h("li", { "data-key": n.id }, n.text))),
   );

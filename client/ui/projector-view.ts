@@ -11,7 +11,7 @@ import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
-import { connectionBanner, liveRegion, outcomeSection, phaseBar, positionsOf, roleBadge, scoresTable } from "./parts.js";
+import { connectionBanner, liveRegion, outcomeSection, phaseBar, positionsOf, roleBadge } from "./parts.js";
 
 /** Statements on the big screen: the newest few, each at most two lines. */
 const STATEMENTS_SHOWN = 4;
@@ -28,7 +28,7 @@ export function renderProjectorTop(session: MatchSession): Child[] {
   return [
     connectionBanner(session),
     h("h1", { class: "visually-hidden" }, t("projector.heading", { code })),
-    view.status === "running" ? phaseBar(session, view, h("span", { class: "projector-code" }, t("projector.codeShort"), " ", h("strong", null, code))) : null,
+    view.status === "running" ? phaseBar(session, view, h("span", { class: "projector-code" }, t("projector.codeShort"), " ", h("strong", null, code)), { venue: false }) : null,
     liveRegion(session),
   ];
 }
@@ -38,7 +38,7 @@ export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string
   const view = session.view;
   if (!view) return [];
   if (view.status === "lobby") return lobby(ctrl, view, qrDataUrl);
-  if (view.status === "ended") return ended(session, view);
+  if (view.status === "ended") return ended(session);
   const news = ctrl.freshNews();
   const dossier = currentDossier(view);
   const newsLine = news ? h("p", { class: "projector-news", "data-testid": "projector-news" }, h("strong", null, t("projector.news")), " ", news.text) : null;
@@ -48,9 +48,11 @@ export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string
     case "travel":
       return [newsLine, h("h2", { class: "projector-heading" }, t("projector.travelHeading", { city: dossier?.venue.city ?? "" })), view.tables.map((table) => travelBoard(view, table))];
     case "negotiation":
-      return [newsLine, dossier ? h("p", { class: "projector-question projector-question--small" }, dossier.question) : null, view.tables.map((table) => negotiationBoard(view, table))];
+      return view.tables.length > 1
+        ? [newsLine, dossier ? h("p", { class: "projector-question projector-question--small" }, dossier.question) : null, optionsLegend(view), view.tables.map((table) => compactNegotiationBoard(view, table))]
+        : [newsLine, dossier ? h("p", { class: "projector-question projector-question--small" }, dossier.question) : null, negotiationBoard(view, view.tables[0]!)];
     case "decision":
-      return [newsLine, view.tables.map((table) => decisionBoard(view, table))];
+      return view.tables.length > 1 ? [newsLine, optionsLegend(view), view.tables.map((table) => compactDecisionBoard(view, table))] : [newsLine, decisionBoard(view, view.tables[0]!)];
     case "outcome":
       return [outcomeSection(view, view.tables, null, { gains: view.tables.length === 1 })];
     default:
@@ -83,8 +85,9 @@ function lobby(ctrl: ProjectorController, view: MatchView, qrDataUrl: string | n
   ];
 }
 
-function ended(session: MatchSession, view: MatchView): Child[] {
-  return [renderDebrief(session), h("section", { class: "projector-scores", "aria-label": t("ended.heading") }, h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null))))];
+/** After the end the big screen is the debrief, one part of a card at a time (the final scores are a part of its first card). */
+function ended(session: MatchSession): Child[] {
+  return [renderDebrief(session)];
 }
 
 function optionsList(view: MatchView): VNode | null {
@@ -120,7 +123,7 @@ function travelBoard(view: MatchView, table: TableView): VNode {
 function negotiationBoard(view: MatchView, table: TableView): VNode {
   const dossier = currentDossier(view);
   const round = table.rounds[view.round];
-  const said = table.statements.filter((s) => s.round === view.round).slice(view.tables.length > 1 ? -2 : -STATEMENTS_SHOWN).reverse();
+  const said = table.statements.filter((s) => s.round === view.round).slice(view.tables.length > 1 ? -1 : -STATEMENTS_SHOWN).reverse();
   return h(
     "section",
     { class: "projector-table", "data-key": `negotiation-${table.index}` },
@@ -137,6 +140,53 @@ function negotiationBoard(view: MatchView, table: TableView): VNode {
           said.map((s) => h("li", { "data-key": s.id }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "projector-said__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "projector-said__text" }, s.text))),
         )
       : h("p", { class: "projector-hint" }, t("negotiation.noStatements")),
+  );
+}
+
+/** With several tables the options are named once, above the tables. */
+function optionsLegend(view: MatchView): VNode | null {
+  const dossier = currentDossier(view);
+  if (!dossier) return null;
+  return h("ul", { class: "projector-legend" }, dossier.options.map((o) => h("li", { "data-key": o.id }, h("strong", null, o.id), " ", o.title)));
+}
+
+/** One table of several: what is on it (by option letter) and the latest thing said. */
+function compactNegotiationBoard(view: MatchView, table: TableView): VNode {
+  const round = table.rounds[view.round];
+  const last = table.statements.filter((s) => s.round === view.round).at(-1);
+  return h(
+    "section",
+    { class: "projector-table projector-table--compact", "data-key": `negotiation-${table.index}` },
+    tableHeading(view, table),
+    h(
+      "p",
+      { class: "projector-tabled-line" },
+      h("span", { class: "projector-sub" }, t("negotiation.tabled"), ": "),
+      (round?.tabled ?? []).length ? (round?.tabled ?? []).map((x) => h("span", { "data-key": x.option, class: "option-chip" }, x.option)) : t("table.nothingTabled"),
+    ),
+    last
+      ? h("p", { class: "projector-said projector-said--one" }, roleBadge(roleById(view, last.role)), " ", h("span", { class: "projector-said__text" }, last.text))
+      : h("p", { class: "projector-hint" }, t("negotiation.noStatements")),
+  );
+}
+
+/** One table of several: each tabled option with how many support, can live with it, object. */
+function compactDecisionBoard(view: MatchView, table: TableView): VNode {
+  const round = table.rounds[view.round];
+  const count = (option: string, stance: string) => Object.values(round?.positions ?? {}).filter((p) => p[option] === stance).length;
+  return h(
+    "section",
+    { class: "projector-table projector-table--compact", "data-key": `decision-${table.index}` },
+    tableHeading(view, table),
+    (round?.tabled ?? []).length
+      ? h(
+          "ul",
+          { class: "projector-counts" },
+          (round?.tabled ?? []).map(({ option }) =>
+            h("li", { "data-key": option }, h("span", { class: "option-chip" }, option), " ", t("projector.counts", { support: count(option, "support"), live: count(option, "live"), object: count(option, "object") })),
+          ),
+        )
+      : h("p", { class: "projector-hint" }, t("decision.nothing")),
   );
 }
 

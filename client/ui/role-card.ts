@@ -33,7 +33,7 @@ export function roleCard(ctrl: StudentController, view: MatchView, open: boolean
   ];
   return h(
     "details",
-    { class: "card role-card", open, id: "role-card", tabindex: "-1", "data-testid": "role-card" },
+    { class: "card role-card", open, id: "role-card", "data-key": "role-card", tabindex: "-1", "data-testid": "role-card" },
     h("summary", null, h("h2", { class: "role-card__title" }, t("role.card"))),
     ...body,
   );

@@ -31,7 +31,7 @@ export function travelSection(ctrl: StudentController, view: MatchView): VNode {
   const status = attendance ? t(`travel.status.${attendance.mode}`, { delegates: attendance.delegates }) : t("travel.status.none");
   return h(
     "section",
-    { class: "card travel", "aria-labelledby": "travel-heading" },
+    { class: "card travel", "data-key": "travel", "aria-labelledby": "travel-heading" },
     h("h2", { id: "travel-heading" }, t("travel.heading", { city: dossier?.venue.city ?? "" })),
     cost !== null ? h("p", null, t("travel.cost", { cost, tokens: ctrl.tokens ?? 0 })) : null,
     h("p", { class: "travel-status", "data-testid": "travel-status" }, status),
@@ -64,7 +64,7 @@ export function offersForMe(ctrl: StudentController, view: MatchView): VNode | n
   const hard = view.settings.variants.fellowships === "hard";
   return h(
     "section",
-    { class: "card", "aria-labelledby": "offers-heading" },
+    { class: "card", "data-key": "offers", "aria-labelledby": "offers-heading" },
     h("h2", { id: "offers-heading", tabindex: "-1" }, t("travel.offers")),
     offers.length === 0
       ? h("p", { class: "hint" }, t("travel.noOffers"))
@@ -112,7 +112,7 @@ export function offerSection(ctrl: StudentController, view: MatchView): VNode | 
   const hard = view.settings.variants.fellowships === "hard";
   return h(
     "details",
-    { class: "card", open: role.canTravelAlone && (ctrl.tokens ?? 0) > 4 },
+    { class: "card", "data-key": "offer-section", open: role.canTravelAlone && (ctrl.tokens ?? 0) > 4 },
     h("summary", null, h("h2", { class: "summary-heading" }, t("travel.offerHeading"))),
     guests.length
       ? [
@@ -174,11 +174,11 @@ function tabsOf(view: MatchView): Tab[] {
 
 export function negotiationActions(ctrl: StudentController, view: MatchView): VNode {
   const tabs = tabsOf(view);
-  if (!tabs.length) return h("p", { class: "card" }, whyNot(view, "MakeStatement") ?? t("negotiation.notAttending"));
+  if (!tabs.length) return h("p", { class: "card", "data-key": "negotiate" }, whyNot(view, "MakeStatement") ?? t("negotiation.notAttending"));
   const active = tabs.find((tab) => tab.id === ctrl.tab) ?? tabs[0]!;
   return h(
     "section",
-    { class: "card negotiate", "aria-labelledby": "negotiate-heading" },
+    { class: "card negotiate", "data-key": "negotiate", "aria-labelledby": "negotiate-heading" },
     h("h2", { id: "negotiate-heading", class: "visually-hidden" }, t("negotiation.what")),
     h(
       "div",
@@ -249,7 +249,7 @@ export function grantsList(ctrl: StudentController, view: MatchView): VNode | nu
   if (!grants.length) return null;
   return h(
     "section",
-    { class: "card private", "aria-labelledby": "grants-heading" },
+    { class: "card private", "data-key": "grants", "aria-labelledby": "grants-heading" },
     h("h2", { id: "grants-heading" }, t("negotiation.grantsHeading")),
     h("ul", null, grants.map((g) => h("li", { "data-key": g.id }, t("negotiation.grantLine", { from: roleById(view, g.from)?.short ?? g.from, to: roleById(view, g.to)?.short ?? g.to, amount: g.amount }), g.note ? ` — “${g.note}”` : ""))),
   );
@@ -261,7 +261,7 @@ export function corridorThread(ctrl: StudentController, view: MatchView): VNode 
   const messages = (ctrl.table?.corridor ?? []).filter((c) => c.round === view.round).slice(-20).reverse();
   return h(
     "section",
-    { class: "card private corridor", "aria-labelledby": "corridor-heading", "data-observe": "corridor" },
+    { class: "card private corridor", "data-key": "corridor", "aria-labelledby": "corridor-heading", "data-observe": "corridor" },
     h("h2", { id: "corridor-heading", tabindex: "-1" }, t("negotiation.corridorThread")),
     h("p", { class: "private__mark" }, t("briefing.private")),
     messages.length === 0
@@ -294,7 +294,7 @@ export function decisionSection(ctrl: StudentController, view: MatchView): VNode
   const declare = availability(view, "DeclarePosition");
   return h(
     "section",
-    { class: "card", "aria-labelledby": "decision-heading" },
+    { class: "card", "data-key": "decision", "aria-labelledby": "decision-heading" },
     h("h2", { id: "decision-heading" }, t("decision.heading")),
     table ? h("p", null, t("decision.rule", { rule: t(`rule.${table.rule}`) })) : null,
     tabled.length === 0 ? h("p", null, t("decision.nothing")) : declare.ok ? h("p", { class: "hint" }, t("decision.intro")) : h("p", { class: "hint" }, whyNot(view, "DeclarePosition")),
@@ -335,7 +335,7 @@ export function riderSection(ctrl: StudentController, view: MatchView): VNode | 
   if (!insert.length && !pending) return null;
   return h(
     "section",
-    { class: "card", "aria-labelledby": "rider-heading" },
+    { class: "card", "data-key": "rider", "aria-labelledby": "rider-heading" },
     h("h2", { id: "rider-heading" }, t("decision.riderHeading")),
     pending ? h("p", null, t("decision.riderPending", { role: roleById(view, pending.by)?.short ?? pending.by, title: rider.options.find((o) => o.id === pending.option)?.title ?? pending.option })) : null,
     pending?.objectedBy ? h("p", null, t("decision.riderObjected", { role: roleById(view, pending.objectedBy)?.short ?? pending.objectedBy })) : null,

@@ -5,6 +5,7 @@
 // Renders only; every action is a verb call.
 import type { MatchView } from "../../shared/rules/view.js";
 import type { StudentController } from "../ctrl/student-controller.js";
+import { availability } from "../ctrl/available.js";
 import { currentDossier } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
@@ -27,6 +28,7 @@ export function renderStudentTop(ctrl: StudentController): Child[] {
   const tokens = ctrl.tokens;
   const unread = ctrl.notifications.unreadCorridor();
   const playing = view.status === "running" && role !== undefined;
+  const talking = playing && showsCorridor(ctrl, view);
   return [
     connectionBanner(session),
     phaseBar(
@@ -36,9 +38,10 @@ export function renderStudentTop(ctrl: StudentController): Child[] {
         ? h(
             "div",
             { class: "phase-bar__me" },
-            roleBadge(role),
+            // Tapping one's own badge opens the role card, wherever the student is on the page.
+            playing ? h("button", { type: "button", class: "jump jump--role", "aria-label": t("student.roleCardLabel", { short: role.short, role: role.name }), onclick: ctrl.openRoleCard }, roleBadge(role)) : roleBadge(role),
             tokens !== null ? h("span", { class: "tokens", "data-testid": "my-tokens" }, t("table.tokens", { tokens })) : null,
-            playing
+            talking
               ? h(
                   "button",
                   { type: "button", class: "jump", "data-testid": "messages-button", "aria-label": unread ? t("student.messagesUnread", { count: unread }) : t("student.messages"), onclick: ctrl.openMessages },
@@ -46,7 +49,6 @@ export function renderStudentTop(ctrl: StudentController): Child[] {
                   unread ? h("span", { class: "jump__badge", "aria-hidden": "true", "data-testid": "unread-badge" }, String(unread)) : null,
                 )
               : null,
-            playing ? h("button", { type: "button", class: "jump", onclick: ctrl.openRoleCard }, t("student.roleShort")) : null,
           )
         : null,
       { compact: true },
@@ -65,7 +67,7 @@ export function renderStudentMain(ctrl: StudentController): Child[] {
   if (view.status === "lobby") return lobby(ctrl, view);
   if (view.status === "ended") return ended(ctrl, view);
   if (!ctrl.role) return [h("p", { class: "purpose" }, t("student.noSeat"))];
-  const purpose = h("p", { class: "purpose" }, t(`phase.purpose.${view.phase}`));
+  const purpose = h("p", { class: "purpose", "data-key": "purpose" }, t(`phase.purpose.${view.phase}`));
   switch (view.phase) {
     case "briefing":
       return [purpose, dossierIntro(view), roleCard(ctrl, view, true), offersForMe(ctrl, view), offerSection(ctrl, view)];
@@ -88,7 +90,7 @@ export function renderStudentMore(ctrl: StudentController): Child[] {
   if (!view || !view.me || !ctrl.role || view.status !== "running") return [];
   const talk = view.phase === "negotiation" || view.phase === "decision";
   return [
-    talk ? corridorThread(ctrl, view) : null,
+    showsCorridor(ctrl, view) ? corridorThread(ctrl, view) : null,
     talk ? statementsFeed(view, ctrl.table) : null,
     talk ? grantsList(ctrl, view) : null,
     newsList(view),
@@ -96,12 +98,20 @@ export function renderStudentMore(ctrl: StudentController): Child[] {
   ];
 }
 
+/** Corridor talk is for delegates in the room; anyone who has messages (or reads others') sees them. */
+function showsCorridor(ctrl: StudentController, view: MatchView): boolean {
+  if (view.phase !== "negotiation" && view.phase !== "decision") return false;
+  const messages = (ctrl.table?.corridor ?? []).some((c) => c.round === view.round);
+  const open = availability(view, "SendCorridorMessage");
+  return messages || open.ok || open.code === "muted";
+}
+
 function dossierIntro(view: MatchView): VNode | null {
   const dossier = currentDossier(view);
   if (!dossier) return null;
   return h(
     "section",
-    { class: "card dossier", "aria-labelledby": "dossier-heading" },
+    { class: "card dossier", "data-key": "dossier", "aria-labelledby": "dossier-heading" },
     h("h2", { id: "dossier-heading" }, dossier.title),
     h("p", { class: "dossier__question" }, dossier.question),
     h("p", { class: "hint" }, t("round.where", { meeting: dossier.venue.meeting, city: dossier.venue.city })),
@@ -111,8 +121,8 @@ function dossierIntro(view: MatchView): VNode | null {
 function lobby(ctrl: StudentController, view: MatchView): Child[] {
   const role = ctrl.role;
   return [
-    h("h1", { class: "screen-heading", tabindex: "-1" }, t("lobby.heading", { nickname: view.me?.nickname ?? "" })),
-    h("p", { class: "purpose" }, role ? t("lobby.assigned", { role: role.name }) : t("lobby.waiting")),
+    h("h1", { class: "screen-heading", tabindex: "-1", "data-key": "heading" }, t("lobby.heading", { nickname: view.me?.nickname ?? "" })),
+    h("p", { class: "purpose", "data-key": "purpose" }, role ? t("lobby.assigned", { role: role.name }) : t("lobby.waiting")),
     role ? roleCard(ctrl, view, true) : null,
   ];
 }
@@ -120,7 +130,7 @@ function lobby(ctrl: StudentController, view: MatchView): Child[] {
 function ended(ctrl: StudentController, view: MatchView): Child[] {
   const table = ctrl.table;
   return [
-    h("h1", { class: "screen-heading", tabindex: "-1" }, t("ended.heading")),
+    h("h1", { class: "screen-heading", tabindex: "-1", "data-key": "heading" }, t("ended.heading")),
     myScore(view, table, view.me?.role ?? null),
     renderDebrief(ctrl.session),
     table ? scoresTable(view, table, view.me?.role ?? null) : null,

@@ -49,7 +49,7 @@ describe.skipIf(!chromiumPath)("three students and six bots", () => {
     code = ((await teacher.getByTestId("join-code").textContent()) ?? "").trim();
 
     for (const nickname of ["Ana", "Ben", "Cy"]) {
-      const { page } = await openPage(browser, "phone");
+      const { page } = await openPage(browser, "handset");
       page.setDefaultTimeout(30_000);
       await page.goto(`${server.url}join/${code}?e2e=1`);
       await page.getByLabel(en["landing.student.nicknameLabel"]).fill(nickname);
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumPath)("three students and six bots", () => {
     }
     await teacher.getByRole("button", { name: en["host.skip"] }).click();
     for (const page of [teacher, ...students]) await waitForPhase(page, "ended");
-    await saveScreenshot(students[0]!, "bots-class-final", "phone");
+    await saveScreenshot(students[0]!, "bots-class-final", "handset");
     await saveScreenshot(teacher, "bots-class-final-host", "chromebook");
 
     // The bots acted in every round: statements, tabled options, positions, corridor talk or grants.

@@ -31,10 +31,13 @@ export function projectorFit(page: Page, minFontPx: number): Promise<FitReport> 
       if (!text || !element) continue;
       const style = getComputedStyle(element);
       if (style.visibility === "hidden" || element.closest("[hidden]") || element.closest("[aria-hidden='true']:not(.badge__mark)")) continue;
+      // Screen-reader-only text sits in a 1×1 px clipped box: not seen, so not measured.
+      const holder = element.getBoundingClientRect();
+      if (holder.width <= 1 || holder.height <= 1) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
-      if (box.width <= 1 || box.height <= 1) continue; // visually hidden, or not rendered
+      if (box.width <= 1 || box.height <= 1) continue; // not rendered
       const label = text.slice(0, 40);
       const size = parseFloat(style.fontSize);
       if (size + 0.01 < min) small.push(`${label} (${size.toFixed(1)} px)`);

@@ -2,7 +2,9 @@
 // setup form, nine students join by link on their own devices (separate browser contexts),
 // the projector follows; they play the first dossier through every phase by the UI alone,
 // one student reloads mid-negotiation and is back in the same seat, the teacher runs the
-// clock to the final scores. The projector must never show a secret at any point.
+// clock to the final scores. The projector must never show a secret at any point, and it fits
+// 1920×1080 and 1280×720 in every phase; the teacher's dashboard (a mirrored laptop) shows no
+// secret until the teacher reveals it.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -17,7 +19,9 @@ import {
   openPage,
   saveScreenshot,
   type ScreenSizeName,
+  screenSizes,
 } from "../helpers/browser.js";
+import { projectorFit, visibleText } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
 const chromiumPath = findChromium();
@@ -65,7 +69,7 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     return found;
   };
   /** A phone-sized student, for phone screenshots. */
-  const phoneSeat = (preferred: string): Seat => (seat(preferred).size === "phone" ? seat(preferred) : (students.find((s) => s.size === "phone") as Seat));
+  const phoneSeat = (preferred: string): Seat => (seat(preferred).size !== "chromebook" ? seat(preferred) : (students.find((s) => s.size === "handset") as Seat));
 
   async function open(size: ScreenSizeName, path: string, label: string) {
     const { context, page } = await openPage(browser, size);
@@ -93,6 +97,27 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     const text = await projector.evaluate(() => document.body.innerText + " " + document.body.textContent);
     for (const secret of secrets) expect(text.includes(secret), `projector shows "${secret}" during ${when}`).toBe(false);
     expect(await projector.locator(".payoffs, .teacher-only, .private").count(), `private panels on the projector during ${when}`).toBe(0);
+  }
+
+  /**
+   * The projector fits 1920×1080 with no text under 20 px, and 1280×720, without scrolling;
+   * a screenshot of each. The page is resized, so the same screen is measured at both sizes.
+   */
+  async function expectProjectorFits(name: string): Promise<void> {
+    for (const size of ["projector-720", "projector"] as const) {
+      await projector.setViewportSize({ width: screenSizes[size].width, height: screenSizes[size].height });
+      await projector.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const fit = await projectorFit(projector, size === "projector" ? 20 : 0);
+      await saveScreenshot(projector, name, size);
+      expect(fit, `${name} at ${size}`).toEqual({ scrolls: null, small: [], outside: [] });
+    }
+  }
+
+  /** The teacher's laptop may be mirrored: no secret in the dashboard's default state. */
+  async function expectDashboardKeepsSecrets(when: string): Promise<void> {
+    const text = await visibleText(teacher);
+    for (const secret of secrets) expect(text.includes(secret), `dashboard shows "${secret}" during ${when}`).toBe(false);
+    expect(await teacher.locator(".payoffs").count(), `payoff table on the dashboard during ${when}`).toBe(0);
   }
 
   async function expectNoSeriousAxe(page: Page, name: string): Promise<void> {
@@ -150,14 +175,15 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
       await Promise.all(
         [0, 1, 2].map(async (offset) => {
           const index = batch + offset;
-          const size: ScreenSizeName = index === 0 ? "chromebook" : "phone";
+          // A Chromebook, three phones at their real density (390×844 at scale 3), five small phones.
+          const size: ScreenSizeName = index === 0 ? "chromebook" : index <= 3 ? "handset" : "phone";
           const { context, page, errors } = await open(size, `join/${code}`, `student ${index + 1}`);
           const nickname = `Student ${index + 1}`;
           await page.getByLabel(en["landing.student.nicknameLabel"]).fill(nickname);
           if (index === 1) {
             expect(await page.getByLabel(en["landing.student.codeLabel"]).inputValue()).toBe(code);
             await expectNoSeriousAxe(page, "join form");
-            await saveScreenshot(page, "join", "phone");
+            await saveScreenshot(page, "join", "handset");
           }
           await page.getByRole("button", { name: en["landing.student.join"], exact: true }).click();
           await waitForPhase(page, "lobby");
@@ -165,9 +191,9 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
         }),
       );
     }
-    await saveScreenshot(students[1]!.page, "lobby", "phone");
+    await saveScreenshot(students[1]!.page, "lobby", "handset");
     await projector.getByText("Student 9").waitFor();
-    await saveScreenshot(projector, "lobby", "projector");
+    await expectProjectorFits("lobby");
     await teacher.getByText("Student 9").waitFor();
     await saveScreenshot(teacher, "host-lobby", "chromebook");
     await expectProjectorKeepsSecrets("the lobby");
@@ -183,10 +209,11 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await everyoneIn("briefing");
     const ldc = phoneSeat("LDC");
     await ldc.page.getByTestId("role-card").waitFor();
-    await saveScreenshot(ldc.page, "briefing-role-card", "phone");
+    await saveScreenshot(ldc.page, "briefing-role-card", ldc.size);
     await saveScreenshot(seat("TECH").page, "briefing-tech", seat("TECH").size);
-    await saveScreenshot(projector, "briefing", "projector");
+    await expectProjectorFits("briefing");
     await saveScreenshot(teacher, "host-briefing", "chromebook");
+    await expectDashboardKeepsSecrets("the briefing");
     await expectNoSeriousAxe(ldc.page, "role card");
     // Each card carries its own notes and nobody else's.
     const techNote = scenario.roles.find((r) => r.id === "TECH")?.knowledge?.notes?.[0] ?? "";
@@ -199,21 +226,24 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await nextPhase("travel");
     const travelStatus = (role: string) => seat(role).page.getByTestId("travel-status");
 
-    // CS-S cannot pay for itself: the server says so, beside the button.
-    await seat("CS-S").page.getByRole("button", { name: en["travel.inPerson"] }).click();
-    await seat("CS-S").page.locator('form[data-control="travel"] .error').getByText(en["rejection.cannot-travel-alone"]).waitFor();
+    // CS-S cannot pay for itself: no "Go in person" to press, and the reason in its place.
+    await seat("CS-S").page.getByText(en["travel.needSponsor"]).waitFor();
+    expect(await seat("CS-S").page.getByRole("button", { name: en["travel.inPerson"] }).count()).toBe(0);
 
     await seat("TECH").page.getByLabel(en["travel.delegates"]).selectOption("2");
     await seat("TECH").page.getByRole("button", { name: en["travel.inPerson"] }).click();
     await travelStatus("TECH").getByText("in person").waitFor();
     const techOffer = seat("TECH").page.locator('form[data-control="offer"]');
+    // Soft fellowships (this match's setting) write no strings down: no expected option to name.
+    expect(await techOffer.getByLabel(en["travel.offerExpects"]).count()).toBe(0);
     await techOffer.getByLabel(en["travel.offerTo"]).selectOption("LDC");
     await techOffer.getByLabel(en["travel.offerNote"]).fill(fellowshipNote);
     await techOffer.getByRole("button", { name: en["travel.offerSend"] }).click();
 
     const accept = seat("LDC").page.getByRole("button", { name: en["travel.accept"].replace("{sponsor}", roleName("TECH")) });
     await accept.waitFor();
-    await saveScreenshot(phoneSeat("LDC").page, "travel-offer", "phone");
+    await saveScreenshot(phoneSeat("LDC").page, "travel-offer", phoneSeat("LDC").size);
+    expect(await seat("LDC").page.getByText(en["travel.expects"].split(":")[0]!).count()).toBe(0);
     await accept.click();
     await travelStatus("LDC").getByText("in person").waitFor();
 
@@ -231,16 +261,21 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await seat("IP").page.getByRole("button", { name: en["travel.remote"] }).click();
     await travelStatus("IP").getByText("remotely").waitFor();
 
-    await saveScreenshot(phoneSeat("EMG").page, "travel", "phone");
-    await saveScreenshot(projector, "travel", "projector");
+    await saveScreenshot(phoneSeat("EMG").page, "travel", phoneSeat("EMG").size);
+    await expectProjectorFits("travel");
+    await saveScreenshot(teacher, "host-travel", "chromebook");
     await expectProjectorKeepsSecrets("travel");
+    await expectDashboardKeepsSecrets("travel");
   }, 180_000);
 
   it("runs the negotiation at the table: tabling, corridor talk, grants, statements, comments", async () => {
     await nextPhase("negotiation");
     await Promise.all([projector, ...students.map((s) => s.page)].map((page) => page.waitForFunction(() => window.__e2e?.ready === true, undefined, { timeout: 90_000 })));
 
+    /** Opens one of the negotiation's actions on a student's screen. */
+    const openTab = (role: string, tab: "speak" | "comment" | "corridor" | "table" | "grant") => seat(role).page.getByRole("button", { name: en[`negotiation.tab.${tab}`], exact: true }).click();
     const tableIt = async (role: string, option: string) => {
+      await openTab(role, "table");
       const form = seat(role).page.locator('form[data-control="table-option"]');
       await form.getByLabel(en["negotiation.tableOption"]).selectOption(option);
       await form.getByRole("button", { name: en["negotiation.tableSend"] }).click();
@@ -250,37 +285,51 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await tableIt("EMG", "A3");
     await seat("EMG").page.locator(".tabled").getByText("A3").first().waitFor();
     // A grant bigger than the purse is refused in plain words, next to the form.
+    await openTab("NGO-N", "grant");
     const tooBig = seat("NGO-N").page.locator('form[data-control="grant"]');
     await tooBig.getByLabel(en["negotiation.grantAmount"], { exact: true }).fill("50");
     await tooBig.getByRole("button", { name: en["negotiation.grantSend"] }).click();
     await tooBig.locator(".error").getByText(en["rejection.not-enough-tokens"]).waitFor();
 
+    await openTab("TECH", "corridor");
     const corridor = seat("TECH").page.locator('form[data-control="corridor"]');
     await corridor.getByLabel(en["negotiation.corridorTo"]).selectOption("LDC");
     await corridor.getByLabel(en["negotiation.corridorText"]).fill(corridorText);
     await corridor.getByRole("button", { name: en["negotiation.corridorSend"] }).click();
-    await seat("LDC").page.getByText(corridorText).waitFor();
+    await seat("LDC").page.getByText(corridorText).first().waitFor();
 
+    await openTab("USG", "grant");
     const grant = seat("USG").page.locator('form[data-control="grant"]');
     await grant.getByLabel(en["negotiation.grantTo"]).selectOption("EMG");
     await grant.getByLabel(en["negotiation.grantAmount"], { exact: true }).fill("2");
     await grant.getByLabel(en["negotiation.grantNote"]).fill(grantNote);
     await grant.getByRole("button", { name: en["negotiation.grantSend"] }).click();
-    await seat("EMG").page.getByText(grantNote).waitFor();
+    await seat("EMG").page.getByText(grantNote).first().waitFor();
 
+    await openTab("IP", "comment");
     const comment = seat("IP").page.locator('form[data-control="remote"]');
     await comment.getByLabel(en["negotiation.commentLabel"]).fill("Creators need a voice in this too.");
     await comment.getByRole("button", { name: en["negotiation.remoteSend"] }).click();
+    await openTab("EMG", "speak");
     const floor = seat("EMG").page.locator('form[data-control="floor"]');
     await floor.getByLabel(en["negotiation.messageLabel"]).fill("An independent authority would include the South.");
     await floor.getByRole("button", { name: en["negotiation.floorSend"] }).click();
     await projector.getByText("An independent authority would include the South.").waitFor();
     await projector.getByText("Creators need a voice in this too.").waitFor();
 
-    await saveScreenshot(phoneSeat("EMG").page, "negotiation", "phone");
+    await saveScreenshot(phoneSeat("EMG").page, "negotiation", phoneSeat("EMG").size);
     await saveScreenshot(seat("TECH").page, "negotiation-tech", seat("TECH").size);
-    await saveScreenshot(projector, "negotiation", "projector");
+    await expectProjectorFits("negotiation");
     await saveScreenshot(teacher, "host-negotiation", "chromebook");
+    await expectDashboardKeepsSecrets("the negotiation");
+    // The teacher can still see everything, on purpose; it hides again when the window loses focus.
+    await teacher.getByTestId("reveal-secrets").click();
+    await teacher.getByText(corridorText).first().waitFor();
+    expect(await teacher.locator(".payoffs").count()).toBe(1);
+    await saveScreenshot(teacher, "host-teacher-only-shown", "chromebook");
+    await teacher.evaluate(() => window.dispatchEvent(new Event("blur")));
+    await teacher.getByTestId("reveal-secrets").waitFor();
+    await expectDashboardKeepsSecrets("the negotiation, once the details hid themselves");
     await expectNoSeriousAxe(phoneSeat("EMG").page, "negotiation");
     await expectProjectorKeepsSecrets("the negotiation");
   }, 240_000);
@@ -313,8 +362,10 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     for (const role of ["LDC", "CS-S", "EMG"]) await declare(role, "A2", "live");
     await declare("EMG", "A3", "support");
     await declare("DNS", "A3", "object");
-    await saveScreenshot(phoneSeat("EMG").page, "decision", "phone");
-    await saveScreenshot(projector, "decision", "projector");
+    await saveScreenshot(phoneSeat("EMG").page, "decision", phoneSeat("EMG").size);
+    await expectProjectorFits("decision");
+    await saveScreenshot(teacher, "host-decision", "chromebook");
+    await expectDashboardKeepsSecrets("the decision");
     await expectNoSeriousAxe(phoneSeat("EMG").page, "decision");
     await expectProjectorKeepsSecrets("the decision");
   }, 180_000);
@@ -325,9 +376,10 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await projector.getByTestId("adopted").getByText("A2").waitFor();
     expect(await seat("TECH").page.getByTestId("my-payoff").textContent()).toContain("good");
     expect(await seat("TECH").page.getByTestId("my-score").isVisible()).toBe(true);
-    await saveScreenshot(phoneSeat("LDC").page, "outcome", "phone");
-    await saveScreenshot(projector, "outcome", "projector");
+    await saveScreenshot(phoneSeat("LDC").page, "outcome", phoneSeat("LDC").size);
+    await expectProjectorFits("outcome");
     await saveScreenshot(teacher, "host-outcome", "chromebook");
+    await expectDashboardKeepsSecrets("the outcome");
     await expectNoSeriousAxe(phoneSeat("LDC").page, "outcome");
     await expectProjectorKeepsSecrets("the outcome");
   }, 120_000);
@@ -353,9 +405,9 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     }
     await nextPhase("ended");
     for (const s of students) await s.page.getByRole("heading", { name: en["ended.heading"] }).waitFor();
-    await saveScreenshot(phoneSeat("CS-S").page, "final-scores", "phone");
+    await saveScreenshot(phoneSeat("CS-S").page, "final-scores", phoneSeat("CS-S").size);
     await saveScreenshot(seat("TECH").page, "final-scores-tech", seat("TECH").size);
-    await saveScreenshot(projector, "final-scores", "projector");
+    await expectProjectorFits("final-scores");
     await saveScreenshot(teacher, "host-final", "chromebook");
     await expectNoSeriousAxe(phoneSeat("CS-S").page, "final scores");
     // After the end the debrief reveals more, but never a role's own briefing notes or corridor talk.
