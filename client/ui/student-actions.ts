@@ -5,7 +5,7 @@
 import type { MatchView, PublicRole } from "../../shared/rules/view.js";
 import { LIMITS } from "../../shared/rules/commands.js";
 import type { NegotiationTab, StudentController } from "../ctrl/student-controller.js";
-import { availability, can, openTargets, whyNot } from "../ctrl/available.js";
+import { availability, can, openTargets, whyNot, type Action } from "../ctrl/available.js";
 import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
@@ -153,7 +153,7 @@ export function offerSection(ctrl: StudentController, view: MatchView): VNode | 
 interface Tab {
   id: NegotiationTab;
   label: string;
-  action: string;
+  action: Action;
 }
 
 /** The negotiation's tabs this student can use now (or should see the reason for). */
