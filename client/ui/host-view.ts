@@ -3,16 +3,17 @@
 // note); those sit behind "Show teacher-only details", which hides itself again. The top bar
 // runs the clock; the main column shows the class's progress in this phase; the side column
 // holds how to join, news, the teacher key and the teacher-only details.
-import type { MatchView, TableView } from "../../shared/rules/view.js";
+import type { MatchView } from "../../shared/rules/view.js";
 import { LIMITS } from "../../shared/rules/commands.js";
 import type { HostController } from "../ctrl/host-controller.js";
-import { can } from "../ctrl/available.js";
 import { shortAddress } from "../ctrl/join-address.js";
-import { currentDossier, delegatesOf, optionTitle, roleById } from "../ctrl/selectors.js";
+import { roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
-import { actionForm, button, connectionBanner, errorFor, field, liveRegion, outcomeSection, phaseBar, positionsOf, roleBadge, scoresTable, statementsFeed } from "./parts.js";
+import { actionForm, button, connectionBanner, errorFor, field, liveRegion, phaseBar, roleBadge, scoresTable } from "./parts.js";
+import { outcomeSection } from "./outcome-view.js";
+import { progressPanel } from "./host-progress.js";
 import { teacherKeyPanel, teacherOnly } from "./host-secrets.js";
 
 /** The sticky bar: which class, which phase, the clock and the controls that run it. */
@@ -72,7 +73,7 @@ function mainColumn(ctrl: HostController, view: MatchView): Child[] {
   const session = ctrl.session;
   if (view.status === "ended") {
     // After the end the teacher leads the debrief from here: it comes first.
-    return [renderDebrief(session), h("div", { class: "score-grid" }, view.tables.map((table) => scoresTable(view, table, null))), roster(ctrl, view)];
+    return [renderDebrief(session), h("div", { class: "score-grid", "data-key": "scores" }, view.tables.map((table) => scoresTable(view, table, null)))];
   }
   if (view.status === "lobby") {
     return [
@@ -155,152 +156,9 @@ function newsForm(ctrl: HostController, view: MatchView): VNode | null {
   ], "action-form card");
 }
 
-/** Who plays each role at a table, whether their device is there, and what they did this phase. */
-function progressPanel(ctrl: HostController, view: MatchView, table: TableView): VNode {
-  const round = table.rounds[view.round];
-  const phase = view.phase;
-  const done = view.scenario.roles.filter((r) => stepDone(view, table, r.id)).length;
-  const counted = phase === "travel" || phase === "decision";
-  return h(
-    "section",
-    { class: "card progress", "data-key": `table-${table.index}`, "aria-labelledby": `table-${table.index}-heading`, "data-testid": `progress-${table.index}` },
-    h("h2", { id: `table-${table.index}-heading` }, view.tables.length > 1 ? [t("host.tableLabel", { table: table.index + 1 }), " · "] : null, t(`rule.short.${table.rule}`)),
-    counted ? h("p", { class: "progress__count", "data-testid": `progress-count-${table.index}` }, t(`host.progress.${phase as "travel" | "decision"}`, { done, total: view.scenario.roles.length })) : null,
-    h(
-      "div",
-      { class: "scroll-x" },
-      h(
-        "table",
-        { class: "progress__table" },
-        h("caption", { class: "visually-hidden" }, t("host.progressCaption")),
-        h("thead", null, h("tr", null, h("th", { scope: "col" }, t("score.role")), h("th", { scope: "col" }, t("host.playedBy")), h("th", { scope: "col" }, t(`host.column.${phase}`)), h("th", { scope: "col" }, t("host.tokens")))),
-        h(
-          "tbody",
-          null,
-          view.scenario.roles.map((r) =>
-            h(
-              "tr",
-              { "data-key": r.id, class: stepDone(view, table, r.id) ? "progress--done" : "" },
-              h("th", { scope: "row" }, roleBadge(r)),
-              h("td", null, playedBy(ctrl, view, table.index, r.id)),
-              h("td", null, stepText(ctrl, view, table, r.id)),
-              h("td", null, String(table.delegations[r.id]?.tokens ?? 0)),
-            ),
-          ),
-        ),
-      ),
-    ),
-    phase === "negotiation" || phase === "decision" ? tabledForTeacher(ctrl, view, table) : null,
-    phase === "negotiation" || phase === "decision" ? statementsFeed(view, table, 5) : null,
-    round && !round.tabled.length && phase === "decision" ? h("p", null, t("decision.nothing")) : null,
-  );
-}
-
-/** Nicknames of a seat, each marked online, offline or bot. */
-function playedBy(ctrl: HostController, view: MatchView, table: number, role: string): Child {
-  const holders = delegatesOf(view, table, role);
-  if (!holders.length) return h("span", { class: "presence presence--none" }, t("host.nobody"));
-  return holders.map((p, i) => {
-    const online = p.kind === "bot" || ctrl.connected(p.id);
-    return h(
-      "span",
-      { "data-key": p.id, class: `presence ${online ? "presence--on" : "presence--off"}` },
-      i ? ", " : null,
-      p.nickname,
-      " ",
-      h("span", { class: "presence__mark" }, p.kind === "bot" ? t("host.botMark") : online ? t("host.onlineMark") : t("host.offlineMark")),
-    );
-  });
-}
-
-/** Whether a role has done this phase's step (chosen travel, declared on every tabled option). */
-function stepDone(view: MatchView, table: TableView, role: string): boolean {
-  const round = table.rounds[view.round];
-  if (!round) return false;
-  if (view.phase === "travel") return round.attendance[role] !== undefined && !round.attendance[role]?.defaulted;
-  if (view.phase === "decision") return round.tabled.length > 0 && round.tabled.every((x) => round.positions[role]?.[x.option] !== undefined);
-  return false;
-}
-
-function stepText(ctrl: HostController, view: MatchView, table: TableView, role: string): Child {
-  const round = table.rounds[view.round];
-  const attendance = round?.attendance[role];
-  const mode = attendance ? t(attendance.mode === "in-person" ? "table.inRoom" : attendance.mode === "remote" ? "table.remote" : "table.absent") : null;
-  switch (view.phase) {
-    case "briefing":
-      return delegatesOf(view, table.index, role).length ? t("host.step.reading") : t("host.step.empty");
-    case "travel":
-      return attendance && !attendance.defaulted ? h("span", { class: "step step--done" }, "✓ ", mode) : h("span", { class: "step step--waiting" }, t("host.step.notYet"));
-    case "negotiation": {
-      const said = table.statements.filter((s) => s.round === view.round && s.role === role).length;
-      const drafting = round?.drafting.includes(role) ?? false;
-      return [mode ?? "—", said ? ` · ${t("host.step.said", { count: said })}` : null, drafting ? ` · ${t("host.drafting")}` : null, drafterButton(ctrl, view, table.index, role)];
-    }
-    case "decision": {
-      const tabled = round?.tabled ?? [];
-      const declared = tabled.filter((x) => round?.positions[role]?.[x.option] !== undefined).length;
-      return [
-        tabled.length ? h("span", { class: declared === tabled.length ? "step step--done" : "step step--waiting" }, t("host.step.declared", { declared, total: tabled.length })) : mode ?? "—",
-        round?.drafting.includes(role) ? ` · ${t("host.drafting")}` : null,
-        drafterButton(ctrl, view, table.index, role),
-      ];
-    }
-    case "outcome": {
-      const payoff = round?.adoptedPayoffs?.[role];
-      return payoff === undefined ? "—" : t("host.step.payoff", { payoff: payoff > 0 ? `+${payoff}` : String(payoff) });
-    }
-    default:
-      return "—";
-  }
-}
-
-function drafterButton(ctrl: HostController, view: MatchView, table: number, role: string): VNode | null {
-  if (!can(view, "NameDrafter", `${table}/${role}`)) return null;
-  const seated = view.tables.find((x) => x.index === table)?.rounds[view.round]?.drafting.includes(role) ?? false;
-  const short = roleById(view, role)?.short ?? role;
-  const control = `drafter-${table}-${role}`;
-  return h(
-    "span",
-    { class: "drafter" },
-    " ",
-    button(ctrl.session, control, seated ? t("host.draftingUnseatShort") : t("host.draftingSeatShort"), () => void ctrl.nameDrafter(table, role, !seated), {
-      class: "button button--secondary button--small",
-      "aria-label": seated ? t("host.draftingUnseat", { role: short }) : t("host.draftingSeat", { role: short }),
-    }),
-    errorFor(ctrl.session, control),
-  );
-}
-
-/** The options on the table with everyone's public stance, and the chair's consensus call. */
-function tabledForTeacher(ctrl: HostController, view: MatchView, table: TableView): VNode {
-  const dossier = currentDossier(view);
-  const round = table.rounds[view.round];
-  return h(
-    "div",
-    { class: "tabled" },
-    h("h3", null, t("negotiation.tabled")),
-    (round?.tabled ?? []).length === 0
-      ? h("p", { class: "hint" }, t("table.nothingTabled"))
-      : h(
-          "ul",
-          { class: "tabled__list" },
-          (round?.tabled ?? []).map(({ option }) => {
-            const control = `consensus-${table.index}-${option}`;
-            return h(
-              "li",
-              { "data-key": option },
-              h("strong", null, option),
-              " ",
-              optionTitle(dossier, option),
-              positionsOf(view, round?.positions ?? {}, option),
-              can(view, "CallConsensus", `${table.index}/${option}`)
-                ? button(ctrl.session, control, t("host.consensusOn", { option, table: table.index + 1 }), () => void ctrl.callConsensus(table.index, option), { class: "button button--primary" })
-                : null,
-              errorFor(ctrl.session, control),
-            );
-          }),
-        ),
-  );
+/** A long list, folded behind its summary once the match runs (the lobby shows it open). */
+function folded(fold: boolean, content: VNode): VNode {
+  return fold ? h("details", { class: "roster__all", "data-key": "roster-folded" }, h("summary", null, t("host.showPlayers")), content) : content;
 }
 
 function seatOptions(view: MatchView): { value: string; label: string }[] {
@@ -328,51 +186,54 @@ function roster(ctrl: HostController, view: MatchView): VNode {
     !lobby ? h("p", { class: "hint" }, t("host.rolesLocked")) : null,
     players.length === 0
       ? h("p", { class: "hint" }, t("host.noPlayers"))
-      : h(
-          "div",
-          { class: "scroll-x" },
-          h(
-            "table",
-            { class: "roster", "data-testid": "roster" },
+      : folded(
+          !lobby && players.length > 12,
             h(
-              "thead",
-              null,
-              h("tr", null, h("th", { scope: "col" }, t("host.nickname")), h("th", { scope: "col" }, t("host.connection")), h("th", { scope: "col" }, t("host.role")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("host.actions")))),
-            ),
+            "div",
+            { class: "scroll-x", "data-key": "roster-table" },
             h(
-              "tbody",
-              null,
-              players.map((p) => {
-                const current = p.table !== null && p.role !== null ? `${p.table}/${p.role}` : "";
-                const online = p.kind === "bot" || ctrl.connected(p.id);
-                const role = roleById(view, p.role);
-                return h(
-                  "tr",
-                  { "data-key": p.id },
-                  h("th", { scope: "row" }, p.nickname),
-                  h("td", null, h("span", { class: online ? "presence presence--on" : "presence presence--off" }, p.kind === "bot" ? t("host.bot") : online ? t("host.online") : t("host.left"))),
-                  h(
-                    "td",
-                    null,
-                    lobby
-                      ? h(
-                          "select",
-                          { "aria-label": t("host.assignFor", { nickname: p.nickname }), onchange: (e: Event) => void ctrl.assignRole(p.id, (e.currentTarget as HTMLSelectElement).value) },
-                          seats.map((s) => h("option", { value: s.value, selected: s.value === current }, s.label)),
-                        )
-                      : h("span", { "data-testid": "locked-role" }, role ? [roleBadge(role), view.tables.length > 1 ? ` · ${t("host.tableLabel", { table: (p.table ?? 0) + 1 })}` : null] : t("host.noRole")),
-                    errorFor(session, `assign-${p.id}`),
-                  ),
-                  h(
-                    "td",
-                    null,
-                    p.kind === "human" ? button(session, `player-${p.id}`, p.muted ? t("host.unmute") : t("host.mute"), () => void ctrl.mutePlayer(p.id, !p.muted), { "aria-label": t(p.muted ? "host.unmuteLabel" : "host.muteLabel", { nickname: p.nickname }) }) : null,
-                    " ",
-                    button(session, `player-${p.id}`, t("host.removeShort"), () => void ctrl.removePlayer(p.id), { "aria-label": t("host.remove", { nickname: p.nickname }) }),
-                    errorFor(session, `player-${p.id}`),
-                  ),
-                );
-              }),
+              "table",
+              { class: "roster", "data-testid": "roster" },
+              h(
+                "thead",
+                null,
+                h("tr", null, h("th", { scope: "col" }, t("host.nickname")), h("th", { scope: "col" }, t("host.connection")), h("th", { scope: "col" }, t("host.role")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("host.actions")))),
+              ),
+              h(
+                "tbody",
+                null,
+                players.map((p) => {
+                  const current = p.table !== null && p.role !== null ? `${p.table}/${p.role}` : "";
+                  const online = p.kind === "bot" || ctrl.connected(p.id);
+                  const role = roleById(view, p.role);
+                  return h(
+                    "tr",
+                    { "data-key": p.id },
+                    h("th", { scope: "row" }, p.nickname),
+                    h("td", null, h("span", { class: online ? "presence presence--on" : "presence presence--off" }, p.kind === "bot" ? t("host.bot") : online ? t("host.online") : t("host.left"))),
+                    h(
+                      "td",
+                      null,
+                      lobby
+                        ? h(
+                            "select",
+                            { "aria-label": t("host.assignFor", { nickname: p.nickname }), onchange: (e: Event) => void ctrl.assignRole(p.id, (e.currentTarget as HTMLSelectElement).value) },
+                            seats.map((s) => h("option", { value: s.value, selected: s.value === current }, s.label)),
+                          )
+                        : h("span", { "data-testid": "locked-role" }, role ? [roleBadge(role), view.tables.length > 1 ? ` · ${t("host.tableLabel", { table: (p.table ?? 0) + 1 })}` : null] : t("host.noRole")),
+                      errorFor(session, `assign-${p.id}`),
+                    ),
+                    h(
+                      "td",
+                      null,
+                      p.kind === "human" ? button(session, `player-${p.id}`, p.muted ? t("host.unmute") : t("host.mute"), () => void ctrl.mutePlayer(p.id, !p.muted), { "aria-label": t(p.muted ? "host.unmuteLabel" : "host.muteLabel", { nickname: p.nickname }) }) : null,
+                      " ",
+                      button(session, `player-${p.id}`, t("host.removeShort"), () => void ctrl.removePlayer(p.id), { "aria-label": t("host.remove", { nickname: p.nickname }) }),
+                      errorFor(session, `player-${p.id}`),
+                    ),
+                  );
+                }),
+              ),
             ),
           ),
         ),

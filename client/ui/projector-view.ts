@@ -11,7 +11,8 @@ import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
-import { connectionBanner, liveRegion, outcomeSection, phaseBar, positionsOf, roleBadge } from "./parts.js";
+import { connectionBanner, liveRegion, phaseBar, positionsOf, roleBadge } from "./parts.js";
+import { outcomeSection } from "./outcome-view.js";
 
 /** Statements on the big screen: the newest few, each at most two lines. */
 const STATEMENTS_SHOWN = 4;
