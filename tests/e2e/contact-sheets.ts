@@ -10,13 +10,13 @@ import { deviceKind, findChromium, launchChromium, screenSizeNames, screenshotDi
 
 export const contactSheetDir = path.join(screenshotDir, "..", "contact-sheets");
 
-/** Thumbnail width (CSS px) and how many viewports of a tall page a thumbnail shows at most. */
+/** Thumbnail width (CSS px), columns, and the device's viewport (a thumbnail shows at most two of them). */
 const layout = {
   phone: { width: 180, columns: 8, viewport: { width: 390, height: 844 } },
   laptop: { width: 340, columns: 5, viewport: { width: 1366, height: 768 } },
   projector: { width: 380, columns: 5, viewport: { width: 1920, height: 1080 } },
 } as const;
-const MAX_SCREENS_PER_THUMBNAIL = 3;
+const MAX_SCREENS_PER_THUMBNAIL = 2;
 
 interface Shot {
   file: string;
@@ -37,7 +37,8 @@ async function shotsSince(since: number): Promise<Map<keyof typeof layout, Shot[
   // Longest size names first, so "projector-720" is not read as "projector".
   const sizes = [...screenSizeNames].sort((a, b) => b.length - a.length);
   for (const file of files) {
-    if (!file.endsWith(".png")) continue;
+    // Pictures a failing test leaves behind are for its reader, not for the review of the game.
+    if (!file.endsWith(".png") || file.startsWith("failed-")) continue;
     const size = sizes.find((s) => file.endsWith(`-${s}.png`));
     if (!size) continue;
     const full = path.join(screenshotDir, file);
