@@ -23,6 +23,7 @@ export function progressPanel(ctrl: HostController, view: MatchView, table: Tabl
   const many = view.tables.length > 1;
   const waiting = counted ? view.scenario.roles.filter((r) => !stepDone(view, table, r.id) && delegatesOf(view, table.index, r.id).length > 0) : [];
   const offline = view.scenario.roles.filter((r) => delegatesOf(view, table.index, r.id).some((p) => p.kind === "human" && !ctrl.connected(p.id)));
+  const drafting = phase === "negotiation" || phase === "decision";
   const roles = h(
     "div",
     { class: "scroll-x", "data-key": "roles" },
@@ -30,7 +31,19 @@ export function progressPanel(ctrl: HostController, view: MatchView, table: Tabl
       "table",
       { class: "progress__table" },
       h("caption", { class: "visually-hidden" }, t("host.progressCaption")),
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, t("score.role")), h("th", { scope: "col" }, t("host.playedBy")), h("th", { scope: "col" }, t(`host.column.${phase}`)), h("th", { scope: "col" }, t("host.tokens")))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, t("score.role")),
+          h("th", { scope: "col" }, t("host.playedBy")),
+          h("th", { scope: "col" }, t(`host.column.${phase}`)),
+          drafting ? h("th", { scope: "col" }, t("host.draftingColumn")) : null,
+          h("th", { scope: "col" }, t("host.tokens")),
+        ),
+      ),
       h(
         "tbody",
         null,
@@ -40,7 +53,8 @@ export function progressPanel(ctrl: HostController, view: MatchView, table: Tabl
             { "data-key": r.id, class: stepDone(view, table, r.id) ? "progress--done" : "" },
             h("th", { scope: "row" }, roleBadge(r)),
             h("td", null, playedBy(ctrl, view, table.index, r.id)),
-            h("td", null, stepText(ctrl, view, table, r.id)),
+            h("td", null, stepText(view, table, r.id)),
+            drafting ? h("td", null, drafterCell(ctrl, view, table.index, r.id)) : null,
             h("td", null, String(table.delegations[r.id]?.tokens ?? 0)),
           ),
         ),
@@ -87,7 +101,7 @@ function stepDone(view: MatchView, table: TableView, role: string): boolean {
   return false;
 }
 
-function stepText(ctrl: HostController, view: MatchView, table: TableView, role: string): Child {
+function stepText(view: MatchView, table: TableView, role: string): Child {
   const round = table.rounds[view.round];
   const attendance = round?.attendance[role];
   const mode = attendance ? t(attendance.mode === "in-person" ? "table.inRoom" : attendance.mode === "remote" ? "table.remote" : "table.absent") : null;
@@ -98,17 +112,12 @@ function stepText(ctrl: HostController, view: MatchView, table: TableView, role:
       return attendance && !attendance.defaulted ? h("span", { class: "step step--done" }, "✓ ", mode) : h("span", { class: "step step--waiting" }, t("host.step.notYet"));
     case "negotiation": {
       const said = table.statements.filter((s) => s.round === view.round && s.role === role).length;
-      const drafting = round?.drafting.includes(role) ?? false;
-      return [mode ?? "—", said ? ` · ${t("host.step.said", { count: said })}` : null, drafting ? ` · ${t("host.drafting")}` : null, drafterButton(ctrl, view, table.index, role)];
+      return [mode ?? "—", said ? ` · ${t("host.step.said", { count: said })}` : null];
     }
     case "decision": {
       const tabled = round?.tabled ?? [];
       const declared = tabled.filter((x) => round?.positions[role]?.[x.option] !== undefined).length;
-      return [
-        tabled.length ? h("span", { class: declared === tabled.length ? "step step--done" : "step step--waiting" }, t("host.step.declared", { declared, total: tabled.length })) : mode ?? "—",
-        round?.drafting.includes(role) ? ` · ${t("host.drafting")}` : null,
-        drafterButton(ctrl, view, table.index, role),
-      ];
+      return tabled.length ? h("span", { class: declared === tabled.length ? "step step--done" : "step step--waiting" }, t("host.step.declared", { declared, total: tabled.length })) : (mode ?? "—");
     }
     case "outcome": {
       const payoff = round?.adoptedPayoffs?.[role];
@@ -119,21 +128,18 @@ function stepText(ctrl: HostController, view: MatchView, table: TableView, role:
   }
 }
 
-function drafterButton(ctrl: HostController, view: MatchView, table: number, role: string): VNode | null {
-  if (!can(view, "NameDrafter", `${table}/${role}`)) return null;
+/** The drafting group: who sits in it, and the chair's button to seat or unseat a delegation. */
+function drafterCell(ctrl: HostController, view: MatchView, table: number, role: string): Child {
   const seated = view.tables.find((x) => x.index === table)?.rounds[view.round]?.drafting.includes(role) ?? false;
   const short = roleById(view, role)?.short ?? role;
   const control = `drafter-${table}-${role}`;
-  return h(
-    "span",
-    { class: "drafter" },
-    " ",
-    button(ctrl.session, control, seated ? t("host.draftingUnseatShort") : t("host.draftingSeatShort"), () => void ctrl.nameDrafter(table, role, !seated), {
-      class: "button button--secondary button--small",
-      "aria-label": seated ? t("host.draftingUnseat", { role: short }) : t("host.draftingSeat", { role: short }),
-    }),
-    errorFor(ctrl.session, control),
-  );
+  const toggle = can(view, "NameDrafter", `${table}/${role}`)
+    ? button(ctrl.session, control, seated ? t("host.draftingUnseatShort") : t("host.draftingSeatShort"), () => void ctrl.nameDrafter(table, role, !seated), {
+        class: "button button--secondary button--small",
+        "aria-label": seated ? t("host.draftingUnseat", { role: short }) : t("host.draftingSeat", { role: short }),
+      })
+    : null;
+  return [seated ? h("span", { class: "step step--done" }, "✓ ", t("host.drafting"), " ") : null, toggle, errorFor(ctrl.session, control)];
 }
 
 /** The options on the table with everyone's public stance, and the chair's consensus call. */

@@ -62,6 +62,12 @@ function whyNotAdopted(view: MatchView, table: TableView): VNode | null {
   );
 }
 
+/** A score to one decimal, with a real minus sign as on the rest of the screen. */
+function points(n: number): string {
+  const text = round1(Math.abs(n));
+  return n < 0 && text !== "0" ? `−${text}` : text;
+}
+
 /** A player's score in words: what Mandate and Standing are made of, so "−6" has a reason. */
 export function myScore(view: MatchView, table: TableView | undefined, role: string | null): VNode | null {
   const score = table?.scores.find((s) => s.role === role);
@@ -81,13 +87,13 @@ export function myScore(view: MatchView, table: TableView | undefined, role: str
   return h(
     "section",
     { class: "card score-card", "data-key": "my-score", "data-testid": "my-score", "aria-labelledby": "my-score-heading" },
-    h("h2", { id: "my-score-heading" }, t("score.mine", { total: round1(score.total) })),
+    h("h2", { id: "my-score-heading" }, t("score.mine", { total: points(score.total) })),
     h(
       "dl",
       { class: "score-card__parts" },
-      h("dt", null, t("score.mandateLine", { mandate: round1(score.mandate) })),
+      h("dt", null, t("score.mandateLine", { mandate: points(score.mandate) })),
       h("dd", null, parts.length ? t("score.mandateWhy", { parts: parts.join(", "), weight: weights.mandatePerPoint }) : t("score.mandateNone")),
-      h("dt", null, t("score.standingLine", { standing: round1(score.standing) })),
+      h("dt", null, t("score.standingLine", { standing: points(score.standing) })),
       h("dd", null, t("score.standingWhy", { tokens: score.tokens, rounds: score.roundsInPerson, seats: score.draftingSeats })),
     ),
     h("p", { class: "hint" }, t("score.explain")),

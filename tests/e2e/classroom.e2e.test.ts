@@ -102,6 +102,17 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   }
 
+  /** The phase's actions come before the table: on the first screen, above the canvas. */
+  async function actionsBeforeTable(page: Page, actions: ReturnType<Page["locator"]>): Promise<void> {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const stage = page.locator("#game-container");
+    await stage.waitFor();
+    const [actionsBox, stageBox] = [await actions.boundingBox(), await stage.boundingBox()];
+    expect(actionsBox!.y, "the actions start on the first screen").toBeLessThan(screenSizes.handset.height);
+    expect(actionsBox!.y + actionsBox!.height, "the actions end above the table").toBeLessThanOrEqual(stageBox!.y);
+    expect(stageBox!.height, "the table leaves room for the actions").toBeLessThanOrEqual(screenSizes.handset.height / 2 + 1);
+  }
+
   /** The newest notice of `kind` is shown and lies inside the phone's screen. */
   async function noticeOnScreen(page: Page, kind: string, text: string): Promise<void> {
     const notice = page.getByTestId(`notice-${kind}`).filter({ hasText: text }).first();
@@ -268,6 +279,7 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     await ldc.getByText(en["travel.alreadyGoing"]).waitFor();
     expect(await ldc.getByRole("button", { name: en["travel.accept"].replace("{sponsor}", roleName("DNS")) }).count()).toBe(0);
     await saveScreenshot(ldc, "class-travel-accepted", "handset");
+    await actionsBeforeTable(student("EMG").page, student("EMG").page.locator('section[data-key="travel"]'));
     for (const role of ["EMG", "NGO-N"]) {
       const page = student(role).page;
       await page.getByRole("button", { name: en["travel.inPerson"] }).click();
@@ -291,14 +303,9 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     await nextPhase("negotiation");
     const emg = student("EMG").page;
     // Actions first: the phase's controls are on the first screen, above the table.
-    await emg.evaluate(() => window.scrollTo(0, 0));
     const actions = emg.getByRole("group", { name: en["negotiation.what"] });
+    await actionsBeforeTable(emg, actions);
     expect(await onScreen(actions)).toBe(true);
-    const stage = emg.locator("#game-container");
-    await stage.waitFor();
-    const [actionsBox, stageBox] = [await actions.boundingBox(), await stage.boundingBox()];
-    expect(actionsBox!.y + actionsBox!.height).toBeLessThanOrEqual(stageBox!.y);
-    expect(stageBox!.height).toBeLessThanOrEqual(screenSizes.handset.height / 2 + 1);
     await saveScreenshot(emg, "class-negotiation", "handset");
 
     // The student is reading their role card (opened from their badge), far from the corridor thread.
@@ -343,6 +350,7 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
       await page.locator(`fieldset[data-key="${option}"]`).getByLabel(en[`decision.${stance}`], { exact: true }).check();
       await page.locator(`fieldset[data-key="${option}"] .position--${stance}`).first().waitFor();
     };
+    await actionsBeforeTable(student("EMG").page, student("EMG").page.locator('section[data-key="decision"]'));
     await declare("EMG", "A2", "object");
     await declare("LDC", "A1", "object");
     await teacher.getByTestId("progress-count-0").waitFor();
