@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
-import { setContext } from "./context.js";
+import { setContext, type ServerContext } from "./context.js";
 import { applyCorsPolicy, mountHttp } from "./http/index.js";
 import { MatchRoom } from "./rooms/match-room.js";
 import type { BotPace } from "./rooms/bot-driver.js";
@@ -45,6 +45,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** How large one match's record may grow (default RECORD_BUDGET; tests make it small). */
   recordBudget?: RecordBudget;
+  /** Told of every command a room dispatches (the load benchmark counts and replays them). */
+  onCommand?: ServerContext["onCommand"];
 }
 
 /** The Vite dev client (npm run dev:client) talks to the server from another port. */
@@ -62,7 +64,7 @@ export function createApp(options: AppOptions = {}) {
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
-  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace });
+  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace, onCommand: options.onCommand });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? DEV_ORIGINS).split(",").map((o) => o.trim()).filter(Boolean);
   applyCorsPolicy(corsOrigins);
 

@@ -2,6 +2,15 @@
 // is reachable. Set once by createApp(); rooms read it when they are created.
 import type { MatchStore } from "./store/match-store.js";
 import type { BotPace } from "./rooms/bot-driver.js";
+import type { Actor, Command } from "../shared/rules/commands.js";
+
+/** One command as a room dispatched it: what the load benchmark replays to time the engine alone. */
+export interface DispatchedCommand {
+  match: string;
+  command: Command;
+  actor: Actor;
+  now: number;
+}
 
 export interface ServerContext {
   store: MatchStore;
@@ -13,6 +22,8 @@ export interface ServerContext {
   resumeGraceMs: number;
   /** How fast bots act: like people (live), ten times faster (quick), or at once (instant). */
   botPace: BotPace;
+  /** Told of every command a room dispatches (the load benchmark counts and replays them). */
+  onCommand?: (entry: DispatchedCommand) => void;
 }
 
 let current: ServerContext | null = null;

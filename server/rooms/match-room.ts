@@ -113,30 +113,10 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
       this.codeClaimed = true;
       this.roomId = code;
       this.teacherTokenHash = options.teacherTokenHash;
-      const now = Date.now();
       const seed = randomBytes(4).readUInt32LE(0);
-      const actor: Actor = { kind: "teacher" };
-      const verdict = decide(null, { type: "CreateMatch", matchId: code, scenario, settings: options.settings, seed }, { actor, now });
-      if (!verdict.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, verdict.rejection.message);
-      const created = verdict.events[0];
-      if (created?.type !== "MatchCreated") throw new Error("CreateMatch must produce MatchCreated.");
-      await store.createMatch({
-        code,
-        createdAt: now,
-        classLabel: created.settings.classLabel,
-        settings: JSON.stringify(created.settings),
-        scenarioId: scenario.id,
-        scenarioVersion: scenario.version,
-        rulesVersion: RULES_VERSION,
-        seed: created.seed,
-        status: "lobby",
-        startedAt: null,
-        endedAt: null,
-        teacherTokenHash: options.teacherTokenHash,
-      });
-      const seqs = await store.appendEvents(code, verdict.events.map((event) => ({ at: now, actor, event })), 0);
-      this.lastSeq = seqs.at(-1) ?? 0;
-      for (const e of verdict.events) this.match = applyEvent(this.match, e);
+      // Creating the match is a command like any other: decided, recorded and applied by dispatch().
+      const reply = await this.dispatch({ type: "CreateMatch", matchId: code, scenario, settings: options.settings, seed }, { kind: "teacher" });
+      if (!reply.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reply.message);
     }
     await this.setPrivate(true);
     this.onMessage(COMMAND, (client, payload, ctx) => this.onCommand(client, payload, ctx.id !== undefined));
@@ -285,11 +265,11 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   private async dispatchNow(command: Command, actor: Actor): Promise<Reply> {
     if (this.steppedAside) return roomReply("server-error");
     const now = Date.now();
+    context().onCommand?.({ match: this.code, command, actor, now });
     const verdict = decide(this.match, command, { actor, now });
     if (!verdict.ok) return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
     try {
-      const seqs = await context().store.appendEvents(this.code, verdict.events.map((event) => ({ at: now, actor, event })), this.lastSeq);
-      this.lastSeq = seqs.at(-1) ?? this.lastSeq;
+      await this.record(verdict.events, actor, now);
     } catch (err) {
       if (err instanceof AppendConflict) {
         void this.stepAside(err.message);
@@ -304,6 +284,31 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     this.broadcastPatch();
     this.bots.wake();
     return { ok: true };
+  }
+
+  /** Appends a command's events to the match record (the header first, for MatchCreated). */
+  private async record(events: readonly GameEvent[], actor: Actor, now: number): Promise<void> {
+    const { store } = context();
+    const created = events[0]?.type === "MatchCreated" ? events[0] : null;
+    if (created) {
+      await store.createMatch({
+        code: this.code,
+        createdAt: now,
+        classLabel: created.settings.classLabel,
+        settings: JSON.stringify(created.settings),
+        scenarioId: created.scenario.id,
+        scenarioVersion: created.scenario.version,
+        rulesVersion: RULES_VERSION,
+        seed: created.seed,
+        status: "lobby",
+        startedAt: null,
+        endedAt: null,
+        teacherTokenHash: this.teacherTokenHash,
+      });
+    }
+    // Appends name the last event this room knows, so a stale copy of the match can never interleave.
+    const seqs = await store.appendEvents(this.code, events.map((event) => ({ at: now, actor, event })), this.lastSeq);
+    this.lastSeq = seqs.at(-1) ?? this.lastSeq;
   }
 
   /** Side effects outside the engine: the store's status, revoked seats, the clock. */
