@@ -5,6 +5,7 @@
 import { Client } from "@colyseus/sdk";
 import { createApp } from "../server/app.js";
 import { COMMAND, type Reply } from "../shared/protocol/intents.js";
+import { SYNC, SYNC_AGAIN, SyncReceiver, type SyncFrame } from "../shared/protocol/sync.js";
 import type { DecisionRuleId } from "../shared/scenario/schema.js";
 
 const port = Number(process.env.PORT ?? 2567);
@@ -35,6 +36,17 @@ if (res.status !== 201) {
 }
 const { code, teacherToken, links } = (await res.json()) as { code: string; teacherToken: string; links: { join: string; teacher: string; projector: string } };
 const teacher = await new Client(base).joinById(code, { as: "teacher", teacherToken });
+// The teacher's view, kept from the sync frames: print each phase as the bots play through it.
+let last = "";
+const held = new SyncReceiver();
+teacher.onMessage(SYNC, (frame: SyncFrame) => {
+  if (!held.receive(frame, Date.now())) return teacher.send(SYNC_AGAIN);
+  const s = held.state!.view;
+  const now = `${s.status} ${s.round + 1} ${s.phase}`;
+  if (now === last) return;
+  last = now;
+  console.log(s.status === "ended" ? "The demo match is over: open the teacher link for the debrief." : `  round ${s.round + 1}: ${s.phase}`);
+});
 const reply = (await teacher.request(COMMAND, { type: "StartMatch" })) as Reply;
 if (!reply.ok) {
   console.error(`Could not start the demo: ${reply.message}`);
@@ -47,11 +59,3 @@ console.log(`A bots-only match is running (rule ${rule}, ${tables} table${tables
   Data:      ${dataDir}
 Press Ctrl+C to stop.`);
 
-let last = "";
-teacher.onStateChange((state) => {
-  const s = state as unknown as { status: string; round: number; phase: string };
-  const now = `${s.status} ${s.round + 1} ${s.phase}`;
-  if (now === last) return;
-  last = now;
-  console.log(s.status === "ended" ? "The demo match is over: open the teacher link for the debrief." : `  round ${s.round + 1}: ${s.phase}`);
-});

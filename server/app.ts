@@ -6,11 +6,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { Encoder } from "@colyseus/schema";
 import { setContext, type ServerContext } from "./context.js";
 import { applyCorsPolicy, mountHttp } from "./http/index.js";
 import { MatchRoom } from "./rooms/match-room.js";
 import type { BotPace } from "./rooms/bot-driver.js";
+import { realClock, type RoomClock } from "./rooms/clock.js";
 import type { MatchStore } from "./store/match-store.js";
 import { deploymentFromEnv, type Deployment } from "./deployment.js";
 import { startResumeWatch, type ResumeWatch } from "./resume.js";
@@ -18,9 +18,6 @@ import { withRecordBudget, type RecordBudget } from "./store/budget.js";
 import { RecordSigner } from "./store/signing.js";
 
 export { resumeMatches } from "./resume.js";
-
-// A teacher's full state (scenario with payoffs, every message) outgrows the 8 KB default.
-Encoder.BUFFER_SIZE = 256 * 1024;
 
 const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -45,6 +42,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** How large one match's record may grow (default RECORD_BUDGET; tests make it small). */
   recordBudget?: RecordBudget;
+  /** The rooms' time (default: the wall clock); tests pass a ManualClock. */
+  clock?: RoomClock;
   /** Told of every command a room dispatches (the load benchmark counts and replays them). */
   onCommand?: ServerContext["onCommand"];
 }
@@ -64,7 +63,7 @@ export function createApp(options: AppOptions = {}) {
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
-  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace, onCommand: options.onCommand });
+  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace, clock: options.clock ?? realClock, onCommand: options.onCommand });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? DEV_ORIGINS).split(",").map((o) => o.trim()).filter(Boolean);
   applyCorsPolicy(corsOrigins);
 

@@ -3,6 +3,7 @@
 import type { MatchStore } from "./store/match-store.js";
 import type { BotPace } from "./rooms/bot-driver.js";
 import type { Actor, Command } from "../shared/rules/commands.js";
+import type { RoomClock } from "./rooms/clock.js";
 
 /** One command as a room dispatched it: what the load benchmark replays to time the engine alone. */
 export interface DispatchedCommand {
@@ -10,6 +11,8 @@ export interface DispatchedCommand {
   command: Command;
   actor: Actor;
   now: number;
+  /** Time the engine spent on it in the room: decide, and applying its events if accepted. */
+  engineMs: number;
 }
 
 export interface ServerContext {
@@ -22,6 +25,8 @@ export interface ServerContext {
   resumeGraceMs: number;
   /** How fast bots act: like people (live), ten times faster (quick), or at once (instant). */
   botPace: BotPace;
+  /** The rooms' time: the wall clock, or a test's ManualClock. */
+  clock: RoomClock;
   /** Told of every command a room dispatches (the load benchmark counts and replays them). */
   onCommand?: (entry: DispatchedCommand) => void;
 }

@@ -1,6 +1,7 @@
 // The only module that imports the Colyseus SDK. It joins a match by its class code, keeps
-// the view rebuilt from the synchronised state on every patch (shared/protocol/rebuild.ts),
-// and keeps the seat across drops and reloads:
+// the device's own state from the server's sync frames (shared/protocol/sync.ts: the whole
+// state on joining, then patches; a frame that does not apply asks for the whole state
+// again), estimates the server's clock from them, and keeps the seat across drops and reloads:
 //   1. the SDK retries a dropped socket by itself (status "reconnecting");
 //   2. a reload resumes with the reconnection token kept in sessionStorage — the SDK sets
 //      the new token only after onReconnect callbacks run, so it is saved deferred and on
@@ -10,9 +11,8 @@
 //   4. if everything fails the status is "offline" and it keeps trying on its own.
 import { Client, MatchMakeError, type Room } from "@colyseus/sdk";
 import type { DebriefReply, Intent, JoinOptions, Reply } from "../../shared/protocol/intents.js";
-import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
-import type { WireMatchState } from "../../shared/protocol/state.js";
-import type { MatchView, Viewer } from "../../shared/rules/view.js";
+import { SYNC, SYNC_AGAIN, SyncReceiver, type SyncFrame } from "../../shared/protocol/sync.js";
+import type { MatchView } from "../../shared/rules/view.js";
 import { JoinError, type ConnectionStatus, type GameConnection, type JoinAs } from "./connection.js";
 import { remembered } from "./storage.js";
 
@@ -43,11 +43,14 @@ export async function openConnection(code: string, joinAs: JoinAs): Promise<Game
 class ColyseusConnection implements GameConnection {
   view: MatchView | null = null;
   status: ConnectionStatus = "connecting";
+  /** Server time minus this device's time (a phone's clock may be minutes off). */
   clockOffset = 0;
   /** Which players have a device connected right now, by player id. */
   presence = new Map<string, boolean>();
+  #online: Record<string, boolean> | null = null;
   notice: { code: string; message: string } | null = null;
   #room: Room | undefined;
+  #receiver = new SyncReceiver();
   #listeners = new Set<() => void>();
   #disposed = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,9 +140,10 @@ class ColyseusConnection implements GameConnection {
 
   #attach(room: Room): void {
     this.#room = room;
+    this.#receiver.reset();
     this.status = "online";
     this.#saveToken();
-    room.onStateChange((state) => this.#rebuild(state));
+    room.onMessage(SYNC, (frame: SyncFrame) => this.#receive(room, frame));
     room.onDrop(() => this.#setStatus("reconnecting"));
     room.onReconnect(() => {
       this.#setStatus("online");
@@ -162,7 +166,6 @@ class ColyseusConnection implements GameConnection {
       this.#emit();
     });
     room.onMessage("*", () => undefined);
-    if (room.state) this.#rebuild(room.state);
     this.#emit();
   }
 
@@ -186,24 +189,25 @@ class ColyseusConnection implements GameConnection {
     }, delay);
   }
 
-  #rebuild(state: unknown): void {
-    const decoded = toJson(state) as WireMatchState;
-    // The first patch may arrive before the scenario and settings: wait for a whole state.
-    if (!decoded?.scenario || !decoded.settings) return;
-    const seat = seatOf(decoded);
-    if (seat) {
-      remembered.setSeatSecret(this.code, seat.seatSecret);
-      remembered.setNickname(this.code, seat.nickname);
-    }
-    const viewer: Viewer =
-      this.joinAs.as === "player" ? { kind: "player", id: seat?.player ?? "" } : this.joinAs.as === "teacher" ? { kind: "teacher" } : { kind: "projector" };
-    try {
-      this.view = rebuildView(decoded, viewer);
-    } catch (error) {
-      console.error("Could not read the match state", error);
+  #receive(room: Room, frame: SyncFrame): void {
+    if (room !== this.#room) return;
+    if (!this.#receiver.receive(frame, Date.now())) {
+      // A frame went missing (it cannot happen on one socket, but a state that is wrong for good is worse than a resend).
+      room.send(SYNC_AGAIN);
       return;
     }
-    this.presence = new Map(Object.entries(decoded.players ?? {}).map(([id, p]) => [id, p.connected]));
+    const state = this.#receiver.state!;
+    if (state.seat) {
+      remembered.setSeatSecret(this.code, state.seat.seatSecret);
+      remembered.setNickname(this.code, state.seat.nickname);
+    }
+    this.clockOffset = this.#receiver.clockOffset;
+    if (this.view === state.view && this.#online === state.online) return;
+    this.view = state.view;
+    if (this.#online !== state.online) {
+      this.#online = state.online;
+      this.presence = new Map(Object.entries(state.online));
+    }
     this.#emit();
   }
 
@@ -219,11 +223,6 @@ class ColyseusConnection implements GameConnection {
   #emit(): void {
     for (const listener of this.#listeners) listener();
   }
-}
-
-function toJson(state: unknown): unknown {
-  const withJson = state as { toJSON?: () => unknown };
-  return typeof withJson?.toJSON === "function" ? withJson.toJSON() : state;
 }
 
 function toJoinError(error: unknown): JoinError {

@@ -1,27 +1,30 @@
 // One room per match: a thin shell around the engine with ONE dispatch path —
 // authenticate the seat → validate the payload → build the command → decide → append the
-// events to the record → apply them → sync views. No game rules live here.
+// events to the record → apply them → sync views. No game rules live here. Views reach the
+// devices through ViewSync (view-sync.ts) on the patch timer; the room's time comes from the
+// server context's clock, so tests can run a phase's timer out in milliseconds.
 import { randomBytes } from "node:crypto";
-import { CloseCode, ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
+import { performance } from "node:perf_hooks";
+import { CloseCode, ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
 import { decide } from "../../shared/rules/decide.js";
-import { applyEvent } from "../../shared/rules/evolve.js";
 import type { Actor, Command } from "../../shared/rules/commands.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { SettingsInput } from "../../shared/rules/settings.js";
 import { RULES_VERSION, type MatchState } from "../../shared/rules/types.js";
+import type { Viewer } from "../../shared/rules/view.js";
 import { REJECTIONS } from "../../shared/rules/rejections.js";
 import { fold } from "../../shared/replay/record.js";
 import { COMMAND, DEBRIEF, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type DebriefReply, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
-import { SECRET_KEYS, type SeatInfo } from "../../shared/protocol/state.js";
+import { SYNC_AGAIN } from "../../shared/protocol/sync.js";
 import { loadScenario } from "../scenarios/index.js";
 import { context } from "../context.js";
 import { newSecret, sameHash, sha256 } from "../secrets.js";
 import { AppendConflict } from "../store/match-store.js";
 import { endedMatch } from "../debrief.js";
 import { claimCode, reclaimCode, releaseCode } from "./codes.js";
-import { Mirror, type ClientData } from "./mirror.js";
-import { MatchRoomState } from "./schema.js";
+import type { RoomClock, RoomTimer } from "./clock.js";
+import { evolveShared } from "./shared-state.js";
+import { ViewSync } from "./view-sync.js";
 import { TokenBucket } from "./throttle.js";
 import { BotDriver } from "./bot-driver.js";
 
@@ -31,7 +34,9 @@ export type MatchRoomOptions = CreateMatchOptions | ResumeMatchOptions;
 
 type Auth = { kind: "teacher" } | { kind: "projector" } | { kind: "player"; player: string; nickname: string; secret: string; fresh: boolean };
 
-interface RoomClientData extends ClientData {
+/** What the room remembers about each connected device (kept across reconnections). */
+interface RoomClientData {
+  viewer: Viewer;
   bucket: TokenBucket;
   /** Counted in the seat's connections (false while dropped). */
   online: boolean;
@@ -46,22 +51,31 @@ function issueText(error: { issues: readonly { path: readonly PropertyKey[]; mes
   return `(${path ? `${path}: ` : ""}${first.message})`;
 }
 
-export class MatchRoom extends Room<{ state: MatchRoomState }> {
+export class MatchRoom extends Room {
   override maxClients = 200;
+  /** Views are patched at most this often (ms), however many commands arrive meanwhile. */
   override patchRate = 50;
   override autoDispose = false;
-  override state = new MatchRoomState();
 
   private match: MatchState | null = null;
   private teacherTokenHash = "";
-  private mirror = new Mirror(this.state);
+  private readonly time: RoomClock = context().clock;
   /** Seat secret hashes by player id (also in the store, so seats survive a restart). */
   private seatHashes = new Map<string, string>();
   /** Plain seat secrets known in this process, to hand back to their own device only. */
   private seatSecrets = new Map<string, string>();
   private connections = new Map<string, number>();
+  private readonly views = new ViewSync({
+    match: () => this.match,
+    seatSecret: (player) => this.seatSecrets.get(player) ?? null,
+    connected: (player) => (this.connections.get(player) ?? 0) > 0,
+    now: () => this.time.now(),
+  });
   private queue: Promise<unknown> = Promise.resolve();
-  private tickTimer: Delayed | null = null;
+  /** When views last carried a change (performance.now()), and replies waiting for the next flush. */
+  private lastViewsSent = -Infinity;
+  private viewWaiters: (() => void)[] = [];
+  private tickTimer: RoomTimer | null = null;
   /** After a restart, overdue clocks wait until students had a chance to come back. */
   private notBefore = 0;
   private codeClaimed = false;
@@ -73,8 +87,8 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   private bots = new BotDriver(
     {
       match: () => this.match,
-      dispatch: (command, actor) => this.dispatch(command, actor),
-      setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
+      dispatch: (command, actor) => this.dispatch(command, actor, { replyAfterViews: false }),
+      setTimeout: (fn, ms) => this.time.setTimeout(fn, ms),
     },
     context().botPace,
   );
@@ -83,7 +97,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     return this.roomId;
   }
 
-  /** The live engine state (read-only for tests and tools). */
+  /** The live engine state (read-only for tests and tools; frozen, never changed in place). */
   get matchState(): MatchState | null {
     return this.match;
   }
@@ -91,6 +105,11 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
   /** Every bot has looked at the latest state and has nothing left to send (tests wait on this, never on time). */
   get botsIdle(): boolean {
     return this.bots.idle;
+  }
+
+  /** The views' sync layer (tests observe the frames it sends). */
+  get sync(): ViewSync {
+    return this.views;
   }
 
   override async onCreate(options: MatchRoomOptions): Promise<void> {
@@ -106,7 +125,7 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
       this.match = fold(events.map((e) => e.event));
       this.lastSeq = events.at(-1)!.seq;
       this.seatHashes = await store.getSeats(header.code);
-      this.notBefore = Date.now() + resumeGraceMs;
+      this.notBefore = this.time.now() + resumeGraceMs;
     } else {
       const scenario = loadScenario(options.scenarioId);
       const code = await claimCode(this.presence, (c) => store.hasMatch(c));
@@ -121,8 +140,8 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     await this.setPrivate(true);
     this.onMessage(COMMAND, (client, payload, ctx) => this.onCommand(client, payload, ctx.id !== undefined));
     this.onMessage(DEBRIEF, (client) => this.onDebrief(client));
+    this.onMessage(SYNC_AGAIN, (client) => this.onSyncAgain(client));
     this.onMessage("*", (client, type) => this.onUnknown(client, String(type)));
-    this.syncAll();
     this.scheduleClock();
     this.bots.wake();
     if (this.match?.status === "ended") this.autoDispose = true;
@@ -148,21 +167,21 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     }
     const player = `p${randomBytes(6).toString("hex")}`;
     // A dry run of the engine gives a clear reason (empty nickname, match over) before a seat is reserved.
-    const probe = decide(this.match, { type: "JoinMatch", playerId: player, nickname: options.nickname }, { actor: { kind: "player", id: player }, now: Date.now() });
+    const probe = decide(this.match, { type: "JoinMatch", playerId: player, nickname: options.nickname }, { actor: { kind: "player", id: player }, now: this.time.now() });
     if (!probe.ok) throw new ServerError(ErrorCode.AUTH_FAILED, probe.rejection.message);
     return { kind: "player", player, nickname: options.nickname, secret: newSecret(), fresh: true };
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
     const viewer = auth.kind === "player" ? ({ kind: "player", id: auth.player } as const) : ({ kind: auth.kind } as const);
-    const data: RoomClientData = { viewer, visible: new Set(), bucket: new TokenBucket(), online: false };
+    const data: RoomClientData = { viewer, bucket: new TokenBucket(), online: false };
     client.userData = data;
-    client.view = new StateView();
     if (auth.kind === "player") {
       const known = this.match?.players[auth.player];
       if (auth.fresh || !known?.present) {
         const nickname = auth.fresh ? auth.nickname : auth.nickname.trim() || known?.nickname || "";
-        const reply = await this.dispatch({ type: "JoinMatch", playerId: auth.player, nickname }, { kind: "player", id: auth.player });
+        // The newcomer gets its whole state below; the others see it at the next flush.
+        const reply = await this.dispatch({ type: "JoinMatch", playerId: auth.player, nickname }, { kind: "player", id: auth.player }, { replyAfterViews: false });
         if (!reply.ok) throw new ServerError(ErrorCode.AUTH_FAILED, reply.message);
       }
       if (auth.fresh) {
@@ -194,27 +213,52 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     if (this.codeClaimed) await releaseCode(this.presence, this.code);
   }
 
+  // ---- views -------------------------------------------------------------------------------
+  // Every device's view is patched on the patch timer, so a burst of commands costs one frame
+  // per device. A command that comes after a quiet spell is carried at once rather than
+  // waiting for the timer. Either way its reply leaves after the frames that show its effect:
+  // "ok" means the sender's screen already shows it.
+
+  override onBeforePatch(): void {
+    this.flushViews();
+  }
+
+  private flushViews(): void {
+    if (this.views.flush()) this.lastViewsSent = performance.now();
+    const waiting = this.viewWaiters;
+    this.viewWaiters = [];
+    for (const done of waiting) done();
+  }
+
+  /** Resolves once the views carry everything applied so far. */
+  private viewsCarry(): Promise<void> {
+    if (performance.now() - this.lastViewsSent >= this.patchRate) {
+      this.flushViews();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.viewWaiters.push(resolve));
+  }
+
   private goOnline(client: Client): void {
     const data = client.userData as RoomClientData;
     if (!data || data.online) return;
     data.online = true;
-    if (data.viewer.kind === "player") this.connections.set(data.viewer.id, (this.connections.get(data.viewer.id) ?? 0) + 1);
-    this.syncAll();
-    if (!this.clients.includes(client)) this.mirror.syncClient(this.match!, client, (p) => this.seatOf(p));
+    if (data.viewer.kind === "player") {
+      this.connections.set(data.viewer.id, (this.connections.get(data.viewer.id) ?? 0) + 1);
+      this.views.presenceChanged();
+    }
+    this.views.attach(client, data.viewer);
   }
 
   private goOffline(client: Client): void {
     const data = client.userData as RoomClientData | undefined;
+    this.views.detach(client);
     if (!data?.online) return;
     data.online = false;
-    if (data.viewer.kind === "player") this.connections.set(data.viewer.id, Math.max(0, (this.connections.get(data.viewer.id) ?? 1) - 1));
-    this.syncAll();
-  }
-
-  private seatOf(player: string): SeatInfo | null {
-    const secret = this.seatSecrets.get(player);
-    const p = this.match?.players[player];
-    return secret && p ? { player, nickname: p.nickname, seatSecret: secret } : null;
+    if (data.viewer.kind === "player") {
+      this.connections.set(data.viewer.id, Math.max(0, (this.connections.get(data.viewer.id) ?? 1) - 1));
+      this.views.presenceChanged();
+    }
   }
 
   // ---- the one dispatch path ---------------------------------------------------------------
@@ -249,25 +293,45 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     return roomReply("server-error");
   }
 
+  /** A device that lost track of its state (a frame it could not apply) gets the whole state again. */
+  private onSyncAgain(client: Client): void {
+    const data = client.userData as RoomClientData | undefined;
+    if (!data || !data.bucket.take()) return;
+    this.views.send(client);
+  }
+
   private onUnknown(client: Client, type: string): void {
     const data = client.userData as RoomClientData | undefined;
     if (data && !data.bucket.take()) return;
     client.send(NOTICE, { code: "unknown-message", message: `${ROOM_REPLY_CODES["unknown-message"]} ("${type.slice(0, 40)}")` } satisfies Notice);
   }
 
-  /** Every change of the match goes through here, one command at a time. */
-  dispatch(command: Command, actor: Actor): Promise<Reply> {
+  /**
+   * Every change of the match goes through here, one command at a time. An accepted
+   * command's reply waits until the views carry it (replyAfterViews, default), but the next
+   * command does not wait for that.
+   */
+  dispatch(command: Command, actor: Actor, { replyAfterViews = true } = {}): Promise<Reply> {
     const run = this.queue.then(() => this.dispatchNow(command, actor));
     this.queue = run.catch(() => undefined);
-    return run;
+    if (!replyAfterViews) return run;
+    return run.then(async (reply) => {
+      if (reply.ok) await this.viewsCarry();
+      return reply;
+    });
   }
 
   private async dispatchNow(command: Command, actor: Actor): Promise<Reply> {
     if (this.steppedAside) return roomReply("server-error");
-    const now = Date.now();
-    context().onCommand?.({ match: this.code, command, actor, now });
+    const now = this.time.now();
+    const started = performance.now();
     const verdict = decide(this.match, command, { actor, now });
-    if (!verdict.ok) return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
+    let engineMs = performance.now() - started;
+    const observe = context().onCommand;
+    if (!verdict.ok) {
+      observe?.({ match: this.code, command, actor, now, engineMs });
+      return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
+    }
     try {
       await this.record(verdict.events, actor, now);
     } catch (err) {
@@ -278,10 +342,11 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
       console.error(`[match ${this.code}] could not record ${command.type}:`, err);
       return roomReply("server-error");
     }
-    for (const e of verdict.events) this.match = applyEvent(this.match, e);
+    const applying = performance.now();
+    for (const e of verdict.events) this.match = evolveShared(this.match, e);
+    engineMs += performance.now() - applying;
+    observe?.({ match: this.code, command, actor, now, engineMs });
     await this.afterEvents(verdict.events, now);
-    this.syncAll();
-    this.broadcastPatch();
     this.bots.wake();
     return { ok: true };
   }
@@ -328,7 +393,8 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
     await context().store.revokeSeat(this.code, player);
     this.seatHashes.delete(player);
     this.seatSecrets.delete(player);
-    this.mirror.drop(SECRET_KEYS.seat(player), this.clients);
+    // The seat leaves the player's own state at once, before the device is told and let go.
+    this.views.flush();
     for (const client of this.clients) {
       const data = client.userData as RoomClientData;
       if (data.viewer.kind === "player" && data.viewer.id === player) {
@@ -354,25 +420,17 @@ export class MatchRoom extends Room<{ state: MatchRoomState }> {
 
   // ---- clock -------------------------------------------------------------------------------
 
-  private scheduleClock(now = Date.now()): void {
+  private scheduleClock(now = this.time.now()): void {
     this.tickTimer?.clear();
     this.tickTimer = null;
     const deadline = this.match?.clock.deadline;
     if (this.match?.status !== "running" || deadline === null || deadline === undefined) return;
     const due = Math.max(deadline, this.notBefore) - now;
-    this.tickTimer = this.clock.setTimeout(() => void this.tick(), Math.max(0, due) + 5);
+    this.tickTimer = this.time.setTimeout(() => void this.tick(), Math.max(0, due) + 5);
   }
 
   private async tick(): Promise<void> {
-    const reply = await this.dispatch({ type: "Tick" }, { kind: "system" });
+    const reply = await this.dispatch({ type: "Tick" }, { kind: "system" }, { replyAfterViews: false });
     if (!reply.ok && reply.code === "clock-not-due") this.scheduleClock();
-  }
-
-  // ---- views -------------------------------------------------------------------------------
-
-  private syncAll(): void {
-    if (!this.match) return;
-    this.mirror.write(this.match, (p) => (this.connections.get(p) ?? 0) > 0);
-    this.mirror.syncViews(this.match, this.clients, (p) => this.seatOf(p));
   }
 }

@@ -10,6 +10,7 @@ import { travelCost } from "./helpers.js";
 import { actionsFor, type Actions } from "./actions.js";
 import type {
   Attendance,
+  TableState,
   Clock,
   CorridorMessage,
   Decision,
@@ -203,118 +204,183 @@ function briefingFor(state: MatchState, role: RoleId, table: number): Briefing |
   };
 }
 
-export function viewFor(state: MatchState, viewer: Viewer): MatchView {
-  const v = sees(viewer, state);
-  const reveal = v.all || v.ended;
-  const mine = (...roles: (RoleId | null)[]) => v.all || (v.role !== null && roles.includes(v.role));
-  const sc = state.scenario;
+/**
+ * Parts of views kept from one call to the next, for a caller whose states are never changed
+ * in place: each new state shares the objects the last command did not touch (the room keeps
+ * its state that way). A part is rebuilt only when the state objects it is read from are new,
+ * so a view costs what changed, and unchanged parts keep their identity from view to view.
+ * The parts are shared between calls: treat views built with a cache as read-only.
+ */
+export class ViewCache {
+  #parts = new WeakMap<object, Map<string, unknown>>();
 
-  const tables: TableView[] = state.tables.map((t) => {
-    const atMyTable = v.all || v.table === t.index;
-    const involved = (...roles: (RoleId | null)[]) => reveal || (atMyTable && mine(...roles));
-    return {
-      index: t.index,
-      rule: t.rule,
-      delegations: Object.fromEntries(Object.entries(t.delegations).map(([id, d]) => [id, { tokens: d.tokens, income: d.income }])),
-      rounds: t.rounds.map((r, i) => {
+  /** The part made from `from` (and what `key` names), made once. */
+  part<T>(from: object, key: string, make: () => T): T {
+    let parts = this.#parts.get(from);
+    if (!parts) this.#parts.set(from, (parts = new Map()));
+    if (parts.has(key)) return parts.get(key) as T;
+    const made = make();
+    parts.set(key, made);
+    return made;
+  }
+}
+
+/** Without a cache every part is made afresh. */
+type Part = <T>(from: object, key: string, make: () => T) => T;
+const fresh: Part = (_from, _key, make) => make();
+
+/** What a viewer may see of one table: "all" (teacher), a seat at it, or from outside it. */
+interface TableSight {
+  key: string;
+  all: boolean;
+  /** The viewer's role when it sits at this table. */
+  role: RoleId | null;
+  /** Past the end of the match everything is public. */
+  reveal: boolean;
+}
+
+function tableSight(v: ReturnType<typeof sees>, index: number): TableSight {
+  const role = !v.all && v.table === index ? v.role : null;
+  const reveal = v.all || v.ended;
+  return { key: `${v.all ? "all" : role !== null ? `seat:${role}` : "outside"}|${v.ended}`, all: v.all, role, reveal };
+}
+
+function tableView(state: MatchState, t: TableState, sight: TableSight, part: Part): TableView {
+  const sc = state.scenario;
+  const mine = (...roles: (RoleId | null)[]) => sight.all || (sight.role !== null && roles.includes(sight.role));
+  const involved = (...roles: (RoleId | null)[]) => sight.reveal || mine(...roles);
+  const copy = <T extends object>(x: T): T => part(x, "copy", () => ({ ...x }));
+  return {
+    index: t.index,
+    rule: t.rule,
+    delegations: part(t.delegations, "", () => Object.fromEntries(Object.entries(t.delegations).map(([id, d]) => [id, { tokens: d.tokens, income: d.income }]))),
+    rounds: t.rounds.map((r, i) =>
+      part(r, `${sight.key}|${i}`, (): RoundView => {
         const adopted = r.decision && sc.dossiers[i]?.options.find((o) => o.id === r.decision!.adopted);
         return {
           dossier: r.dossier,
-          attendance: Object.fromEntries(
-            Object.entries(r.attendance).map(([role, a]) => {
-              const { paidBy, ...rest } = a;
-              return [role, involved(role, paidBy) ? { ...rest, paidBy } : rest];
-            }),
+          attendance: part(r.attendance, sight.key, () =>
+            Object.fromEntries(
+              Object.entries(r.attendance).map(([role, a]) => {
+                const { paidBy, ...rest } = a;
+                return [role, involved(role, paidBy) ? { ...rest, paidBy } : rest];
+              }),
+            ),
           ),
-          tabled: r.tabled.map((x) => ({ ...x })),
-          positions: JSON.parse(JSON.stringify(r.positions)) as Record<RoleId, Record<OptionId, Stance>>,
+          tabled: part(r.tabled, "", () => r.tabled.map(copy)),
+          positions: part(r.positions, "", () => JSON.parse(JSON.stringify(r.positions)) as Record<RoleId, Record<OptionId, Stance>>),
           drafting: [...r.drafting],
-          remoteCommentsUsed: { ...r.remoteCommentsUsed },
+          remoteCommentsUsed: part(r.remoteCommentsUsed, "", () => ({ ...r.remoteCommentsUsed })),
           rider: r.rider && { ...r.rider },
-          consensus: r.consensus.map((c) => ({ ...c, blockedBy: [...c.blockedBy], noted: [...c.noted] })),
+          consensus: part(r.consensus, "", () => r.consensus.map((c) => ({ ...c, blockedBy: [...c.blockedBy], noted: [...c.noted] }))),
           decision: r.decision && { ...r.decision, tally: { ...r.decision.tally }, blockedBy: [...r.decision.blockedBy] },
           adoptedPayoffs: adopted ? { ...adopted.payoffs } : null,
         };
       }),
-      statements: t.statements.map((s) => ({ ...s })),
-      corridor: t.corridor.filter((c) => v.all || (atMyTable && (c.from === v.role || c.to === v.role || c.interceptedBy === v.role))).map((c) => ({ ...c })),
-      fellowships: t.fellowships.filter((f) => involved(f.from, f.to)).map((f) => ({ ...f })),
-      grants: t.grants.filter((g) => involved(g.from, g.to)).map((g) => ({ ...g })),
-      scores: scoresOf(state, t),
-    };
+    ),
+    statements: part(t.statements, "", () => t.statements.map(copy)),
+    corridor: part(t.corridor, sight.key, () => t.corridor.filter((c) => mine(c.from, c.to, c.interceptedBy)).map(copy)),
+    fellowships: part(t.fellowships, sight.key, () => t.fellowships.filter((f) => involved(f.from, f.to)).map(copy)),
+    grants: part(t.grants, sight.key, () => t.grants.filter((g) => involved(g.from, g.to)).map(copy)),
+    scores: scoresOf(state, t),
+  };
+}
+
+function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
+  return {
+    id: sc.id,
+    title: sc.title,
+    summary: sc.summary,
+    source: sc.source,
+    publicInterest: { ...sc.publicInterest },
+    roles: sc.roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      short: r.short,
+      group: r.group,
+      income: r.income,
+      home: r.home,
+      maxDelegates: r.maxDelegates,
+      canTravelAlone: r.canTravelAlone,
+      population: r.population,
+      card: r.card,
+      mandate: r.mandate,
+      programmeSeats: r.abilities.programmeSeats,
+      rider: r.abilities.rider,
+      blocVotes: r.abilities.blocVotes,
+    })),
+    dossiers: sc.dossiers.map((d) => ({
+      id: d.id,
+      title: d.title,
+      question: d.question,
+      venue: { ...d.venue },
+      subScoreLabels: [...d.subScoreLabels],
+      statusQuo: d.statusQuo,
+      options: d.options.map((o) =>
+        reveal
+          ? { id: o.id, title: o.title, summary: o.summary, payoffs: { ...o.payoffs }, subScores: [...o.subScores], publicInterest: publicInterest(o) }
+          : { id: o.id, title: o.title, summary: o.summary },
+      ),
+    })),
+    travel: { ...sc.travel },
+    briefingCost: sc.briefingCost,
+    remoteCommentsPerRound: sc.remoteCommentsPerRound,
+    houses: sc.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
+    scoring: { ...sc.scoring },
+    rider: sc.rider
+      ? {
+          owner: sc.rider.owner,
+          title: sc.rider.title,
+          none: sc.rider.none,
+          options: sc.rider.options.map((o) => (reveal ? { id: o.id, title: o.title, payoffs: { ...o.payoffs }, publicInterest: o.publicInterest } : { id: o.id, title: o.title })),
+        }
+      : null,
+    whatHappened: reveal ? [...sc.whatHappened] : [],
+  };
+}
+
+/**
+ * The view of `viewer`. With a cache (for states that are never changed in place), parts the
+ * last command did not touch are reused: see ViewCache.
+ */
+export function viewFor(state: MatchState, viewer: Viewer, cache?: ViewCache): MatchView {
+  const part: Part = cache ? (from, key, make) => cache.part(from, key, make) : fresh;
+  const v = sees(viewer, state);
+  const reveal = v.all || v.ended;
+  const sc = state.scenario;
+
+  const tables: TableView[] = state.tables.map((t) => {
+    const sight = tableSight(v, t.index);
+    return part(t, sight.key, () => tableView(state, t, sight, part));
   });
 
   const me = viewer.kind === "player" ? state.players[viewer.id] : undefined;
+  const briefingTable = v.role !== null && v.table !== null ? state.tables[v.table] : undefined;
   return {
     viewer: viewer.kind,
     matchId: state.matchId,
-    scenario: {
-      id: sc.id,
-      title: sc.title,
-      summary: sc.summary,
-      source: sc.source,
-      publicInterest: { ...sc.publicInterest },
-      roles: sc.roles.map((r) => ({
-        id: r.id,
-        name: r.name,
-        short: r.short,
-        group: r.group,
-        income: r.income,
-        home: r.home,
-        maxDelegates: r.maxDelegates,
-        canTravelAlone: r.canTravelAlone,
-        population: r.population,
-        card: r.card,
-        mandate: r.mandate,
-        programmeSeats: r.abilities.programmeSeats,
-        rider: r.abilities.rider,
-        blocVotes: r.abilities.blocVotes,
-      })),
-      dossiers: sc.dossiers.map((d) => ({
-        id: d.id,
-        title: d.title,
-        question: d.question,
-        venue: { ...d.venue },
-        subScoreLabels: [...d.subScoreLabels],
-        statusQuo: d.statusQuo,
-        options: d.options.map((o) =>
-          reveal
-            ? { id: o.id, title: o.title, summary: o.summary, payoffs: { ...o.payoffs }, subScores: [...o.subScores], publicInterest: publicInterest(o) }
-            : { id: o.id, title: o.title, summary: o.summary },
-        ),
-      })),
-      travel: { ...sc.travel },
-      briefingCost: sc.briefingCost,
-      remoteCommentsPerRound: sc.remoteCommentsPerRound,
-      houses: sc.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
-      scoring: { ...sc.scoring },
-      rider: sc.rider
-        ? {
-            owner: sc.rider.owner,
-            title: sc.rider.title,
-            none: sc.rider.none,
-            options: sc.rider.options.map((o) => (reveal ? { id: o.id, title: o.title, payoffs: { ...o.payoffs }, publicInterest: o.publicInterest } : { id: o.id, title: o.title })),
-          }
-        : null,
-      whatHappened: v.ended || v.all ? [...sc.whatHappened] : [],
-    },
-    settings: {
+    scenario: part(sc, reveal ? "revealed" : "public", () => scenarioView(sc, reveal)),
+    settings: part(state.settings, "", () => ({
       classLabel: state.settings.classLabel,
       tables: state.settings.tables,
       variants: { ...state.settings.variants },
       chair: state.settings.chair,
       timers: { ...timersOf(state.settings) },
-    },
+    })),
     status: state.status,
     round: state.round,
     phase: state.phase,
-    clock: { ...state.clock },
-    players: Object.values(state.players).map((p) => ({ id: p.id, nickname: p.nickname, kind: p.kind, table: p.table, role: p.role, muted: p.muted, present: p.present })),
-    news: state.news.map((n) => ({ ...n })),
+    clock: part(state.clock, "", () => ({ ...state.clock })),
+    players: part(state.players, "", () =>
+      Object.values(state.players).map((p) => part(p, "listed", () => ({ id: p.id, nickname: p.nickname, kind: p.kind, table: p.table, role: p.role, muted: p.muted, present: p.present }))),
+    ),
+    news: part(state.news, "", () => state.news.map((n) => part(n, "copy", () => ({ ...n })))),
     tables,
-    me: me ? { player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted } : null,
-    briefing: v.role !== null && v.table !== null ? briefingFor(state, v.role, v.table) : null,
-    debrief: { ...state.debrief },
+    me: me ? part(me, "me", () => ({ player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted })) : null,
+    // A briefing reads the scenario, the table's rounds (briefings bought) and the round.
+    briefing: briefingTable && v.role !== null ? part(briefingTable.rounds, `briefing|${v.role}|${state.round}`, () => briefingFor(state, v.role!, v.table!)) : null,
+    debrief: part(state.debrief, "", () => ({ ...state.debrief })),
+    // Asked of decide() for this very state: nothing to reuse from one state to the next.
     actions: viewer.kind === "player" || viewer.kind === "teacher" ? actionsFor(state, viewer) : null,
   };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
 import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
+import { follow, heldBy, viewOf } from "../helpers/sync-client.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
@@ -21,18 +22,7 @@ const BROWSER_STUDENT = "Zephyrine";
 const SDK_STUDENTS = { DNS: "Quillon", "CS-S": "Marisol" } as const;
 const NICKNAMES = [BROWSER_STUDENT, ...Object.values(SDK_STUDENTS)];
 
-interface WirePlayer {
-  nickname: string;
-  role: string;
-  table: number;
-}
-interface WireState {
-  status: string;
-  phase: string;
-  players: Record<string, WirePlayer>;
-  tables: { fellowships: Record<string, { json: string }> }[];
-}
-const state = (room: Room): WireState => (room.state as { toJSON(): WireState }).toJSON();
+const state = (room: Room) => viewOf(room);
 
 async function until<T>(what: string, fn: () => T | undefined | false, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
@@ -81,7 +71,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
       body: JSON.stringify({ settings: { classLabel: "Debrief e2e", rules: ["R1"], chair: "automatic", bots: true } }),
     });
     ({ code, teacherToken: token } = (await created.json()) as { code: string; teacherToken: string });
-    const sdk = (options: object) => new Client(server.url.replace(/\/$/, "")).joinById(code, options);
+    const sdk = async (options: object) => follow(await new Client(server.url.replace(/\/$/, "")).joinById(code, options));
     const teacher = await sdk({ as: "teacher", teacherToken: token });
     rooms.push(teacher);
     // One student on a phone in Chromium, joined by the form; two more through the SDK.
@@ -91,14 +81,15 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     await phone.waitForFunction(() => window.__e2e?.phase === "lobby");
     const students: Record<string, Room> = {};
     for (const [role, nickname] of Object.entries(SDK_STUDENTS)) {
-      students[role] = await sdk({ as: "player", nickname });
-      rooms.push(students[role]);
+      const room = await sdk({ as: "player", nickname });
+      students[role] = room;
+      rooms.push(room);
     }
     const act = async (room: Room, intent: object) => {
       const reply = (await room.request("command", intent)) as { ok: boolean; message?: string };
       if (!reply.ok) throw new Error(`${JSON.stringify(intent)}: ${reply.message}`);
     };
-    const idOf = (nickname: string) => until(nickname, () => Object.entries(state(teacher).players).find(([, p]) => p.nickname === nickname)?.[0]);
+    const idOf = (nickname: string) => until(nickname, () => heldBy(teacher)?.view.players.find((p) => p.nickname === nickname)?.id);
     await act(teacher, { type: "AssignRole", player: await idOf(BROWSER_STUDENT), table: 0, role: "NGO-N" });
     for (const [role, nickname] of Object.entries(SDK_STUDENTS)) await act(teacher, { type: "AssignRole", player: await idOf(nickname), table: 0, role });
     await act(teacher, { type: "StartMatch" });
@@ -115,7 +106,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     await advanceTo("travel");
     await act(students.DNS!, { type: "BookTravel", mode: "in-person", delegates: 1 });
     await act(students.DNS!, { type: "OfferFellowship", to: "CS-S", note: "We would love to hear from you." });
-    const offer = await until("the offer", () => Object.values(state(students["CS-S"]!).tables[0]?.fellowships ?? {}).map((f) => JSON.parse(f.json) as { id: string; from: string; status: string }).find((f) => f.from === "DNS" && f.status === "offered"));
+    const offer = await until("the offer", () => heldBy(students["CS-S"]!)?.view.tables[0]?.fellowships.find((f) => f.from === "DNS" && f.status === "offered"));
     await act(students["CS-S"]!, { type: "AcceptFellowship", fellowship: offer.id });
     await advanceTo("negotiation");
     // A2 goes on the table: CS-S tables it, unless a bot (acting at once) was first.

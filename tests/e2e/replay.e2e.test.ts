@@ -14,8 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import type {} from "../../client/e2e-hooks.js";
 import { replayEn } from "../../client/text/replay-en.js";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
-import { seatOf } from "../../shared/protocol/rebuild.js";
-import type { WireMatchState } from "../../shared/protocol/state.js";
+import { follow, heldBy, viewOf } from "../helpers/sync-client.js";
 import { buildRecord, type MatchRecord } from "../../shared/replay/record.js";
 import { longMatchRecorded } from "../helpers/long-match.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
@@ -28,7 +27,6 @@ const corridorText = "Between us: A2 keeps the lights on.";
 const statementText = "Governments must keep a say.";
 const ROLES = ["TECH", "USG", "EU", "DNS", "IP", "EMG", "NGO-N", "LDC", "CS-S"];
 
-const state = (room: Room) => (room.state as { toJSON(): WireMatchState }).toJSON();
 async function act(room: Room, intent: Intent): Promise<void> {
   const reply = (await room.request(COMMAND, intent)) as Reply;
   if (!reply.ok) throw new Error(`${intent.type} refused: ${reply.code} ${reply.message}`);
@@ -50,18 +48,24 @@ async function playMatch(server: GameServer): Promise<{ code: string; token: str
     body: JSON.stringify({ settings: { classLabel: "Class 10c", rules: ["R1"], chair: "automatic", timerPreset: "lesson-90" } }),
   });
   const { code, teacherToken } = (await created.json()) as { code: string; teacherToken: string };
-  const teacher = await new Client(base).joinById(code, { as: "teacher", teacherToken });
-  const ana = await new Client(base).joinById(code, { as: "player", nickname: "Ana" });
-  const ben = await new Client(base).joinById(code, { as: "player", nickname: "Ben" });
-  await until("seats", () => seatOf(state(ana)) !== null && seatOf(state(ben)) !== null);
-  const benSeat = seatOf(state(ben))!.seatSecret;
-  await act(teacher, { type: "AssignRole", player: seatOf(state(ana))!.player, table: 0, role: "TECH" });
-  await act(teacher, { type: "AssignRole", player: seatOf(state(ben))!.player, table: 0, role: "USG" });
+  const teacher = follow(await new Client(base).joinById(code, { as: "teacher", teacherToken }));
+  const ana = follow(await new Client(base).joinById(code, { as: "player", nickname: "Ana" }));
+  const ben = follow(await new Client(base).joinById(code, { as: "player", nickname: "Ben" }));
+  const seatOf = (room: Room) => heldBy(room)?.seat ?? null;
+  await until("seats and the teacher's view", () => seatOf(ana) !== null && seatOf(ben) !== null && heldBy(teacher) !== null);
+  const benSeat = seatOf(ben)!.seatSecret;
+  await act(teacher, { type: "AssignRole", player: seatOf(ana)!.player, table: 0, role: "TECH" });
+  await act(teacher, { type: "AssignRole", player: seatOf(ben)!.player, table: 0, role: "USG" });
   await act(teacher, { type: "FillWithBots" });
   await act(teacher, { type: "StartMatch" });
   const advanceTo = async (phase: string) => {
-    for (let i = 0; i < 6 && state(teacher).phase !== phase; i++) await act(teacher, { type: "AdvancePhase" });
-    expect(state(teacher).phase).toBe(phase);
+    // The engine's state is what counts here; the teacher's view follows within a patch interval.
+    for (let i = 0; i < 6 && viewOf(teacher).phase !== phase; i++) {
+      const before = viewOf(teacher).phase;
+      await act(teacher, { type: "AdvancePhase" });
+      await until(`after ${before}`, () => viewOf(teacher).phase !== before);
+    }
+    expect(viewOf(teacher).phase).toBe(phase);
   };
   await advanceTo("travel");
   await act(ana, { type: "BookTravel", mode: "in-person" });
@@ -76,7 +80,7 @@ async function playMatch(server: GameServer): Promise<{ code: string; token: str
   await act(ben, { type: "DeclarePosition", option: "A2", stance: "support" });
   await advanceTo("outcome");
   await act(teacher, { type: "EndMatch" });
-  await until("the end", () => state(teacher).status === "ended");
+  await until("the end", () => viewOf(teacher).status === "ended");
   await Promise.all([teacher, ana, ben].map((r) => r.leave(true)));
   return { code, token: teacherToken, benSeat };
 }

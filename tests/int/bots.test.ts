@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashState } from "../../shared/replay/hash.js";
 import { foldRecord, type MatchRecord } from "../../shared/replay/record.js";
-import { BASE, createMatch, decoded, eventually, join, leaveAll, liveState, ok, serverRoom, startServer, type Device, type TestServer } from "./helpers.js";
+import { BASE, createMatch, eventually, held, join, leaveAll, liveState, ok, serverRoom, startServer, type Device, type TestServer } from "./helpers.js";
 
 let s: TestServer;
 const open: Device[] = [];
@@ -53,6 +53,6 @@ describe("a class of three with six bots", () => {
     const res = await fetch(`${BASE}/api/matches/${code}/record`, { headers: { authorization: `Bearer ${teacherToken}` } });
     const record = (await res.json()) as MatchRecord;
     expect(hashState(foldRecord(record))).toBe(hashState(final));
-    expect(decoded(students[0]!.room).status).toBe("ended");
+    expect(held(students[0]!).view.status).toBe("ended");
   });
 });

@@ -3,7 +3,7 @@
 // student to another role takes the old briefing off their device.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadScenario } from "../../server/scenarios/index.js";
-import { createMatch, decoded, expectViewsInSync, join, leaveAll, liveState, ok, seat, startServer, watchSecrecy, type Device, type TestServer } from "./helpers.js";
+import { createMatch, expectViewsInSync, held, join, leaveAll, liveState, ok, seat, startServer, watchSecrecy, type Device, type TestServer } from "./helpers.js";
 
 const scenario = loadScenario();
 const notes = Object.fromEntries(scenario.roles.map((r) => [r.id, r.knowledge.notes]));
@@ -40,14 +40,14 @@ it("decides a dossier under R2, R3 and R4 at three tables, and re-seating moves 
   const mover = seats["0/TECH"]!;
   await ok(teacher, { type: "AssignRole", player: id(mover), table: 0, role: "USG" });
   await expectViewsInSync(s, m.code, [mover]);
-  expect(JSON.stringify(decoded(mover.room))).toContain(notes.USG![0]!.slice(0, 40));
+  expect(JSON.stringify(held(mover))).toContain(notes.USG![0]!.slice(0, 40));
   for (const [key, d] of Object.entries(seats)) {
     const [table, role] = key.split("/");
     await ok(teacher, { type: "AssignRole", player: id(d), table: Number(table), role: role! });
   }
   await expectViewsInSync(s, m.code, devices);
-  expect(JSON.stringify(decoded(mover.room))).not.toContain(notes.USG![0]!.slice(0, 40));
-  expect(JSON.stringify(decoded(mover.room))).toContain(notes.TECH![0]!.slice(0, 40));
+  expect(JSON.stringify(held(mover))).not.toContain(notes.USG![0]!.slice(0, 40));
+  expect(JSON.stringify(held(mover))).toContain(notes.TECH![0]!.slice(0, 40));
 
   await ok(teacher, { type: "StartMatch" });
   await ok(teacher, { type: "AdvancePhase" }); // → travel

@@ -1,6 +1,8 @@
 // Helpers for the integration tests: a real Colyseus server (booted by @colyseus/testing on
-// a free loopback port, so several checkouts can run their suites at once) with a real SQLite file in a temporary DATA_DIR, real @colyseus/sdk clients over
-// real WebSockets, and checks that each client's decoded state rebuilds its viewFor().
+// a free loopback port, so several checkouts can run their suites at once) with a real SQLite
+// file in a temporary DATA_DIR, real @colyseus/sdk clients over real WebSockets that keep
+// their state from the server's sync frames exactly as the browser client does
+// (SyncReceiver), and checks that each device holds its viewFor() and nothing more.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
@@ -11,9 +13,9 @@ import { expect } from "vitest";
 import { createApp, type AppOptions } from "../../server/app.js";
 import type { MatchRoom } from "../../server/rooms/match-room.js";
 import { COMMAND, NOTICE, type Intent, type JoinOptions, type Notice, type Reply } from "../../shared/protocol/intents.js";
-import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
-import type { SeatInfo, WireMatchState } from "../../shared/protocol/state.js";
+import { SYNC, SYNC_AGAIN, SyncReceiver, type DeviceState, type SeatInfo, type SyncFrame } from "../../shared/protocol/sync.js";
 import { viewFor, type Viewer } from "../../shared/rules/view.js";
+import { audienceOf } from "../../server/rooms/view-sync.js";
 import type { SettingsInput } from "../../shared/rules/settings.js";
 import type { MatchState } from "../../shared/rules/types.js";
 
@@ -77,30 +79,59 @@ export async function createMatch(settings: SettingsInput = {}, token?: string):
   return body as Created;
 }
 
-/** One connected device: its SDK room, who it is, and every notice it got. */
+/** One connected device: its SDK room, who it is, its state, and every notice it got. */
 export interface Device {
   name: string;
   room: Room;
   viewer: Viewer;
   notices: Notice[];
   client: Client;
+  /** The device's state, kept from the sync frames as the browser client keeps it. */
+  sync: SyncReceiver;
+  /** Every frame this device received, in order. */
+  frames: SyncFrame[];
+  /** Called after each frame is applied. */
+  onFrame: Set<(frame: SyncFrame) => void>;
+  /** Frames it could not apply (it then asked for the whole state again). */
+  broken: number;
 }
 
-export async function join(code: string, options: JoinOptions, name = "device"): Promise<Device> {
+/** Follows a joined (or reconnected) room as a device does: applies every sync frame. */
+export function track(name: string, room: Room, viewer: Viewer, client = new Client(BASE), localNow: () => number = Date.now): Device {
+  const device: Device = { name, room, viewer, notices: [], client, sync: new SyncReceiver(), frames: [], onFrame: new Set(), broken: 0 };
+  room.onMessage(NOTICE, (n: Notice) => device.notices.push(n));
+  room.onMessage(SYNC, (frame: SyncFrame) => {
+    device.frames.push(frame);
+    if (!device.sync.receive(frame, localNow())) {
+      device.broken++;
+      room.send(SYNC_AGAIN);
+      return;
+    }
+    for (const listener of device.onFrame) listener(frame);
+  });
+  return device;
+}
+
+/** Joins as a device would; `localNow` is the device's own clock (a phone's may be wrong). */
+export async function join(code: string, options: JoinOptions, name = "device", localNow: () => number = Date.now): Promise<Device> {
   const client = new Client(BASE);
   const room = await client.joinById(code, options);
-  const notices: Notice[] = [];
-  room.onMessage(NOTICE, (n: Notice) => notices.push(n));
-  let viewer: Viewer = { kind: options.as === "teacher" ? "teacher" : "projector" };
+  const device = track(name, room, { kind: options.as === "teacher" ? "teacher" : "projector" }, client, localNow);
+  const state = await eventually(() => device.sync.state ?? undefined, 3000, `${name}'s first state`);
   if (options.as === "player") {
-    const seat = await eventually(() => seatOf(decoded(room)) ?? undefined);
-    viewer = { kind: "player", id: seat.player };
+    const seat = await eventually(() => device.sync.state?.seat ?? undefined, 3000, `${name}'s seat`);
+    device.viewer = { kind: "player", id: seat.player };
   }
-  return { name, room, viewer, notices, client };
+  void state;
+  return device;
 }
 
-export const decoded = (room: Room): WireMatchState => (room.state as { toJSON(): WireMatchState }).toJSON();
-export const seat = (d: Device): SeatInfo => seatOf(decoded(d.room))!;
+/** What the device holds now (its view, who is online, its seat). */
+export const held = (d: Device): DeviceState => {
+  if (!d.sync.state) throw new Error(`${d.name} holds no state yet`);
+  return d.sync.state;
+};
+export const seat = (d: Device): SeatInfo => held(d).seat!;
 
 /** Sends any payload as a command (tests send malformed ones on purpose). */
 export function cmd(d: Device, intent: Intent | Record<string, unknown>): Promise<Reply> {
@@ -138,13 +169,13 @@ export function liveState(s: TestServer, code: string): MatchState {
 
 const norm = (x: unknown) => JSON.parse(JSON.stringify(x));
 
-/** Waits until every device's rebuilt view equals viewFor() on the server for that device. */
+/** Waits until every device's view equals viewFor() on the server for that device. */
 export async function expectViewsInSync(s: TestServer, code: string, devices: Device[], ms = 3000): Promise<void> {
   const until = Date.now() + ms;
   for (const d of devices) {
     for (;;) {
       const expected = norm(viewFor(liveState(s, code), d.viewer));
-      const actual = norm(rebuildView(decoded(d.room), d.viewer));
+      const actual = norm(d.sync.state?.view ?? null);
       if (JSON.stringify(actual) === JSON.stringify(expected)) break;
       if (Date.now() > until) {
         expect(actual, `${d.name} (${JSON.stringify(d.viewer)}) view`).toEqual(expected);
@@ -179,77 +210,87 @@ export function devicesByRole(s: TestServer, code: string, students: Device[]): 
 
 export interface SecrecyMonitor {
   violations: string[];
+  /** Frames checked (one per frame per device). */
   checks: number;
   stop(): void;
 }
 
 /**
- * After every patch a device decodes, checks its serialized state for data it may not hold:
+ * After every frame a device applies, checks two things. Exactly its view: the state it now
+ * holds is viewFor() of the very match state the server built that frame from (the room's
+ * sync reports it). And nothing it may not hold, read from the serialized state itself:
  * other roles' briefings (their notes), corridor messages it neither sent nor received,
- * fellowships, grants and sponsors of others before the end, payoffs in the public scenario
- * before the end, and anyone else's seat secret. The projector must hold no private entry.
+ * fellowships, grants and sponsors of others before the end, payoffs in the scenario before
+ * the end (the teacher excepted), anyone else's seat secret, and the teacher's list of who is
+ * online. The projector holds nothing private at all.
  */
 export function watchSecrecy(s: TestServer, code: string, devices: Device[], notes: Record<string, string[]>, secrets: () => string[]): SecrecyMonitor {
   const monitor: SecrecyMonitor = { violations: [], checks: 0, stop: () => undefined };
+  const built = new Map<string, Map<number, MatchState>>();
+  const room = serverRoom(s, code);
+  const previous = room.sync.observer;
+  room.sync.observer = (audience, frame, from) => {
+    let frames = built.get(audience);
+    if (!frames) built.set(audience, (frames = new Map()));
+    frames.set(frame.n, from);
+    previous?.(audience, frame, from);
+  };
   const unbinds: (() => void)[] = [];
   for (const d of devices) {
-    const check = () => {
+    // Frames made before the monitor started may still be on their way: those are checked for secrets only.
+    const since = room.sync.lastFrame(d.viewer);
+    const fail = (why: string) => monitor.violations.length < 50 && monitor.violations.push(`${d.name}: ${why}`);
+    const check = (frame?: SyncFrame) => {
       monitor.checks++;
-      const state = decoded(d.room);
+      const state = held(d);
+      const view = state.view;
+      // Exactly its own view, as of the state the frame was built from.
+      const from = frame && built.get(audienceOf(d.viewer))?.get(frame.n);
+      if (frame && !from && frame.n > since) fail(`got frame ${frame.n} the room did not report`);
+      if (from && JSON.stringify(norm(view)) !== JSON.stringify(norm(viewFor(from, d.viewer)))) fail(`frame ${frame!.n} does not hold its viewFor()`);
       const text = JSON.stringify(state);
-      const fail = (why: string) => monitor.violations.length < 50 && monitor.violations.push(`${d.name}: ${why}`);
-      const ended = state.status === "ended";
-      const me = d.viewer.kind === "player" ? state.players?.[d.viewer.id] : undefined;
-      const myRole = me && me.role !== "" ? me.role : null;
-      const myTable = me && me.table >= 0 ? me.table : null;
+      const ended = view.status === "ended";
+      const me = d.viewer.kind === "player" ? view.players.find((p) => d.viewer.kind === "player" && p.id === d.viewer.id) : undefined;
+      const myRole = me?.role ?? null;
+      const myTable = me?.table ?? null;
       const teacher = d.viewer.kind === "teacher";
-      const mine = (table: number, ...roles: (string | null)[]) => teacher || (myTable === table && myRole !== null && roles.includes(myRole));
+      const mine = (table: number, ...roles: (string | null | undefined)[]) => teacher || (myTable === table && myRole !== null && roles.includes(myRole));
       // Briefing notes: only one's own role's.
       for (const [role, list] of Object.entries(notes)) {
         if (role === myRole) continue;
         for (const n of list) if (text.includes(n.slice(0, 60))) fail(`holds the briefing of ${role}`);
       }
+      if (view.briefing && view.briefing.role !== myRole) fail(`holds the briefing of ${view.briefing.role}`);
       // Seat secrets: only one's own.
-      const own = d.viewer.kind === "player" ? (seat(d)?.seatSecret ?? null) : null;
+      const own = d.viewer.kind === "player" ? (state.seat?.seatSecret ?? null) : null;
       for (const secret of secrets()) if (secret !== own && text.includes(secret)) fail("holds another device's seat secret");
-      // Private entries.
-      for (const key of Object.keys(state.secrets ?? {})) {
-        // Available actions: exactly the entry of the device's own kind of viewer.
-        const actions = teacher ? "actions/teacher" : myRole !== null && myTable !== null ? `actions/d:${myTable}/${myRole}${me?.muted ? "/muted" : ""}` : "actions/n";
-        const allowed = key === actions || (teacher ? key === "scenario" : d.viewer.kind === "player" && (key === `seat/${d.viewer.id}` || key === `briefing/${myTable}/${myRole}`));
-        if (!allowed) fail(`holds private entry ${key}`);
-      }
-      for (const t of state.tables ?? []) {
-        for (const [id, c] of Object.entries(t.corridor ?? {})) {
-          const m = JSON.parse(c.json);
-          if (!mine(t.index, m.from, m.to, m.interceptedBy)) fail(`holds corridor message ${id} (${m.from}→${m.to})`);
-        }
+      if (state.seat && (d.viewer.kind !== "player" || state.seat.player !== d.viewer.id)) fail(`holds the seat of ${state.seat.player}`);
+      if (!teacher && Object.keys(state.online).length) fail("holds the teacher's list of who is online");
+      for (const t of view.tables) {
+        for (const c of t.corridor) if (!mine(t.index, c.from, c.to, c.interceptedBy)) fail(`holds corridor message ${c.id} (${c.from}→${c.to})`);
         if (!ended) {
-          for (const [id, f] of Object.entries(t.fellowships ?? {})) {
-            const x = JSON.parse(f.json);
-            if (!mine(t.index, x.from, x.to)) fail(`holds fellowship ${id} (${x.from}→${x.to})`);
-          }
-          for (const [id, g] of Object.entries(t.grants ?? {})) {
-            const x = JSON.parse(g.json);
-            if (!mine(t.index, x.from, x.to)) fail(`holds grant ${id} (${x.from}→${x.to})`);
-          }
-          t.rounds?.forEach((r, ri) => {
-            for (const [role, p] of Object.entries(r.paidBy ?? {})) if (!mine(t.index, role, JSON.parse(p.json))) fail(`knows who paid for ${role} in round ${ri}`);
+          for (const f of t.fellowships) if (!mine(t.index, f.from, f.to)) fail(`holds fellowship ${f.id} (${f.from}→${f.to})`);
+          for (const g of t.grants) if (!mine(t.index, g.from, g.to)) fail(`holds grant ${g.id} (${g.from}→${g.to})`);
+          t.rounds.forEach((r, ri) => {
+            for (const [role, a] of Object.entries(r.attendance)) if ("paidBy" in a && !mine(t.index, role, a.paidBy)) fail(`knows who paid for ${role} in round ${ri}`);
           });
-          const scenario = JSON.parse(state.scenario);
-          for (const dsr of scenario.dossiers) for (const o of dsr.options) if ("payoffs" in o || "subScores" in o || "publicInterest" in o) fail(`public scenario reveals ${o.id}`);
-          if (scenario.rider?.options.some((o: object) => "payoffs" in o)) fail("public scenario reveals the rider's payoffs");
-          if (scenario.whatHappened.length) fail("public scenario reveals what happened");
+          if (!teacher) {
+            for (const dsr of view.scenario.dossiers) for (const o of dsr.options) if ("payoffs" in o || "subScores" in o || "publicInterest" in o) fail(`the scenario reveals ${o.id}`);
+            if (view.scenario.rider?.options.some((o) => "payoffs" in o)) fail("the scenario reveals the rider's payoffs");
+            if (view.scenario.whatHappened.length) fail("the scenario reveals what happened");
+          }
         }
-        if (d.viewer.kind === "projector" && (Object.keys(t.corridor ?? {}).length || (!ended && (Object.keys(t.fellowships ?? {}).length || Object.keys(t.grants ?? {}).length))))
-          fail("the projector holds private table entries");
+        if (d.viewer.kind === "projector" && (t.corridor.length || (!ended && (t.fellowships.length || t.grants.length)))) fail("the projector holds private table entries");
       }
-      if (d.viewer.kind === "projector" && Object.keys(state.secrets ?? {}).length) fail("the projector holds private entries");
+      if (d.viewer.kind === "projector" && (view.briefing || state.seat)) fail("the projector holds private entries");
     };
-    d.room.onStateChange(check);
-    unbinds.push(() => d.room.onStateChange.remove(check));
-    check();
+    d.onFrame.add(check);
+    unbinds.push(() => d.onFrame.delete(check));
+    if (d.sync.state) check();
   }
-  monitor.stop = () => unbinds.forEach((u) => u());
+  monitor.stop = () => {
+    unbinds.forEach((u) => u());
+    room.sync.observer = previous;
+  };
   return monitor;
 }

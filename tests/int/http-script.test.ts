@@ -1,16 +1,19 @@
 // The way another program would use the server: create a match over real HTTP, join by code
 // with @colyseus/sdk, play; list and export matches with the teacher token; and let the room's
-// clock move a phase on its own, recorded as the system's Tick.
+// clock move a phase on its own, recorded as the system's Tick (on a ManualClock: the test
+// moves the room's time past the deadline instead of waiting for it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import { BASE, cmd, createMatch, decoded, eventually, join, leaveAll, ok, startServer, type Device, type TestServer } from "./helpers.js";
+import { BASE, cmd, createMatch, eventually, held, join, leaveAll, liveState, ok, startServer, track, type Device, type TestServer } from "./helpers.js";
+import { ManualClock } from "../helpers/manual-clock.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
 
 let s: TestServer;
 const open: Device[] = [];
+const clock = new ManualClock();
 
 beforeAll(async () => {
-  s = await startServer();
+  s = await startServer({ clock });
 });
 afterAll(async () => {
   await leaveAll(open);
@@ -54,18 +57,21 @@ describe("the HTTP API and a scripted client", () => {
     const client = new Client(BASE);
     const teacherRoom = await client.joinById(created.code, { as: "teacher", teacherToken: created.teacherToken });
     const studentRoom = await new Client(BASE).joinById(created.code, { as: "player", nickname: "Scripted" });
-    const teacher: Device = { name: "teacher", room: teacherRoom, viewer: { kind: "teacher" }, notices: [], client };
-    const student: Device = { name: "student", room: studentRoom, viewer: { kind: "projector" }, notices: [], client };
+    const teacher = track("teacher", teacherRoom, { kind: "teacher" }, client);
+    const student = track("student", studentRoom, { kind: "projector" }, client);
     open.push(teacher, student);
     await ok(teacher, { type: "FillWithBots" });
     expect((await cmd(teacher, { type: "AssignRolesAutomatically" })).ok).toBe(true);
     await ok(teacher, { type: "StartMatch" });
-    await eventually(() => decoded(studentRoom).phase === "briefing", 2000, "briefing");
-    const deadline = decoded(studentRoom).deadline;
-    expect(deadline).toBeGreaterThan(Date.now() + 5000);
-    // Nobody touches anything: the room's clock closes the briefing at the deadline.
-    await eventually(() => decoded(studentRoom).phase === "travel", 13_000, "the clock to move on to travel");
-    expect(Date.now()).toBeGreaterThanOrEqual(deadline);
+    await eventually(() => student.sync.state?.view.phase === "briefing", 2000, "briefing");
+    const deadline = held(student).view.clock.deadline!;
+    expect(deadline).toBe(clock.now() + 10_000);
+    // Nobody touches anything: the room's clock closes the briefing at the deadline, not before.
+    clock.advance(deadline - clock.now() - 1);
+    expect(liveState(s, created.code).phase).toBe("briefing");
+    clock.advance(1000);
+    await eventually(() => student.sync.state?.view.phase === "travel", 2000, "the clock to move on to travel");
+    expect(clock.now()).toBeGreaterThanOrEqual(deadline);
     await ok(student, { type: "BookTravel", mode: "in-person" });
 
     // The teacher lists their matches and exports the record.

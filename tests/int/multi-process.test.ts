@@ -18,13 +18,13 @@ import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import { COMMAND, type Intent, type JoinOptions, type Reply } from "../../shared/protocol/intents.js";
-import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
-import type { SeatInfo, WireMatchState } from "../../shared/protocol/state.js";
+import type { SeatInfo } from "../../shared/protocol/sync.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
 import { fold } from "../../shared/replay/record.js";
 import { viewFor } from "../../shared/rules/view.js";
 import { inCI, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningPostgres, type RunningRedis } from "../helpers/services.js";
 import { startGameProcess, type GameProcess } from "../helpers/game-process.js";
+import { follow, heldBy } from "../helpers/sync-client.js";
 
 const missing = [redisUnavailable(), postgresUnavailable()].filter(Boolean).join("; ") || null;
 if (missing && !inCI()) console.warn(`[multi-process] SKIPPED: ${missing}`);
@@ -47,7 +47,6 @@ interface Device {
   player: string | null;
 }
 
-const decoded = (room: Room): WireMatchState => (room.state as { toJSON(): WireMatchState }).toJSON();
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 30_000, every = 100): Promise<T> {
   const end = Date.now() + ms;
@@ -74,9 +73,9 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 async function join(via: GameProcess, code: string, options: JoinOptions, name: string): Promise<Device> {
   const urls: string[] = [];
   const client = new Client(via.base, { urlBuilder: (url) => (urls.push(url.toString()), url.toString()) });
-  const room = await client.joinById(code, options);
+  const room = follow(await client.joinById(code, options));
   let player: string | null = null;
-  if (options.as === "player") player = (await until(`${name}'s seat`, () => seatOf(decoded(room)), 10_000)).player;
+  if (options.as === "player") player = (await until(`${name}'s seat`, () => heldBy(room)?.seat, 10_000)).player;
   return { name, room, urls, player };
 }
 
@@ -172,7 +171,7 @@ async function leave(devices: Device[]): Promise<void> {
       await ok(teacher, { type: "AssignRolesAutomatically" });
       await ok(teacher, { type: "FillWithBots" });
       await ok(teacher, { type: "StartMatch" });
-      await until("every device to see the match running", () => [teacher, projector, ...students].every((d) => decoded(d.room).status === "running"));
+      await until("every device to see the match running", () => [teacher, projector, ...students].every((d) => heldBy(d.room)?.view.status === "running"));
 
       // Replay links, exports and imports answer from the shared record through either process.
       const link = await http(A, "POST", `/api/matches/${code}/replay-links`, teacherToken);
@@ -232,7 +231,7 @@ async function leave(devices: Device[]): Promise<void> {
       expect(socketHost(teacher2)).toBe(B.address);
       const students2: Device[] = [];
       for (const s of students) {
-        const secret = seatOf(decoded(s.room)) as SeatInfo;
+        const secret = heldBy(s.room)?.seat as SeatInfo;
         const again = await join(B, code, { as: "player", nickname: s.name, seatSecret: secret.seatSecret }, `${s.name} again`);
         expect(again.player, `${s.name} keeps the seat`).toBe(s.player);
         students2.push(again);
@@ -253,7 +252,7 @@ async function leave(devices: Device[]): Promise<void> {
         expect(found, `${who}'s acknowledged ${JSON.stringify(intent)} is in the record`).toBe(true);
       }
       // …and the devices show it: the last acknowledged nickname of each student, every bulletin.
-      const view = rebuildView(decoded(teacher2.room), { kind: "teacher" });
+      const view = await until("the teacher's view on B", () => heldBy(teacher2.room)?.view, 10_000);
       for (const s of students) {
         const last = acked.filter((a) => a.who === s.name).at(-1)?.intent as Extract<Intent, { type: "RenamePlayer" }> | undefined;
         const shown = view.players.find((p) => p.id === s.player)?.nickname ?? "";
@@ -266,7 +265,7 @@ async function leave(devices: Device[]): Promise<void> {
         async () => {
           const now = (await http(B, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
           const expected = JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
-          return JSON.stringify(rebuildView(decoded(teacher2.room), { kind: "teacher" })) === expected;
+          return JSON.stringify(heldBy(teacher2.room)?.view) === expected;
         },
         15_000,
         200,
@@ -349,7 +348,7 @@ async function leave(devices: Device[]): Promise<void> {
       // One line of play: the record folds, and D's teacher sees exactly its fold.
       await until("D's teacher view to equal the record's", async () => {
         const now = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
-        return JSON.stringify(rebuildView(decoded(teacher2.room), { kind: "teacher" })) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
+        return JSON.stringify(heldBy(teacher2.room)?.view) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "teacher" }));
       }, 15_000, 200);
     },
     4 * ALLOWANCE,

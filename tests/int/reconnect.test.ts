@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { resumeMatches } from "../../server/app.js";
 import { hashState } from "../../shared/replay/hash.js";
-import { seatOf } from "../../shared/protocol/rebuild.js";
-import { BASE, cmd, createMatch, decoded, eventually, expectViewsInSync, join, leaveAll, liveState, ok, seat, serverRoom, startServer, type Created, type Device, type TestServer } from "./helpers.js";
+import { BASE, cmd, createMatch, eventually, expectViewsInSync, held, join, leaveAll, liveState, ok, seat, serverRoom, startServer, track, type Created, type Device, type TestServer } from "./helpers.js";
 
 let s: TestServer;
 let m: Created;
@@ -37,9 +36,9 @@ describe("seats survive", () => {
     const back = new Promise<void>((resolve) => ana.room.onReconnect(() => resolve()));
     const sessionId = ana.room.sessionId;
     ana.room.connection.close(); // like a phone going to sleep: no consent, the SDK retries
-    await eventually(() => decoded(teacher.room).players[idOf(ana)]?.connected === false, 2000, "teacher sees Ana away");
+    await eventually(() => held(teacher).online[idOf(ana)] === false, 2000, "teacher sees Ana away");
     await back;
-    await eventually(() => decoded(teacher.room).players[idOf(ana)]?.connected === true, 2000, "teacher sees Ana back");
+    await eventually(() => held(teacher).online[idOf(ana)] === true, 2000, "teacher sees Ana back");
     expect(ana.room.sessionId).toBe(sessionId);
     await expectViewsInSync(s, m.code, [ana, teacher]);
     expect(seat(ana).player).toBe(idOf(ana));
@@ -51,12 +50,12 @@ describe("seats survive", () => {
     const token = ben.room.reconnectionToken;
     ben.room.reconnection.enabled = false;
     ben.room.connection.close();
-    await eventually(() => decoded(teacher.room).players[idOf(ben)]?.connected === false, 2000, "teacher sees Ben away");
+    await eventually(() => held(teacher).online[idOf(ben)] === false, 2000, "teacher sees Ben away");
     const room = await new Client(BASE).reconnect(token);
-    const reloaded: Device = { ...ben, room, notices: [] };
+    const reloaded = track("ben reloaded", room, ben.viewer);
     open.push(reloaded);
     await expectViewsInSync(s, m.code, [reloaded]);
-    expect(seatOf(decoded(room))?.player).toBe(idOf(ben));
+    expect(held(reloaded).seat?.player).toBe(idOf(ben));
     expect((await cmd(reloaded, { type: "BookTravel", mode: "remote" })).ok).toBe(true);
     ben = reloaded;
   });
@@ -64,13 +63,13 @@ describe("seats survive", () => {
   it("a lost token is replaced by code + nickname + seat secret", async () => {
     const secret = seat(ana);
     await ana.room.leave(true);
-    await eventually(() => decoded(teacher.room).players[idOf(ana)]?.connected === false, 2000, "teacher sees Ana gone");
+    await eventually(() => held(teacher).online[idOf(ana)] === false, 2000, "teacher sees Ana gone");
     const again = await join(m.code, { as: "player", nickname: secret.nickname, seatSecret: secret.seatSecret }, "ana again");
     open.push(again);
     expect(idOf(again)).toBe(idOf(ana));
     expect(Object.keys(liveState(s, m.code).players)).toHaveLength(2); // no new seat
     await expectViewsInSync(s, m.code, [again, teacher]);
-    await eventually(() => decoded(teacher.room).players[idOf(ana)]?.connected === true, 2000, "teacher sees Ana back");
+    await eventually(() => held(teacher).online[idOf(ana)] === true, 2000, "teacher sees Ana back");
     ana = again;
   });
 
@@ -110,6 +109,6 @@ describe("removal", () => {
     expect(await left).toBe(4000);
     expect(zoe.notices.map((n) => n.code)).toContain("removed");
     await expect(join(m2.code, { as: "player", nickname: "Zoe", seatSecret: secret })).rejects.toThrow(/seat is not known/);
-    expect(decoded(t.room).players[idOf(zoe)]?.present).toBe(false);
+    await eventually(() => held(t).view.players.find((p) => p.id === idOf(zoe))?.present === false, 2000, "the teacher sees Zoe gone");
   });
 });

@@ -15,6 +15,7 @@ import type { ClientsReport, FromClients, RoomSpec, ToClients } from "./ipc.js";
 const STUDENTS_PER_ROOM = 36;
 const REQUEST_TIMEOUT_MS = 20_000;
 const SETUP_PARALLEL = 3;
+const JOIN_TIMEOUT_MS = 30_000;
 
 interface Device {
   room: Room;
@@ -88,8 +89,15 @@ async function must(room: Room, intent: Intent): Promise<void> {
   if (!reply?.ok) throw new Error(`${intent.type} failed: ${reply ? reply.message : "no reply"}`);
 }
 
+/** The promise, or a failure naming `what` after `ms`. */
+function within<T>(what: string, promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function joinDevice(code: string, options: Record<string, unknown>, as: "teacher" | "projector" | "player"): Promise<Device> {
-  const room = await new Client(base).joinById(code, options);
+  const room = await within(`joining ${code}`, new Client(base).joinById(code, options), JOIN_TIMEOUT_MS);
   room.onMessage("*", () => undefined);
   const follower = follow(room, as);
   await until("a first whole view", () => follower.view());
@@ -222,6 +230,8 @@ process.on("message", (message: ToClients) => {
   if (message.type === "go") void run(message.seconds, message.actEveryMs, message.churnEveryMs);
   if (message.type === "stop") {
     const rooms = classrooms.flatMap((c) => [c.teacher.room, c.projector.room, ...c.students.map((s) => s.room)]);
+    // Leaving is a courtesy to the server; the process goes after a few seconds whatever happens.
+    setTimeout(() => process.exit(0), 5000).unref();
     void Promise.allSettled(rooms.map((r) => r.leave(true))).then(() => process.exit(0));
   }
 });

@@ -1,9 +1,9 @@
-// How a load client reads what a device holds: its seat and its MatchView. (The one place
-// that knows how the wire carries them.)
+// How a load client reads what a device holds: its seat and its MatchView, kept from the
+// server's sync frames exactly as the browser client keeps them.
 import type { Room } from "@colyseus/sdk";
-import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
-import type { SeatInfo, WireMatchState } from "../../shared/protocol/state.js";
+import type { SeatInfo } from "../../shared/protocol/sync.js";
 import type { MatchView, Viewer } from "../../shared/rules/view.js";
+import { follow as followRoom, heldBy } from "../helpers/sync-client.js";
 
 export interface Follower {
   /** The device's view now (null before the first whole state). */
@@ -11,17 +11,10 @@ export interface Follower {
   seat(): SeatInfo | null;
 }
 
-export function follow(room: Room, as: Viewer["kind"]): Follower {
-  const decoded = () => (room.state as { toJSON(): WireMatchState }).toJSON();
-  const seat = () => (as === "player" ? seatOf(decoded()) : null);
+export function follow(room: Room, _as: Viewer["kind"]): Follower {
+  followRoom(room);
   return {
-    seat,
-    view() {
-      const state = decoded();
-      if (!state?.scenario || state.scenario === "null") return null;
-      const s = seat();
-      if (as === "player" && !s) return null;
-      return rebuildView(state, as === "player" ? { kind: "player", id: s!.player } : ({ kind: as } as Viewer));
-    },
+    view: () => heldBy(room)?.view ?? null,
+    seat: () => heldBy(room)?.seat ?? null,
   };
 }

@@ -13,6 +13,8 @@ export interface ServerReport {
   cpuMs: number;
   /** Event-loop utilisation in the window, 0..1. */
   elu: number;
+  /** The engine's time in the rooms (decide, and applying the events), as they ran the commands. */
+  inRoomMs: number;
   /** decide + applyEvent of the same commands, replayed alone. */
   engineMs: number;
   /** decide + evolve (the pure form, which copies the state) of the same commands. */

@@ -7,7 +7,8 @@
 // replayed alone) and their ratio, the server's event-loop utilisation and memory per room.
 // Bounded: every step has a deadline, and each N stops by itself after --seconds.
 //
-//   npm run load -- --rooms 20,60,100 [--seconds 60] [--procs 3] [--act 15] [--churn 30]
+//   npm run load -- --rooms 20,60,100 [--seconds 60] [--procs 3] [--act 15] [--churn 30] [--profile DIR]
+// (--profile writes the server's CPU profile of each run to DIR, for Chrome's profiler.)
 import { fork, type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -54,6 +55,18 @@ function next<T>(proc: ChildProcess, what: string, match: (m: unknown) => m is T
   });
 }
 
+/** Waits for a child to exit, killing it after `ms`. */
+function exited(proc: ChildProcess, ms: number): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => proc.kill("SIGKILL"), ms);
+    proc.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 const is =
   <K extends string>(type: K) =>
   <T>(m: unknown): m is T & { type: K } =>
@@ -94,6 +107,7 @@ interface Line {
   p95: number;
   p99: number;
   cpuPerCommand: number;
+  inRoomPerCommand: number;
   enginePerCommand: number;
   evolvePerCommand: number;
   elu: number;
@@ -110,7 +124,8 @@ interface Line {
 
 async function measure(rooms: number): Promise<Line> {
   const loadBefore = load();
-  const server = child("./server.ts", ["--expose-gc"]);
+  const profile = option("profile", "");
+  const server = child("./server.ts", ["--expose-gc", ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, `--cpu-prof-name=server-${rooms}-rooms.cpuprofile`] : [])]);
   const clients: ChildProcess[] = [];
   try {
     const { port } = await next(server, "the server", is("ready")<{ port: number }>, 60_000);
@@ -147,6 +162,7 @@ async function measure(rooms: number): Promise<Line> {
       p95: quantile(trips, 0.95),
       p99: quantile(trips, 0.99),
       cpuPerCommand: s.cpuMs / s.commands,
+      inRoomPerCommand: s.inRoomMs / s.commands,
       enginePerCommand: s.engineMs / s.commands,
       evolvePerCommand: s.evolveMs / s.commands,
       elu: s.elu,
@@ -161,10 +177,10 @@ async function measure(rooms: number): Promise<Line> {
       load: `${loadBefore} → ${load()}`,
     };
   } finally {
-    for (const c of clients) c.send({ type: "stop" } satisfies ToClients);
-    await Promise.all(clients.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
-    server.send({ type: "stop" } satisfies ToServer);
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+    for (const c of clients) if (c.connected) c.send({ type: "stop" } satisfies ToClients);
+    await Promise.all(clients.map((c) => exited(c, 10_000)));
+    if (server.connected) server.send({ type: "stop" } satisfies ToServer);
+    await exited(server, 10_000);
   }
 }
 
@@ -172,7 +188,8 @@ function print(l: Line): void {
   console.log(`
 ${l.rooms} rooms, ${l.devices} devices, ${l.perSecond.toFixed(1)} commands/s over ${SECONDS} s (load average ${l.load})
   request round trip        p50 ${ms(l.p50)} ms, p95 ${ms(l.p95)} ms, p99 ${ms(l.p99)} ms${l.errors ? `, ${l.errors} failed` : ""}
-  server CPU per command    ${l.cpuPerCommand.toFixed(3)} ms; engine (decide + applyEvent) ${l.enginePerCommand.toFixed(4)} ms; ratio ${(l.cpuPerCommand / l.enginePerCommand).toFixed(1)}; decide + evolve ${l.evolvePerCommand.toFixed(4)} ms, ratio ${(l.cpuPerCommand / l.evolvePerCommand).toFixed(1)}
+  server CPU per command    ${l.cpuPerCommand.toFixed(3)} ms
+  engine per command        in the room ${l.inRoomPerCommand.toFixed(4)} ms (ratio ${(l.cpuPerCommand / l.inRoomPerCommand).toFixed(0)}); replayed alone: decide + applyEvent ${l.enginePerCommand.toFixed(4)} ms (ratio ${(l.cpuPerCommand / l.enginePerCommand).toFixed(0)}), decide + evolve ${l.evolvePerCommand.toFixed(4)} ms (ratio ${(l.cpuPerCommand / l.evolvePerCommand).toFixed(0)})
   event-loop utilisation    server ${(l.elu * 100).toFixed(1)}%, busiest client process ${(l.clientElu * 100).toFixed(1)}%
   memory per room           heap ${mb(l.heapPerRoom)} MB, RSS ${mb(l.rssPerRoom)} MB
   join (first whole view)   at setup p50 ${ms(l.joinP50)} ms, p99 ${ms(l.joinP99)} ms; rejoin under load p50 ${ms(l.rejoinP50)} ms, p99 ${ms(l.rejoinP99)} ms`);
@@ -192,11 +209,11 @@ for (const rooms of ROOMS) {
   print(line);
   lines.push(line);
 }
-console.log("\n| rooms | devices | commands/s | p50 ms | p95 ms | p99 ms | server CPU/command ms | ratio to engine | server ELU | heap/room MB | load average |");
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("\n| rooms | devices | commands/s | p50 ms | p95 ms | p99 ms | server CPU/command ms | engine in room ms | ratio | server ELU | heap/room MB | load average |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const l of lines) {
   console.log(
-    `| ${l.rooms} | ${l.devices} | ${l.perSecond.toFixed(1)} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${l.cpuPerCommand.toFixed(2)} | ${(l.cpuPerCommand / l.enginePerCommand).toFixed(0)} | ${(l.elu * 100).toFixed(0)}% | ${mb(l.heapPerRoom)} | ${l.load} |`,
+    `| ${l.rooms} | ${l.devices} | ${l.perSecond.toFixed(1)} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${l.cpuPerCommand.toFixed(2)} | ${l.inRoomPerCommand.toFixed(3)} | ${(l.cpuPerCommand / l.inRoomPerCommand).toFixed(0)} | ${(l.elu * 100).toFixed(0)}% | ${mb(l.heapPerRoom)} | ${l.load} |`,
   );
 }
 clearTimeout(watchdog);

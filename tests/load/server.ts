@@ -1,8 +1,9 @@
 // The server process of the load benchmark (tests/load/run.ts starts it): the real app on a
 // free loopback port with its own SQLite file, told of every dispatched command. Over IPC it
 // answers: "memory" (heap and RSS after a full GC), "mark" (start of the measured window) and
-// "report" (CPU, event-loop utilisation and commands since the mark, and the time the engine
-// alone — decide + applyEvent — takes for the same commands, replayed here afterwards).
+// "report" (CPU, event-loop utilisation and commands since the mark, and the engine's time
+// for the same commands: as the rooms measured it while running them — decide and applying
+// the events — and replayed here afterwards, decide + applyEvent, and decide + evolve).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,6 +81,7 @@ process.on("message", (message: ToServer) => {
       commands,
       cpuMs: (cpu.user + cpu.system) / 1000,
       elu: elu.utilization,
+      inRoomMs: log.slice(mark.index).reduce((sum, e) => sum + e.engineMs, 0),
       engineMs: engineTime(mark.index, applyEvent),
       evolveMs: engineTime(mark.index, evolve),
     };
