@@ -214,6 +214,17 @@ function briefingFor(state: MatchState, role: RoleId, table: number): Briefing |
 export class ViewCache {
   #parts = new WeakMap<object, Map<string, unknown>>();
 
+  #latest = new Map<string, { inputs: readonly unknown[]; value: unknown }>();
+
+  /** The last value made for `slot`, made again only when one of its inputs is a new object or value. */
+  latest<T>(slot: string, inputs: readonly unknown[], make: () => T): T {
+    const known = this.#latest.get(slot);
+    if (known && known.inputs.length === inputs.length && known.inputs.every((x, i) => x === inputs[i])) return known.value as T;
+    const value = make();
+    this.#latest.set(slot, { inputs, value });
+    return value;
+  }
+
   /** The part made from `from` (and what `key` names), made once. */
   part<T>(from: object, key: string, make: () => T): T {
     let parts = this.#parts.get(from);
@@ -223,6 +234,22 @@ export class ViewCache {
     parts.set(key, made);
     return made;
   }
+}
+
+/**
+ * What decide()'s verdicts for an actor can depend on, so its actions are asked again only
+ * when one of these changed. A player acts at its own table: another table's talk cannot
+ * change what it may do; neither can the news, nor the id counter or the generator (they
+ * only name and colour what a command creates). Everything else in the state counts,
+ * including any field added later.
+ */
+function actionInputs(state: MatchState, viewer: { kind: "player"; id: PlayerId } | { kind: "teacher" }): unknown[] {
+  const inputs: unknown[] = [];
+  for (const [key, value] of Object.entries(state)) if (key !== "tables" && key !== "news" && key !== "nextId" && key !== "rng") inputs.push(value);
+  const table = viewer.kind === "player" ? state.players[viewer.id]?.table : null;
+  if (table === null || table === undefined) inputs.push(...state.tables);
+  else inputs.push(state.tables[table]);
+  return inputs;
 }
 
 /** Without a cache every part is made afresh. */
@@ -380,7 +407,6 @@ export function viewFor(state: MatchState, viewer: Viewer, cache?: ViewCache): M
     // A briefing reads the scenario, the table's rounds (briefings bought) and the round.
     briefing: briefingTable && v.role !== null ? part(briefingTable.rounds, `briefing|${v.role}|${state.round}`, () => briefingFor(state, v.role!, v.table!)) : null,
     debrief: part(state.debrief, "", () => ({ ...state.debrief })),
-    // Asked of decide() for this very state: nothing to reuse from one state to the next.
-    actions: viewer.kind === "player" || viewer.kind === "teacher" ? actionsFor(state, viewer) : null,
+    actions: viewer.kind === "player" || viewer.kind === "teacher" ? (cache ? cache.latest(`actions|${viewer.kind === "player" ? viewer.id : ""}`, actionInputs(state, viewer), () => actionsFor(state, viewer)) : actionsFor(state, viewer)) : null,
   };
 }
