@@ -400,7 +400,7 @@ async function leave(devices: Device[]): Promise<void> {
       for (const d of [viaC, viaD]) {
         await until(`${d.name}'s view to equal the record's`, async () => {
           const now = (await http(D, "GET", `/api/matches/${code}/record`, teacherToken)).body as MatchRecord;
-          return JSON.stringify(rebuildView(decoded(d.room), { kind: "projector" })) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "projector" }));
+          return JSON.stringify(heldBy(d.room)?.view) === JSON.stringify(viewFor(fold(now.events.map((e) => e.event))!, { kind: "projector" }));
         }, 15_000, 200);
       }
     },
