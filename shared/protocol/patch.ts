@@ -63,8 +63,15 @@ function walkArray(a: unknown[], b: unknown[], path: Path, ops: PatchOp[]): void
 }
 
 function walkObject(a: Record<string, unknown>, b: Record<string, unknown>, path: Path, ops: PatchOp[]): void {
-  const aKeys = Object.keys(a).filter((k) => a[k] !== undefined);
-  const bKeys = Object.keys(b).filter((k) => b[k] !== undefined);
+  const allA = Object.keys(a);
+  const allB = Object.keys(b);
+  // Most often both were made by the same code: the same keys in the same order, all defined.
+  if (sameKeys(allA, allB, a, b)) {
+    for (const k of allB) if (a[k] !== b[k]) walk(a[k], b[k], [...path, k], ops);
+    return;
+  }
+  const aKeys = allA.filter((k) => a[k] !== undefined);
+  const bKeys = allB.filter((k) => b[k] !== undefined);
   // Applying deletes and then appends must give b's key order; when it would not, b travels whole.
   let i = 0;
   for (const k of aKeys) {
@@ -87,6 +94,15 @@ function walkObject(a: Record<string, unknown>, b: Record<string, unknown>, path
     if (before === undefined) ops.push([[...path, k], b[k]]);
     else if (before !== b[k]) walk(before, b[k], [...path, k], ops);
   }
+}
+
+function sameKeys(aKeys: string[], bKeys: string[], a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  if (aKeys.length !== bKeys.length) return false;
+  for (let i = 0; i < aKeys.length; i++) {
+    const k = aKeys[i]!;
+    if (k !== bKeys[i] || a[k] === undefined || b[k] === undefined) return false;
+  }
+  return true;
 }
 
 /** The document with the operations applied; `doc` itself is left as it was. */

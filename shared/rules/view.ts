@@ -238,17 +238,20 @@ export class ViewCache {
 
 /**
  * What decide()'s verdicts for an actor can depend on, so its actions are asked again only
- * when one of these changed. A player acts at its own table: another table's talk cannot
- * change what it may do; neither can the news, nor the id counter or the generator (they
- * only name and colour what a command creates). Everything else in the state counts,
- * including any field added later.
+ * when one of these changed. A player acts at its own table: another table cannot change
+ * what it may do. What was said — statements, corridor talk, the news — and what was given
+ * (grants) are never a reason to accept or refuse a command, and the id counter and the
+ * generator only name and colour what a command creates (tests/unit/view-cache.test.ts
+ * checks both). Everything else counts, including any field added later.
  */
+const NOT_A_REASON = new Set(["news", "nextId", "rng", "statements", "corridor", "grants"]);
+
 function actionInputs(state: MatchState, viewer: { kind: "player"; id: PlayerId } | { kind: "teacher" }): unknown[] {
   const inputs: unknown[] = [];
-  for (const [key, value] of Object.entries(state)) if (key !== "tables" && key !== "news" && key !== "nextId" && key !== "rng") inputs.push(value);
-  const table = viewer.kind === "player" ? state.players[viewer.id]?.table : null;
-  if (table === null || table === undefined) inputs.push(...state.tables);
-  else inputs.push(state.tables[table]);
+  for (const [key, value] of Object.entries(state)) if (key !== "tables" && !NOT_A_REASON.has(key)) inputs.push(value);
+  const at = viewer.kind === "player" ? state.players[viewer.id]?.table : null;
+  const tables = at === null || at === undefined ? state.tables : state.tables.slice(at, at + 1);
+  for (const table of tables) for (const [key, value] of Object.entries(table)) if (!NOT_A_REASON.has(key)) inputs.push(value);
   return inputs;
 }
 

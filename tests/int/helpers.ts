@@ -167,18 +167,19 @@ export function liveState(s: TestServer, code: string): MatchState {
   return serverRoom(s, code).matchState!;
 }
 
-const norm = (x: unknown) => JSON.parse(JSON.stringify(x));
+/** As JSON: an undefined member counts as absent, as on the wire. */
+const asJson = (x: unknown): string => JSON.stringify(x) ?? "undefined";
 
 /** Waits until every device's view equals viewFor() on the server for that device. */
 export async function expectViewsInSync(s: TestServer, code: string, devices: Device[], ms = 3000): Promise<void> {
   const until = Date.now() + ms;
   for (const d of devices) {
     for (;;) {
-      const expected = norm(viewFor(liveState(s, code), d.viewer));
-      const actual = norm(d.sync.state?.view ?? null);
-      if (JSON.stringify(actual) === JSON.stringify(expected)) break;
+      const expected = viewFor(liveState(s, code), d.viewer);
+      const actual = d.sync.state?.view ?? null;
+      if (asJson(actual) === asJson(expected)) break;
       if (Date.now() > until) {
-        expect(actual, `${d.name} (${JSON.stringify(d.viewer)}) view`).toEqual(expected);
+        expect(JSON.parse(asJson(actual)), `${d.name} (${JSON.stringify(d.viewer)}) view`).toEqual(JSON.parse(asJson(expected)));
         break;
       }
       await new Promise((r) => setTimeout(r, 15));
@@ -244,11 +245,12 @@ export function watchSecrecy(s: TestServer, code: string, devices: Device[], not
       monitor.checks++;
       const state = held(d);
       const view = state.view;
+      const viewText = asJson(view);
       // Exactly its own view, as of the state the frame was built from.
       const from = frame && built.get(audienceOf(d.viewer))?.get(frame.n);
       if (frame && !from && frame.n > since) fail(`got frame ${frame.n} the room did not report`);
-      if (from && JSON.stringify(norm(view)) !== JSON.stringify(norm(viewFor(from, d.viewer)))) fail(`frame ${frame!.n} does not hold its viewFor()`);
-      const text = JSON.stringify(state);
+      if (from && viewText !== asJson(viewFor(from, d.viewer))) fail(`frame ${frame!.n} does not hold its viewFor()`);
+      const text = `${viewText}${asJson(state.online)}${asJson(state.seat)}`;
       const ended = view.status === "ended";
       const me = d.viewer.kind === "player" ? view.players.find((p) => d.viewer.kind === "player" && p.id === d.viewer.id) : undefined;
       const myRole = me?.role ?? null;

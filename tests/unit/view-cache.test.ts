@@ -1,9 +1,11 @@
 // A view built with a ViewCache over copy-on-write states (as the room builds them) is the
 // view built afresh, for every viewer after every command of random matches at two tables;
-// and a part the command did not touch keeps its identity.
+// a part the command did not touch keeps its identity; and what the cache assumes of
+// decide() holds: no statement, corridor message, grant or news item changes what anyone may do.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decide, ViewCache, viewFor, type Actor, type Command, type MatchState, type Viewer } from "../../shared/index.js";
+import { actionsFor } from "../../shared/rules/actions.js";
 import { evolveShared } from "../../server/rooms/shared-state.js";
 import { SYSTEM, T0, TEACHER, defaultScenario, player } from "../helpers/engine.js";
 
@@ -68,6 +70,19 @@ const viewers: Viewer[] = [
   { kind: "role", table: 1, role: "USG" },
 ];
 
+/** The same state with nothing said or given: no statements, corridor talk, grants or news, other ids and generator. */
+function withoutTalk(state: MatchState): MatchState {
+  return {
+    ...state,
+    news: [],
+    nextId: state.nextId + 1000,
+    rng: (state.rng ^ 0x5bd1e995) >>> 0,
+    tables: state.tables.map((t) => ({ ...t, statements: [], corridor: [], grants: [] })),
+  };
+}
+
+const actors: ({ kind: "teacher" } | { kind: "player"; id: string })[] = [{ kind: "teacher" }, { kind: "player", id: seat("TECH", 0) }, { kind: "player", id: seat("CS-S", 1) }, { kind: "player", id: seat("USG", 1) }];
+
 describe("views built with a cache", () => {
   it("equal the views built afresh, for every viewer after every command", () => {
     fc.assert(
@@ -81,6 +96,9 @@ describe("views built with a cache", () => {
           if (!v.ok) continue;
           for (const e of v.events) state = evolveShared(state, e);
           for (const viewer of viewers) expect(viewFor(state, viewer, cache)).toEqual(viewFor(state, viewer));
+          // What the cache assumes of decide(): talk, grants, news, ids and the generator never change a verdict.
+          const silent = withoutTalk(state);
+          for (const viewer of actors) expect(actionsFor(silent, viewer), `${JSON.stringify(viewer)} after ${command.type}`).toEqual(actionsFor(state, viewer));
         }
       }),
       { numRuns: 15, seed: 17 },
