@@ -224,10 +224,14 @@ export class MatchRoom extends Room {
   }
 
   private flushViews(): void {
-    if (this.views.flush()) this.lastViewsSent = performance.now();
-    const waiting = this.viewWaiters;
-    this.viewWaiters = [];
-    for (const done of waiting) done();
+    try {
+      if (this.views.flush()) this.lastViewsSent = performance.now();
+    } finally {
+      // Whatever happened, no reply waits for ever.
+      const waiting = this.viewWaiters;
+      this.viewWaiters = [];
+      for (const done of waiting) done();
+    }
   }
 
   /** Resolves once the views carry everything applied so far. */

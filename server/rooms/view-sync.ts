@@ -113,16 +113,23 @@ export class ViewSync {
     let sent = 0;
     for (const audience of this.#audiences.values()) {
       if (audience.builtFrom === match && audience.extras === this.#extras(audience, match)) continue;
-      const before = audience.held;
-      this.#rebuild(audience, match);
-      const ops = diff(before, audience.held);
-      if (!ops.length) continue;
-      at ??= this.host.now();
-      const frame: SyncFrame = { n: ++audience.n, at, ops };
-      const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, SYNC, frame);
-      for (const client of audience.clients) client.enqueueRaw(bytes);
-      sent++;
-      this.observer?.(audience.key, frame, match);
+      try {
+        const before = audience.held;
+        this.#rebuild(audience, match);
+        const ops = diff(before, audience.held);
+        if (!ops.length) continue;
+        at ??= this.host.now();
+        const frame: SyncFrame = { n: ++audience.n, at, ops };
+        const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, SYNC, frame);
+        for (const client of audience.clients) client.enqueueRaw(bytes);
+        sent++;
+        this.observer?.(audience.key, frame, match);
+      } catch (error) {
+        // One audience's failure must not freeze the others: its devices get a whole state next time.
+        console.error(`[sync] could not patch the view of ${audience.key}:`, error);
+        audience.held = null;
+        audience.builtFrom = null;
+      }
     }
     return sent;
   }
