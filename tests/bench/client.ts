@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Client, type Room } from "@colyseus/sdk";
+import { follow } from "../helpers/sync-client.js";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { findChromium, launchChromium, openPage } from "../helpers/browser.js";
@@ -109,9 +110,10 @@ async function fortyPlayerMatch(server: GameServer): Promise<SeatedMatch> {
   });
   const match = (await response.json()) as Match;
   const client = new Client(server.url);
-  const teacher = await client.joinById(match.code, { as: "teacher", teacherToken: match.teacherToken });
+  // SDK devices keep their state from the sync frames as the browser does.
+  const teacher = follow(await client.joinById(match.code, { as: "teacher", teacherToken: match.teacherToken }));
   const rooms: Room[] = [];
-  for (let i = 0; i < players - 1; i++) rooms.push(await client.joinById(match.code, { as: "player", nickname: `Bench ${i + 1}` }));
+  for (let i = 0; i < players - 1; i++) rooms.push(follow(await client.joinById(match.code, { as: "player", nickname: `Bench ${i + 1}` })));
   const command = (room: typeof teacher, intent: object) => room.request("command", intent, { timeout: 10_000 });
   await command(teacher, { type: "AssignRolesAutomatically" });
   await command(teacher, { type: "StartMatch" });

@@ -11,8 +11,7 @@ import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
-import { seatOf } from "../../shared/protocol/rebuild.js";
-import type { WireMatchState } from "../../shared/protocol/state.js";
+import { follow, heldBy } from "../helpers/sync-client.js";
 import { recheckAll } from "../../shared/replay/check.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
 import { startGameProcess, type GameProcess } from "../helpers/game-process.js";
@@ -26,7 +25,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const decoded = (room: Room) => (room.state as { toJSON(): WireMatchState }).toJSON();
+const seatOf = (room: Room) => heldBy(room)?.seat ?? null;
 
 /** An answer, or null when the server went away first. */
 async function send(room: Room, intent: Intent): Promise<Reply | null> {
@@ -66,11 +65,11 @@ describe(`kill -9 (${KILLS} times)`, () => {
 
     for (let round = 0; round < KILLS; round++) {
       // Everyone (re)joins: the students with their seat secrets after the first time.
-      const teacher = await new Client(server.base).joinById(code, { as: "teacher", teacherToken });
+      const teacher = follow(await new Client(server.base).joinById(code, { as: "teacher", teacherToken }));
       const students: Room[] = [];
       for (let i = 0; i < 5; i++) {
-        const room = await new Client(server.base).joinById(code, { as: "player", nickname: `Student ${i}`, ...(seats[i] ? { seatSecret: seats[i] } : {}) });
-        seats[i] ??= (await until("a seat", () => seatOf(decoded(room)))).seatSecret;
+        const room = follow(await new Client(server.base).joinById(code, { as: "player", nickname: `Student ${i}`, ...(seats[i] ? { seatSecret: seats[i] } : {}) }));
+        seats[i] ??= (await until("a seat", () => seatOf(room))).seatSecret;
         students.push(room);
       }
       if (round === 0) {
@@ -83,7 +82,7 @@ describe(`kill -9 (${KILLS} times)`, () => {
       const loops = [teacher, ...students].map(async (room, who) => {
         while (!dead) {
           const id = `m${++mark}`;
-          const me = who === 0 ? null : seatOf(decoded(room))?.player;
+          const me = who === 0 ? null : seatOf(room)?.player;
           const intent: Intent = who === 0 || !me ? { type: "PushNews", text: `news ${id}` } : { type: "RenamePlayer", player: me, nickname: `S${who} ${id}` };
           const reply = await send(room, intent);
           if (reply?.ok) acked.add(id);

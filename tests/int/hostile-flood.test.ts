@@ -12,8 +12,7 @@ import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
-import { seatOf } from "../../shared/protocol/rebuild.js";
-import type { WireMatchState } from "../../shared/protocol/state.js";
+import { follow, heldBy } from "../helpers/sync-client.js";
 import type { MatchRecord } from "../../shared/replay/record.js";
 import { startGameProcess, type GameProcess } from "../helpers/game-process.js";
 
@@ -35,23 +34,23 @@ let teacher: Room;
 const students: Device[] = [];
 const flooders: Device[] = [];
 
-const decoded = (room: Room) => (room.state as { toJSON(): WireMatchState }).toJSON();
+const seatOf = (room: Room) => heldBy(room)?.seat ?? null;
 const request = (room: Room, intent: Intent) => room.request(COMMAND, intent) as Promise<Reply>;
 
 async function join(name: string): Promise<Device> {
-  const room = await new Client(server.base).joinById(code, { as: "player", nickname: name });
-  for (const end = Date.now() + 20_000; !seatOf(decoded(room)); ) {
+  const room = follow(await new Client(server.base).joinById(code, { as: "player", nickname: name }));
+  for (const end = Date.now() + 20_000; !seatOf(room); ) {
     if (Date.now() > end) throw new Error(`${name} got no seat`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { name, room, player: seatOf(decoded(room))!.player };
+  return { name, room, player: seatOf(room)!.player };
 }
 
 beforeAll(async () => {
   server = await startGameProcess("flood", { DATA_DIR: dataDir });
   const created = await fetch(`${server.base}/api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings: { classLabel: "Flood", timerPreset: "lesson-90" } }) });
   ({ code, teacherToken: token } = (await created.json()) as { code: string; teacherToken: string });
-  teacher = await new Client(server.base).joinById(code, { as: "teacher", teacherToken: token });
+  teacher = follow(await new Client(server.base).joinById(code, { as: "teacher", teacherToken: token }));
   for (let i = 0; i < 6; i++) students.push(await join(`Calm ${i}`));
   for (let i = 0; i < 4; i++) flooders.push(await join(`Flood ${i}`));
   expect(await request(teacher, { type: "AssignRolesAutomatically" })).toEqual({ ok: true });
