@@ -84,6 +84,8 @@ export function redisUnavailable(): string | null {
 
 export interface RunningService {
   url: string;
+  /** The server's process id (PostgreSQL: the postmaster), when this module started it. */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -151,6 +153,9 @@ export async function startRedis(): Promise<RunningRedis> {
   let child = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return child.pid;
+    },
     async restart() {
       await stopChild(child, "SIGTERM");
       child = await launch();
@@ -213,9 +218,10 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-function makeRunning(adminUrl: string, stop: () => Promise<void>): RunningPostgres {
+function makeRunning(adminUrl: string, stop: () => Promise<void>, pid?: number): RunningPostgres {
   return {
     url: adminUrl,
+    pid,
     stop,
     async database(name = `rc_test_${randomBytes(4).toString("hex")}`) {
       const admin = new pg.Client({ connectionString: adminUrl });
@@ -299,5 +305,5 @@ export async function startPostgres(): Promise<RunningPostgres> {
     await stop();
     throw e;
   }
-  return makeRunning(adminUrl, stop);
+  return makeRunning(adminUrl, stop, child.pid);
 }

@@ -1,5 +1,7 @@
 // The server process of the load benchmark (tests/load/run.ts starts it): the real app on a
-// free loopback port with its own SQLite file, told of every dispatched command. Over IPC it
+// free loopback port with its own SQLite file — or, with REDIS_URL and DATABASE_URL in its
+// environment, one of several processes sharing Redis and PostgreSQL, reached at its own
+// PUBLIC_ADDRESS and watching the others as in production — told of every dispatched command. Over IPC it
 // answers: "memory" (heap and RSS after a full GC), "mark" (start of the measured window) and
 // "report" (CPU, event-loop utilisation and commands since the mark, and the engine's time
 // for the same commands: as the rooms measured it while running them — decide and applying
@@ -18,9 +20,12 @@ import { freePort, type ServerReport, type ToServer } from "./ipc.js";
 
 const log: DispatchedCommand[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), "rough-consensus-load-"));
-const app = createApp({ dataDir, gracefullyShutdown: false, resumeGraceMs: 0, onCommand: (entry) => log.push(entry) });
 const port = await freePort();
+if (process.env.REDIS_URL) process.env.PUBLIC_ADDRESS = `127.0.0.1:${port}`;
+const app = createApp({ dataDir, gracefullyShutdown: false, resumeGraceMs: 0, onCommand: (entry) => log.push(entry) });
+await app.deployment.storeReady;
 await app.server.listen(port, "127.0.0.1");
+app.watchOtherProcesses();
 
 let mark: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization; at: number; index: number } | null = null;
 
