@@ -1,20 +1,31 @@
 // The debrief: pure functions from a match record (its events) to the evidence on the cards —
 // outcomes, who was in the room, follow the money, said/told/did, the empty chair, what if we
 // had voted, tables compared. One pass over the events keeps the moments that matter (tokens
-// when travel closed, positions before and after money arrived).
-import { publicInterest, type DecisionRuleId, type Dossier, type Scenario } from "../scenario/schema.js";
+// when travel closed, every declared stance with its place in the record); the capture marks
+// are built in ./capture.ts and hold only what the record shows.
+import type { DecisionRuleId, Dossier, Scenario } from "../scenario/schema.js";
 import { applyRule } from "../rules/decision-rules.js";
 import type { GameEvent } from "../rules/events.js";
 import { applyEvent } from "../rules/evolve.js";
 import { delegatesOf, travelCost } from "../rules/helpers.js";
 import { scoresOf } from "../rules/scoring.js";
-import type { AttendanceMode, MatchState, OptionId, RoleId, Stance } from "../rules/types.js";
+import type { AttendanceMode, MatchState, OptionId, RoleId } from "../rules/types.js";
+import { captureOf, compare, type CaptureInput, type Comparison, type ComparisonUnit, type Mark, type MoneyReview, type SetAside } from "./capture.js";
 import { powerIndices, type PowerIndices } from "./power.js";
+import { bestForPublic, weightedScore, type BestForPublic } from "./public-interest.js";
 import { gini, spearman } from "./stats.js";
+
+export * from "./capture.js";
+export * from "./public-interest.js";
 
 export const RULES: readonly DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 
-export type AbsenceCause = "no-player" | "no-sponsor" | "could-not-pay" | "chose-not-to";
+/**
+ * Why a role was not in the room in person: nobody held the seat; it turned down a paid trip
+ * or let the offer lapse; it could not travel alone and nobody offered; it could not pay; or
+ * it could have paid and stayed away.
+ */
+export type AbsenceCause = "no-player" | "declined-offer" | "offer-lapsed" | "no-sponsor" | "could-not-pay" | "chose-not-to";
 
 export interface DossierOutcome {
   round: number;
@@ -22,8 +33,11 @@ export interface DossierOutcome {
   adopted: OptionId | null;
   by: "consensus" | "vote" | "status-quo" | null;
   publicInterest: number | null;
-  best: { option: OptionId; publicInterest: number };
-  /** Best available public-interest score minus the adopted option's. */
+  /** The best of all the dossier's options for the public. */
+  best: BestForPublic;
+  /** The best of the options tabled at this table, with the status quo (which stands when nothing passes). */
+  bestTabled: BestForPublic | null;
+  /** The best public-interest score of the dossier minus the adopted option's. */
   captureGap: number | null;
   payoffs: Record<RoleId, number>;
   /** What simple aggregations of the payoff tables would pick. */
@@ -51,46 +65,15 @@ export interface Voice {
   populationShare: number;
 }
 
-export interface MoneyFlow {
-  kind: "fellowship" | "grant";
-  id: string;
-  from: RoleId;
-  to: RoleId;
-  amount: number;
-  round: number;
-  note: string;
-  programme: boolean;
-  /** Index of the event in the record. */
-  at: number;
-}
-
-export interface CaptureFlag {
-  funder: RoleId;
-  recipient: RoleId;
-  round: number;
-  dossier: string;
-  /** The funder's preferred option (its best payoff, or the option its hard fellowship named). */
-  option: OptionId;
-  before: Stance;
-  after: Stance;
-  /** The recipient's own payoff on that option, and on its best option. */
-  payoff: number;
-  bestPayoff: number;
-  /** Record indices of the money and the positions that justify the flag. */
-  evidence: number[];
-}
-
-export interface MoneyReview {
-  flow: MoneyFlow;
-  /** Per round from the money on: the recipient's stance on the funder's preferred option. */
-  checks: { round: number; option: OptionId; before: Stance; after: Stance | null; alreadyFavoured: boolean; flagged: boolean }[];
-}
-
 export interface SaidToldDid {
   round: number;
   role: RoleId;
-  /** The option the briefing says is best for this role. */
-  told: OptionId;
+  /** The option(s) best for the role's people (every tied one). */
+  best: OptionId[];
+  /** The option(s) its briefing showed as best once the round was over; empty when it showed no payoff. */
+  told: OptionId[];
+  /** Options whose payoff its briefing still hid (no expert briefing bought that round). */
+  hidden: OptionId[];
   /** The first option it argued for in public (tabled, or first declared support). */
   said: OptionId | null;
   /** Options it supported when the dossier was decided. */
@@ -102,6 +85,22 @@ export interface WhatIf {
   dossier: string;
   actual: OptionId | null;
   winners: Record<DecisionRuleId, OptionId>;
+}
+
+export interface ChairScore {
+  label: string;
+  value: number;
+  /** The scenario's reason for this sub-score; null when the scenario gives none. */
+  reason: string | null;
+}
+
+export interface EmptyChair {
+  round: number;
+  dossier: string;
+  adopted: OptionId | null;
+  subScores: ChairScore[] | null;
+  publicInterest: number | null;
+  best: BestForPublic;
 }
 
 export interface TableDebrief {
@@ -118,9 +117,12 @@ export interface TableDebrief {
   /** For each decided dossier, the roles that were not in the room when it was decided. */
   decidedWithout: { round: number; dossier: string; notInRoom: RoleId[] }[];
   money: MoneyReview[];
-  flags: CaptureFlag[];
+  /** Moves toward a sponsor's option, one per move (see ./capture.ts), before any teacher's review. */
+  marks: Mark[];
+  /** This table's share of the funded/unfunded comparison. */
+  units: ComparisonUnit[];
   saidToldDid: SaidToldDid[];
-  emptyChair: { round: number; dossier: string; adopted: OptionId | null; subScores: { label: string; value: number }[] | null; publicInterest: number | null; best: { option: OptionId; publicInterest: number } }[];
+  emptyChair: EmptyChair[];
   whatIf: WhatIf[];
 }
 
@@ -131,14 +133,12 @@ export interface Debrief {
   tables: TableDebrief[];
   power: Record<DecisionRuleId, PowerIndices>;
   whatHappened: string[];
+  /** Funded roles' marked moves against the same kind of move by roles with no money involved, across tables and rounds. */
+  comparison: Comparison;
+  /** Marks the teacher set aside, when the record holds the review (a replay of the whole record). */
+  review: SetAside;
   /** Side by side when a match has several tables. */
-  compared: { table: number; rule: DecisionRuleId; adopted: (OptionId | null)[]; totalCaptureGap: number; flags: number; payoffGini: number; incomeScoreCorrelation: number | null }[];
-}
-
-const STANCE_RANK: Record<Stance, number> = { object: 0, live: 1, support: 2 };
-
-function sincereStance(payoff: number): Stance {
-  return payoff > 0 ? "support" : payoff === 0 ? "live" : "object";
+  compared: { table: number; rule: DecisionRuleId; adopted: (OptionId | null)[]; totalCaptureGap: number; marks: string[]; payoffGini: number; incomeScoreCorrelation: number | null }[];
 }
 
 function argmax(d: Dossier, score: (o: Dossier["options"][number]) => number): OptionId {
@@ -147,52 +147,50 @@ function argmax(d: Dossier, score: (o: Dossier["options"][number]) => number): O
   return best.id;
 }
 
-function bestForRole(d: Dossier, role: RoleId): OptionId {
-  return argmax(d, (o) => o.payoffs[role] ?? 0);
+/** Every option tied for the best payoff of `role` among `options` (all when none is given). */
+function bestPayoffs(d: Dossier, role: RoleId, value: (o: Dossier["options"][number]) => number | null = (o) => o.payoffs[role] ?? 0): OptionId[] {
+  const known = d.options.map((o) => ({ id: o.id, v: value(o) })).filter((x): x is { id: string; v: number } => x.v !== null);
+  if (!known.length) return [];
+  const top = Math.max(...known.map((x) => x.v));
+  return known.filter((x) => x.v === top).map((x) => x.id);
 }
 
-interface PositionMark {
-  at: number;
-  table: number;
-  round: number;
-  role: RoleId;
-  option: OptionId;
-  stance: Stance;
-}
-
-export interface Pass {
-  final: MatchState;
+export interface Pass extends CaptureInput {
   /** tokens[table][round][role] when the travel phase closed. */
   tokensAtTravelClose: Record<number, Record<number, Record<RoleId, number>>>;
   /** tokens[table][round][role] once the dossier was decided (the outcome phase opened). */
   tokensAtOutcome: Record<number, Record<number, Record<RoleId, number>>>;
   /** seated[table][round][role]: somebody held the seat when travel closed. */
   seatedAtTravelClose: Record<number, Record<number, Record<RoleId, boolean>>>;
-  money: (MoneyFlow & { table: number; expects: OptionId | null })[];
-  positions: PositionMark[];
-  tabledAt: { at: number; table: number; round: number; role: RoleId; option: OptionId }[];
 }
 
 export function walk(events: readonly GameEvent[]): Pass {
   let state: MatchState | null = null;
-  const pass: Omit<Pass, "final"> = { tokensAtTravelClose: {}, tokensAtOutcome: {}, seatedAtTravelClose: {}, money: [], positions: [], tabledAt: [] };
+  const pass: Omit<Pass, "final"> = { tokensAtTravelClose: {}, tokensAtOutcome: {}, seatedAtTravelClose: {}, payments: [], declarations: [], tabledAt: [], briefingsAt: [] };
+  const offeredAt = new Map<string, number>();
   const tokensOf = (s: MatchState, table: number) => Object.fromEntries(Object.entries(s.tables[table]!.delegations).map(([r, d]) => [r, d.tokens]));
   events.forEach((e, at) => {
-    if (state && e.type === "PhaseChanged" && e.phase === "negotiation") {
-      for (const t of state.tables) {
-        (pass.tokensAtTravelClose[t.index] ??= {})[state.round] = tokensOf(state, t.index);
-        (pass.seatedAtTravelClose[t.index] ??= {})[state.round] = Object.fromEntries(state.scenario.roles.map((r) => [r.id, delegatesOf(state!, t.index, r.id).length > 0]));
+    const s = state;
+    if (s && e.type === "PhaseChanged" && e.phase === "negotiation") {
+      for (const t of s.tables) {
+        (pass.tokensAtTravelClose[t.index] ??= {})[s.round] = tokensOf(s, t.index);
+        (pass.seatedAtTravelClose[t.index] ??= {})[s.round] = Object.fromEntries(s.scenario.roles.map((r) => [r.id, delegatesOf(s, t.index, r.id).length > 0]));
       }
     }
-    if (state && e.type === "FellowshipAccepted") {
-      const f = state.tables[e.table]!.fellowships.find((x) => x.id === e.id)!;
-      pass.money.push({ kind: "fellowship", id: f.id, from: f.from, to: f.to, amount: f.cost, round: state.round, note: f.note, programme: f.programme, at, table: e.table, expects: f.expects });
+    if (s && e.type === "FellowshipOffered") offeredAt.set(`${e.table}/${e.id}`, at);
+    if (s && e.type === "FellowshipAccepted") {
+      const f = s.tables[e.table]!.fellowships.find((x) => x.id === e.id)!;
+      pass.payments.push({ kind: "fellowship", id: f.id, table: e.table, from: f.from, to: f.to, amount: f.cost, round: s.round, covers: s.round, note: f.note, programme: f.programme, expects: f.expects, at, offeredAt: offeredAt.get(`${e.table}/${e.id}`) ?? null });
     }
-    if (state && e.type === "GrantGiven") {
-      pass.money.push({ kind: "grant", id: e.id, from: e.from, to: e.to, amount: e.amount, round: state.round, note: e.note, programme: false, at, table: e.table, expects: null });
+    if (s && e.type === "GrantGiven") {
+      // A grant bears on the round it was given in, or on the next one when that dossier is already decided.
+      const decided = s.tables[e.table]?.rounds[s.round]?.decision != null;
+      const covers = decided ? (s.round + 1 < s.scenario.dossiers.length ? s.round + 1 : null) : s.round;
+      pass.payments.push({ kind: "grant", id: e.id, table: e.table, from: e.from, to: e.to, amount: e.amount, round: s.round, covers, note: e.note, programme: false, expects: null, at, offeredAt: null });
     }
-    if (state && e.type === "PositionDeclared") pass.positions.push({ at, table: e.table, round: state.round, role: e.role, option: e.option, stance: e.stance });
-    if (state && e.type === "OptionTabled") pass.tabledAt.push({ at, table: e.table, round: state.round, role: e.by, option: e.option });
+    if (s && e.type === "PositionDeclared") pass.declarations.push({ at, table: e.table, round: s.round, role: e.role, option: e.option, stance: e.stance });
+    if (s && e.type === "OptionTabled") pass.tabledAt.push({ at, table: e.table, round: s.round, role: e.by, option: e.option });
+    if (s && e.type === "BriefingBought") pass.briefingsAt.push({ at, table: e.table, round: s.round, role: e.role });
     state = applyEvent(state, e);
     if (e.type === "PhaseChanged" && e.phase === "outcome") {
       for (const t of state.tables) (pass.tokensAtOutcome[t.index] ??= {})[e.round] = tokensOf(state, t.index);
@@ -206,11 +204,12 @@ function outcomesOf(sc: Scenario, state: MatchState, table: number): DossierOutc
   const t = state.tables[table]!;
   const income = Object.fromEntries(sc.roles.map((r) => [r.id, r.income]));
   return sc.dossiers.map((d, round) => {
-    const decision = t.rounds[round]?.decision ?? null;
+    const record = t.rounds[round];
+    const decision = record?.decision ?? null;
     const adopted = decision ? d.options.find((o) => o.id === decision.adopted) ?? null : null;
-    const bestId = argmax(d, publicInterest);
-    const best = { option: bestId, publicInterest: publicInterest(d.options.find((o) => o.id === bestId)!) };
-    const pi = adopted ? publicInterest(adopted) : null;
+    const best = bestForPublic(d)!;
+    const pi = adopted ? weightedScore(adopted.subScores) : null;
+    const tabled = record ? [...new Set([d.statusQuo, ...record.tabled.map((x) => x.option)])] : [];
     return {
       round,
       dossier: d.id,
@@ -218,6 +217,7 @@ function outcomesOf(sc: Scenario, state: MatchState, table: number): DossierOutc
       by: decision?.by ?? null,
       publicInterest: pi,
       best,
+      bestTabled: tabled.length ? bestForPublic(d, undefined, tabled) : null,
       captureGap: pi === null ? null : best.publicInterest - pi,
       payoffs: adopted ? { ...adopted.payoffs } : {},
       tokenWeightedWinner: argmax(d, (o) => Object.entries(o.payoffs).reduce((a, [r, v]) => a + v * (income[r] ?? 0), 0)),
@@ -231,7 +231,7 @@ function presenceOf(sc: Scenario, pass: Pass, table: number): Presence[] {
   const out: Presence[] = [];
   t.rounds.forEach((r, round) => {
     const dossier = sc.dossiers[round]!;
-    const accepted = new Set(t.fellowships.filter((f) => f.round === round && f.status === "accepted").map((f) => f.to));
+    const offers = (role: RoleId, status: string) => t.fellowships.some((f) => f.round === round && f.to === role && f.status === status);
     for (const role of sc.roles) {
       const a = r.attendance[role.id];
       const mode = a?.mode ?? "absent";
@@ -240,7 +240,9 @@ function presenceOf(sc: Scenario, pass: Pass, table: number): Presence[] {
         const seated = pass.seatedAtTravelClose[table]?.[round]?.[role.id] ?? false;
         const tokens = pass.tokensAtTravelClose[table]?.[round]?.[role.id] ?? 0;
         if (!seated && mode === "absent") cause = "no-player";
-        else if (!role.canTravelAlone && !accepted.has(role.id)) cause = "no-sponsor";
+        else if (offers(role.id, "declined")) cause = "declined-offer";
+        else if (offers(role.id, "lapsed")) cause = "offer-lapsed";
+        else if (!role.canTravelAlone) cause = "no-sponsor";
         else if (tokens < travelCost(sc, role, dossier)) cause = "could-not-pay";
         else cause = "chose-not-to";
       }
@@ -265,49 +267,6 @@ function voiceOf(sc: Scenario, state: MatchState, pass: Pass, table: number): Vo
   return counts.map((c) => ({ ...c, share: total ? (c.floor + c.remote + c.corridor + c.tabled) / total : 0 }));
 }
 
-/** The stance a role held on an option in a round at a moment (the last one declared before it). */
-function stanceAt(pass: Pass, table: number, round: number, role: RoleId, option: OptionId, before = Infinity): PositionMark | undefined {
-  let found: PositionMark | undefined;
-  for (const p of pass.positions) {
-    if (p.at >= before) break;
-    if (p.table === table && p.round === round && p.role === role && p.option === option) found = p;
-  }
-  return found;
-}
-
-function moneyOf(sc: Scenario, pass: Pass, table: number): { reviews: MoneyReview[]; flags: CaptureFlag[] } {
-  const t = pass.final.tables[table]!;
-  const reviews: MoneyReview[] = [];
-  const flags: CaptureFlag[] = [];
-  const flagged = new Set<string>();
-  for (const m of pass.money.filter((x) => x.table === table)) {
-    const checks: MoneyReview["checks"] = [];
-    for (let round = m.round; round < t.rounds.length; round++) {
-      const d = sc.dossiers[round]!;
-      const option = round === m.round && m.expects ? m.expects : bestForRole(d, m.from);
-      const payoff = d.options.find((o) => o.id === option)?.payoffs[m.to] ?? 0;
-      const bestPayoff = Math.max(...d.options.map((o) => o.payoffs[m.to] ?? 0));
-      const prior = round === m.round ? stanceAt(pass, table, round, m.to, option, m.at) : undefined;
-      const before = prior?.stance ?? sincereStance(payoff);
-      const last = stanceAt(pass, table, round, m.to, option);
-      const after = last && last.at > m.at ? last.stance : null;
-      const alreadyFavoured = before === "support" || payoff >= bestPayoff;
-      const moved = after !== null && STANCE_RANK[after] > STANCE_RANK[before];
-      const isFlag = moved && !alreadyFavoured && payoff < bestPayoff;
-      checks.push({ round, option, before, after, alreadyFavoured, flagged: isFlag });
-      const key = `${m.from}>${m.to}@${round}`;
-      if (isFlag && !flagged.has(key)) {
-        flagged.add(key);
-        const evidence = [m.at, ...(prior ? [prior.at] : []), last!.at];
-        flags.push({ funder: m.from, recipient: m.to, round, dossier: d.id, option, before, after: after!, payoff, bestPayoff, evidence });
-      }
-    }
-    const { table: _t, expects: _e, ...flow } = m;
-    reviews.push({ flow, checks });
-  }
-  return { reviews, flags };
-}
-
 function saidToldDidOf(sc: Scenario, pass: Pass, table: number): SaidToldDid[] {
   const t = pass.final.tables[table]!;
   const out: SaidToldDid[] = [];
@@ -315,12 +274,14 @@ function saidToldDidOf(sc: Scenario, pass: Pass, table: number): SaidToldDid[] {
     const d = sc.dossiers[round]!;
     for (const role of sc.roles) {
       const firstTabled = pass.tabledAt.find((x) => x.table === table && x.round === round && x.role === role.id);
-      const firstSupport = pass.positions.find((p) => p.table === table && p.round === round && p.role === role.id && p.stance === "support");
+      const firstSupport = pass.declarations.find((p) => p.table === table && p.round === round && p.role === role.id && p.stance === "support");
       const said = [firstTabled, firstSupport].filter((x) => x !== undefined).sort((a, b) => a!.at - b!.at)[0]?.option ?? null;
       const did = Object.entries(r.positions[role.id] ?? {})
         .filter(([, s]) => s === "support")
         .map(([o]) => o);
-      out.push({ round, role: role.id, told: bestForRole(d, role.id), said, did });
+      const bought = r.briefingsBought.includes(role.id);
+      const hidden = bought ? [] : role.knowledge.hiddenPayoffs.filter((h) => h.dossier === d.id).map((h) => h.option);
+      out.push({ round, role: role.id, best: bestPayoffs(d, role.id), told: bestPayoffs(d, role.id, (o) => (hidden.includes(o.id) ? null : (o.payoffs[role.id] ?? 0))), hidden, said, did });
     }
   });
   return out;
@@ -334,6 +295,22 @@ function whatIfOf(sc: Scenario, state: MatchState, table: number): WhatIf[] {
     const input = { scenario: sc, dossier: d, tabled: r.tabled.map((x) => x.option), positions: r.positions, attendance };
     const winners = Object.fromEntries(RULES.map((rule) => [rule, applyRule(rule, input).adopted])) as Record<DecisionRuleId, OptionId>;
     return { round, dossier: d.id, actual: r.decision?.adopted ?? null, winners };
+  });
+}
+
+function emptyChairOf(sc: Scenario, outcomes: DossierOutcome[]): EmptyChair[] {
+  return outcomes.map((o) => {
+    const d = sc.dossiers[o.round]!;
+    const adopted = d.options.find((x) => x.id === o.adopted);
+    return {
+      round: o.round,
+      dossier: o.dossier,
+      adopted: o.adopted,
+      // Records made before the scenario carried reasons have none: null, never an invented one.
+      subScores: adopted ? d.subScoreLabels.map((label, i) => ({ label, value: adopted.subScores[i] ?? 0, reason: adopted.subScoreReasons?.[i] ?? null })) : null,
+      publicInterest: o.publicInterest,
+      best: o.best,
+    };
   });
 }
 
@@ -352,7 +329,7 @@ export function debrief(events: readonly GameEvent[]): Debrief {
       total: s.total,
     }));
     const decided = outcomes.filter((o) => o.adopted !== null).length;
-    const { reviews, flags } = moneyOf(sc, pass, t.index);
+    const capture = captureOf(pass, t.index);
     return {
       table: t.index,
       rule: t.rule,
@@ -368,21 +345,11 @@ export function debrief(events: readonly GameEvent[]): Debrief {
       decidedWithout: t.rounds.flatMap((r, round) =>
         r.decision ? [{ round, dossier: r.dossier, notInRoom: sc.roles.filter((x) => r.attendance[x.id]?.mode !== "in-person").map((x) => x.id) }] : [],
       ),
-      money: reviews,
-      flags,
+      money: capture.money,
+      marks: capture.marks,
+      units: capture.units,
       saidToldDid: saidToldDidOf(sc, pass, t.index),
-      emptyChair: outcomes.map((o) => {
-        const d = sc.dossiers[o.round]!;
-        const adopted = d.options.find((x) => x.id === o.adopted);
-        return {
-          round: o.round,
-          dossier: o.dossier,
-          adopted: o.adopted,
-          subScores: adopted ? d.subScoreLabels.map((label, i) => ({ label, value: adopted.subScores[i] ?? 0 })) : null,
-          publicInterest: o.publicInterest,
-          best: o.best,
-        };
-      }),
+      emptyChair: emptyChairOf(sc, outcomes),
       whatIf: whatIfOf(sc, state, t.index),
     };
   });
@@ -393,14 +360,17 @@ export function debrief(events: readonly GameEvent[]): Debrief {
     tables,
     power: Object.fromEntries(RULES.map((rule) => [rule, powerIndices(rule, sc)])) as Record<DecisionRuleId, PowerIndices>,
     whatHappened: [...sc.whatHappened],
+    comparison: compare(tables.flatMap((t) => t.units)),
+    review: { ...(state.debrief.setAside ?? {}) },
     compared: tables.map((t) => ({
       table: t.table,
       rule: t.rule,
       adopted: t.outcomes.map((o) => o.adopted),
       totalCaptureGap: t.outcomes.reduce((a, o) => a + (o.captureGap ?? 0), 0),
-      flags: t.flags.length,
+      marks: t.marks.map((m) => m.id),
       payoffGini: t.payoffGini,
       incomeScoreCorrelation: t.incomeScoreCorrelation,
     })),
   };
 }
+

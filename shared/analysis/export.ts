@@ -3,11 +3,13 @@
 // through these functions honours it.
 import type { GameEvent } from "../rules/events.js";
 import type { RoleId } from "../rules/types.js";
-import { debrief, walk, type Debrief } from "./debrief.js";
+import { debrief, walk, type Debrief, type SetAside } from "./debrief.js";
 
 export interface ExportOptions {
   /** Replace every student nickname with "Student 1", "Student 2", … in join order. */
   pseudonymise: boolean;
+  /** Marks the teacher set aside: exported with the reason, so the file says what the class saw. */
+  setAside?: SetAside;
 }
 
 /** Nickname → pseudonym, numbered by first appearance in the record. */
@@ -53,7 +55,7 @@ export const CSV_COLUMNS = [
   "positions",
   "adopted",
   "payoff",
-  "capture_flags",
+  "capture_marks",
 ] as const;
 
 /** One row per role per round per table, as CSV text (RFC 4180, CRLF line ends, UTF-8). */
@@ -76,9 +78,13 @@ export function matchCsv(events: readonly GameEvent[], options: ExportOptions, a
         const positions = Object.entries(r.positions[role.id] ?? {})
           .map(([o, s]) => `${o}:${s}`)
           .join("; ");
-        const flags = t.flags
-          .filter((f) => f.round === round && f.recipient === role.id)
-          .map((f) => `moved toward ${f.option} after money from ${f.funder}`)
+        const marks = t.marks
+          .filter((m) => m.round === round && m.role === role.id)
+          .map((m) => {
+            const aside = options.setAside?.[m.id];
+            const text = `moved toward ${m.option} (${m.before.stance} to ${m.after.stance}), the option of its sponsor ${m.funders.map((f) => f.role).join(" and ")}`;
+            return aside ? `${text} [set aside by the teacher: ${aside.reason}]` : text;
+          })
           .join("; ");
         const cells = [
           t.table + 1,
@@ -97,7 +103,7 @@ export function matchCsv(events: readonly GameEvent[], options: ExportOptions, a
           positions,
           outcome.adopted ?? "",
           outcome.adopted ? (outcome.payoffs[role.id] ?? 0) : "",
-          flags,
+          marks,
         ];
         rows.push(cells.map(csvCell).join(","));
       }

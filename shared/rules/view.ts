@@ -40,6 +40,8 @@ export interface PublicRole {
   population: number;
   card: string;
   mandate: string;
+  /** The role's own best case that what it wants serves the public (public: it is on the card). */
+  publicInterestCase: string | null;
   programmeSeats: number;
   rider: boolean;
   /** Votes this government casts under the multilateral rule. */
@@ -52,8 +54,9 @@ export interface PublicOption {
   summary: string;
   /** Every role's payoff: only once the match has ended (or for the teacher). */
   payoffs?: Record<RoleId, number>;
-  /** Public-interest sub-scores and total: only once the match has ended (or for the teacher). */
+  /** Public-interest sub-scores, their reasons and total: only once the match has ended (or for the teacher). */
   subScores?: number[];
+  subScoreReasons?: string[];
   publicInterest?: number;
 }
 
@@ -140,8 +143,11 @@ export interface MatchView {
   /** Who the viewer is at the table, when a player holds a role. */
   me: { player: PlayerId; nickname: string; table: number | null; role: RoleId | null; muted: boolean } | null;
   briefing: Briefing | null;
-  /** The debrief card the teacher shows, and whether nicknames may be shown with roles. */
-  debrief: { card: number; nicknames: boolean };
+  /**
+   * The debrief the teacher leads: the card and part on show, whether nicknames may be shown
+   * with roles, and the marks the teacher set aside with the reason (read by the whole class).
+   */
+  debrief: { card: number; part: number; nicknames: boolean; setAside: Record<string, { reason: string; at: number }> };
   /**
    * What the viewer may do now, each as decide() would answer it (shared/rules/actions.ts):
    * a player gets its seat's commands (PLAYER_ACTIONS), the teacher the dashboard's
@@ -335,6 +341,7 @@ function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
       population: r.population,
       card: r.card,
       mandate: r.mandate,
+      publicInterestCase: r.publicInterestCase ?? null,
       programmeSeats: r.abilities.programmeSeats,
       rider: r.abilities.rider,
       blocVotes: r.abilities.blocVotes,
@@ -348,7 +355,7 @@ function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
       statusQuo: d.statusQuo,
       options: d.options.map((o) =>
         reveal
-          ? { id: o.id, title: o.title, summary: o.summary, payoffs: { ...o.payoffs }, subScores: [...o.subScores], publicInterest: publicInterest(o) }
+          ? { id: o.id, title: o.title, summary: o.summary, payoffs: { ...o.payoffs }, subScores: [...o.subScores], ...(o.subScoreReasons ? { subScoreReasons: [...o.subScoreReasons] } : {}), publicInterest: publicInterest(o) }
           : { id: o.id, title: o.title, summary: o.summary },
       ),
     })),
@@ -409,7 +416,7 @@ export function viewFor(state: MatchState, viewer: Viewer, cache?: ViewCache): M
     me: me ? part(me, "me", () => ({ player: me.id, nickname: me.nickname, table: me.table, role: me.role, muted: me.muted })) : null,
     // A briefing reads the scenario, the table's rounds (briefings bought) and the round.
     briefing: briefingTable && v.role !== null ? part(briefingTable.rounds, `briefing|${v.role}|${state.round}`, () => briefingFor(state, v.role!, v.table!)) : null,
-    debrief: part(state.debrief, "", () => ({ ...state.debrief })),
+    debrief: part(state.debrief, "", () => ({ card: state.debrief.card, part: state.debrief.part ?? 0, nicknames: state.debrief.nicknames, setAside: { ...(state.debrief.setAside ?? {}) } })),
     actions: viewer.kind === "player" || viewer.kind === "teacher" ? (cache ? cache.latest(`actions|${viewer.kind === "player" ? viewer.id : ""}`, actionInputs(state, viewer), () => actionsFor(state, viewer)) : actionsFor(state, viewer)) : null,
   };
 }

@@ -26,6 +26,8 @@ export const RoleSchema = z.object({
   population: z.number().min(0).max(1),
   card: Text,
   mandate: Text,
+  /** The role's own best case that what it wants serves the public, not only itself (on its card). */
+  publicInterestCase: Text.optional(),
   knowledge: z
     .object({
       /** Private facts shown on this role's card only. */
@@ -60,6 +62,8 @@ export const OptionSchema = z.object({
   payoffs: z.record(z.string(), Payoff),
   /** Public-interest sub-scores 0–10, in the order of the dossier's subScoreLabels. */
   subScores: z.array(z.number().min(0).max(10)).length(4, "must have exactly 4 sub-scores"),
+  /** Why each sub-score is what it is, in the same order: shown in the debrief beside the score. */
+  subScoreReasons: z.array(Text).length(4, "must give exactly 4 reasons, one per sub-score").optional(),
 });
 export type Option = z.infer<typeof OptionSchema>;
 

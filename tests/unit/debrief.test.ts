@@ -4,10 +4,11 @@ import { csvCell, debrief, matchCsv, pseudonymiseEvents } from "../../shared/ana
 import { Match, defaultScenario, player } from "../helpers/engine.js";
 
 /**
- * Round A at one table. TECH sponsors CS-S's trip; CS-S, whose own best is A3, then supports
- * TECH's favourite A2 (capture). TECH also funds NGO-N, which already favoured A2 (no flag).
- * DNS's programme brings LDC, who keeps objecting to A2 (funded, not captured). USG stays
- * home with money; EMG gives its tokens away and cannot pay; IP's seat is empty.
+ * Round A at one table. TECH sponsors CS-S's trip and supports A2; CS-S objects to A2, then,
+ * after a word in the corridor, supports it although A3 (its best) could still pass: marked.
+ * TECH also funds NGO-N, which already supported A2 (no move). DNS's programme brings LDC,
+ * who objects to A2 (DNS declared for nothing). USG stays home with money; EMG gives its
+ * tokens away and cannot pay; IP's seat is empty.
  */
 function captureMatch() {
   const roles = ["TECH", "USG", "EU", "DNS", "EMG", "NGO-N", "LDC", "CS-S"];
@@ -24,14 +25,15 @@ function captureMatch() {
   m.skipTo("negotiation");
   m.as("TECH", { type: "TableOption", option: "A2" });
   m.as("EU", { type: "TableOption", option: "A3" });
+  m.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
   m.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "support" });
   m.as("TECH", { type: "GiveGrant", to: "NGO-N", amount: 2, note: "Core funding" });
   m.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "support" });
   m.as("LDC", { type: "DeclarePosition", option: "A2", stance: "object" });
-  m.as("CS-S", { type: "DeclarePosition", option: "A2", stance: "support" });
-  m.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
+  m.as("CS-S", { type: "DeclarePosition", option: "A2", stance: "object" });
   m.as("TECH", { type: "MakeStatement", text: "Stability first." });
-  m.as("TECH", { type: "SendCorridorMessage", to: "CS-S", text: "Thanks for your support." });
+  m.as("TECH", { type: "SendCorridorMessage", to: "CS-S", text: "Remember who paid your ticket." });
+  m.as("CS-S", { type: "DeclarePosition", option: "A2", stance: "support" });
   m.skipTo("outcome");
   return m;
 }
@@ -41,29 +43,31 @@ describe("the debrief of a match with money in it", () => {
   const d = debrief(m.events);
   const t = d.tables[0]!;
 
-  it("flags the sponsored guest who moved to its sponsor's option against its own mandate", () => {
-    expect(t.flags).toHaveLength(1);
-    expect(t.flags[0]).toMatchObject({ funder: "TECH", recipient: "CS-S", round: 0, option: "A2", before: "object", after: "support", payoff: -1, bestPayoff: 2 });
-    const evidence = t.flags[0]!.evidence.map((i) => m.events[i]!.type);
-    expect(evidence).toEqual(["FellowshipAccepted", "PositionDeclared"]);
+  it("marks the sponsored guest that moved to its sponsor's option while a better one could still pass", () => {
+    expect(t.marks).toHaveLength(1);
+    expect(t.marks[0]).toMatchObject({ role: "CS-S", funders: [{ role: "TECH" }], round: 0, option: "A2", before: { stance: "object" }, after: { stance: "support" }, payoff: -1, better: [{ option: "A3", payoff: 2 }] });
+    // The evidence: the trip, TECH's support, LDC's objection that stopped A2 itself, CS-S's two stances.
+    expect(t.marks[0]!.blocked).toEqual([{ option: "A2", by: ["LDC"] }]);
+    const evidence = t.marks[0]!.evidence.map((i) => m.events[i]!.type);
+    expect(evidence).toEqual(["FellowshipAccepted", "PositionDeclared", "PositionDeclared", "PositionDeclared", "PositionDeclared"]);
   });
 
-  it("does not flag a recipient that already favoured the funder's option, nor one that did not move", () => {
-    const ngo = t.money.find((x) => x.flow.to === "NGO-N")!;
-    expect(ngo.checks[0]).toMatchObject({ before: "support", after: "support", alreadyFavoured: true, flagged: false });
-    const ldc = t.money.find((x) => x.flow.to === "LDC")!;
-    expect(ldc.flow).toMatchObject({ kind: "fellowship", from: "DNS", programme: true, amount: 2 });
-    expect(ldc.checks[0]).toMatchObject({ option: "A2", flagged: false });
+  it("does not mark a recipient that already supported the funder's option, nor one whose funder declared for nothing", () => {
+    const ngo = t.money.find((x) => x.payment.to === "NGO-N")!;
+    expect(ngo.checks).toMatchObject([{ option: "A2", verdict: "no-move", marks: [] }]);
+    const ldc = t.money.find((x) => x.payment.to === "LDC")!;
+    expect(ldc.payment).toMatchObject({ kind: "fellowship", from: "DNS", programme: true, amount: 2 });
+    expect(ldc.checks).toEqual([]);
   });
 
   it("lists every fellowship and grant with giver, receiver, amount, round and note", () => {
-    expect(t.money.map((x) => [x.flow.kind, x.flow.from, x.flow.to, x.flow.amount, x.flow.round])).toEqual([
+    expect(t.money.map((x) => [x.payment.kind, x.payment.from, x.payment.to, x.payment.amount, x.payment.round])).toEqual([
       ["fellowship", "TECH", "CS-S", 2, 0],
       ["fellowship", "DNS", "LDC", 2, 0],
       ["grant", "EMG", "EU", 3, 0],
       ["grant", "TECH", "NGO-N", 2, 0],
     ]);
-    expect(t.money[0]!.flow.note).toBe("Your voice matters");
+    expect(t.money[0]!.payment.note).toBe("Your voice matters");
   });
 
   it("says who was in the room, and why the others were not", () => {
@@ -98,23 +102,25 @@ describe("the debrief of a match with money in it", () => {
   });
 
   it("scores the outcome against the public interest: LDC's objection in the room keeps A1, a gap of 2.25", () => {
-    expect(t.outcomes[0]).toMatchObject({ adopted: "A1", by: "status-quo", publicInterest: 4.5, best: { option: "A3", publicInterest: 6.75 } });
+    expect(t.outcomes[0]).toMatchObject({ adopted: "A1", by: "status-quo", publicInterest: 4.5, best: { option: "A3", publicInterest: 6.75 }, bestTabled: { option: "A3", publicInterest: 6.75 } });
     expect(t.outcomes[0]!.captureGap).toBeCloseTo(2.25, 9);
     expect(t.outcomes[0]!.tokenWeightedWinner).toBe("A2");
     expect(t.outcomes[0]!.oneRoleOneVoiceWinner).toBe("A2");
-    expect(t.emptyChair[0]!.subScores).toEqual([
+    expect(t.emptyChair[0]!.subScores!.map(({ label, value }) => ({ label, value }))).toEqual([
       { label: "Stability", value: 9 },
       { label: "Accountability", value: 2 },
       { label: "Inclusion of the Global South", value: 1 },
       { label: "Rights and openness", value: 6 },
     ]);
+    // Every sub-score carries the scenario's reason for it.
+    for (const s of t.emptyChair[0]!.subScores!) expect(s.reason?.length).toBeGreaterThan(20);
   });
 
   it("said, told, did: CS-S was told A3 was best for it, and supported A2", () => {
     const css = t.saidToldDid.find((x) => x.role === "CS-S" && x.round === 0)!;
-    expect(css).toEqual({ round: 0, role: "CS-S", told: "A3", said: "A2", did: ["A2"] });
+    expect(css).toEqual({ round: 0, role: "CS-S", best: ["A3"], told: ["A3"], hidden: ["A2", "A4"], said: "A2", did: ["A2"] });
     const eu = t.saidToldDid.find((x) => x.role === "EU")!;
-    expect(eu).toMatchObject({ told: "A2", said: "A3", did: [] });
+    expect(eu).toMatchObject({ best: ["A2"], told: ["A2"], said: "A3", did: [] });
   });
 
   it("what if we had voted: the same positions under the four rules", () => {
@@ -152,13 +158,13 @@ describe("several tables", () => {
 
 describe("exports", () => {
   const m = captureMatch();
-  it("one CSV row per role per round, with positions, tokens, attendance, payoffs and flags", () => {
+  it("one CSV row per role per round, with positions, tokens, attendance, payoffs and marks", () => {
     const csv = matchCsv(m.events, { pseudonymise: false });
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + 9);
-    expect(lines[0]).toBe("table,rule,round,dossier,role,role_name,players,attendance,delegates,paid_by,why_not_in_room,tokens_when_travel_closed,tokens_after_decision,positions,adopted,payoff,capture_flags");
+    expect(lines[0]).toBe("table,rule,round,dossier,role,role_name,players,attendance,delegates,paid_by,why_not_in_room,tokens_when_travel_closed,tokens_after_decision,positions,adopted,payoff,capture_marks");
     const css = lines.find((l) => l.includes(",CS-S,"))!;
-    expect(css).toBe("1,R1,1,A,CS-S,Global-South civil society,CS-S player,in-person,1,TECH,,1,1,A2:support,A1,-3,moved toward A2 after money from TECH");
+    expect(css).toBe("1,R1,1,A,CS-S,Global-South civil society,CS-S player,in-person,1,TECH,,1,1,A2:support,A1,-3,\"moved toward A2 (object to support), the option of its sponsor TECH\"");
   });
   it("pseudonymises every nickname in the CSV and in the record", () => {
     const csv = matchCsv(m.events, { pseudonymise: true });
@@ -166,7 +172,7 @@ describe("exports", () => {
     expect(csv).toContain("Student 1");
     const events = pseudonymiseEvents(m.events);
     expect(JSON.stringify(events)).not.toContain("TECH player");
-    expect(debrief(events).tables[0]!.flags).toEqual(debrief(m.events).tables[0]!.flags);
+    expect(debrief(events).tables[0]!.marks).toEqual(debrief(m.events).tables[0]!.marks);
   });
   it("quotes cells and defuses spreadsheet formulas", () => {
     expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
