@@ -72,6 +72,11 @@ export class MatchSession {
     return reply.ok;
   }
 
+  /** Redraws the screen after a change that lives only on this device (a slider, an open panel). */
+  refresh(): void {
+    this.#emit();
+  }
+
   clearError(control: string): void {
     if (this.errors.delete(control)) this.#emit();
   }

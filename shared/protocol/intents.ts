@@ -45,7 +45,8 @@ export const IntentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CallConsensus"), table: z.number().int().min(0).max(5), option: OptionRef }),
   z.object({ type: z.literal("PushNews"), text: Text }),
   z.object({ type: z.literal("EndMatch") }),
-  z.object({ type: z.literal("ShowDebriefCard"), card: z.number().int() }),
+  z.object({ type: z.literal("ShowDebriefCard"), card: z.number().int(), part: z.number().int().optional() }),
+  z.object({ type: z.literal("ReviewMark"), mark: z.string().min(1).max(16), setAside: z.boolean(), reason: Text.optional() }),
   z.object({ type: z.literal("ShowNicknames"), shown: z.boolean() }),
 ]);
 export type Intent = z.infer<typeof IntentSchema>;

@@ -46,13 +46,18 @@ export type Command =
   | { type: "CallConsensus"; table: number; option: OptionId }
   | { type: "PushNews"; text: string }
   | { type: "EndMatch" }
-  | { type: "ShowDebriefCard"; card: number }
-  | { type: "ShowNicknames"; shown: boolean };
+  | { type: "ShowDebriefCard"; card: number; part?: number }
+  | { type: "ShowNicknames"; shown: boolean }
+  /** The teacher sets a debrief mark aside (with the reason the class will read) or restores it. */
+  | { type: "ReviewMark"; mark: string; setAside: boolean; reason?: string };
 
 export type CommandType = Command["type"];
 
 /** How many debrief cards a teacher can step through (0 = the first card). */
 export const DEBRIEF_CARD_LIMIT = 20;
+
+/** How many parts one debrief card may be stepped through (0 = the first part). */
+export const DEBRIEF_PART_LIMIT = 10;
 
 /** Length limits, in characters, shared by the engine and every form that feeds it. */
 export const LIMITS = {
@@ -64,4 +69,5 @@ export const LIMITS = {
   news: 280,
   maxGrant: 1000,
   maxExtendSeconds: 1800,
+  markReason: 200,
 } as const;

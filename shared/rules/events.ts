@@ -39,8 +39,9 @@ export type GameEvent =
   | { type: "IncomeChanged"; table: number; changes: Record<RoleId, number>; reason: string }
   | { type: "NewsPushed"; id: string; text: string; at: number }
   | { type: "MatchEnded"; at: number; reason: "finished" | "teacher" }
-  | { type: "DebriefCardShown"; card: number }
-  | { type: "NicknamesShown"; shown: boolean };
+  | { type: "DebriefCardShown"; card: number; part?: number }
+  | { type: "NicknamesShown"; shown: boolean }
+  | { type: "MarkReviewed"; mark: string; setAside: boolean; reason: string; at: number };
 
 export type EventType = GameEvent["type"];
 

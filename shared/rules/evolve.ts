@@ -213,6 +213,12 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     case "DebriefCardShown":
       s.debrief.card = e.card;
+      // Older records carry no part; a part once shown resets with a card shown without one.
+      if (e.part !== undefined || s.debrief.part !== undefined) s.debrief.part = e.part ?? 0;
+      break;
+    case "MarkReviewed":
+      if (e.setAside) (s.debrief.setAside ??= {})[e.mark] = { reason: e.reason, at: e.at };
+      else if (s.debrief.setAside) delete s.debrief.setAside[e.mark];
       break;
     case "NicknamesShown":
       s.debrief.nicknames = e.shown;

@@ -65,8 +65,8 @@ export const RUN_SHEET: readonly StageSheet[] = [
   },
   // Read what was adopted and what it means; patrons may reward.
   { stage: "outcome", allows: [...ROSTER, ...CLOCK, ...MONEY] },
-  // The debrief: the teacher steps through the cards; nothing else moves.
-  { stage: "ended", allows: ["ShowDebriefCard", "ShowNicknames"] },
+  // The debrief: the teacher steps through the cards and reviews the capture marks; nothing else moves.
+  { stage: "ended", allows: ["ShowDebriefCard", "ShowNicknames", "ReviewMark"] },
 ];
 
 const ALLOWED = new Map<Stage, ReadonlySet<CommandType>>(RUN_SHEET.map((s) => [s.stage, new Set(s.allows)]));

@@ -66,6 +66,8 @@ export const REJECTIONS = {
   "news-empty": "Please write the news item first.",
   "debrief-not-open": "The debrief opens when the match is over.",
   "unknown-card": "There is no such debrief card.",
+  "unknown-mark": "There is no such mark in this debrief.",
+  "mark-reason": "Say why you set this mark aside: the class will read your reason.",
 } as const;
 
 export type RejectionCode = keyof typeof REJECTIONS;

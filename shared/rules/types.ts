@@ -157,6 +157,11 @@ export interface MatchState {
   nextId: number;
   startedAt: number | null;
   endedAt: number | null;
-  /** The debrief the teacher leads after the end: the card on show, and whether nicknames are. */
-  debrief: { card: number; nicknames: boolean };
+  /**
+   * The debrief the teacher leads after the end: the card and the part of it on show, whether
+   * nicknames are shown, and the capture marks the teacher set aside (with the reason given).
+   * `part` and `setAside` are absent until first used, so records made before them fold to the
+   * same hash.
+   */
+  debrief: { card: number; nicknames: boolean; part?: number; setAside?: Record<string, { reason: string; at: number }> };
 }

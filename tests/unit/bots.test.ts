@@ -270,8 +270,8 @@ describe("capture is a tendency, not a certainty", () => {
     const games = 16;
     for (let seed = 0; seed < games; seed++) {
       const clean = simulateMatch({ scenario, rule: "R2", seed, profiles: incorruptible });
-      expect(debrief(clean.events).tables[0]!.flags).toEqual([]);
-      if (debrief(play("R2", seed, scenario).events).tables[0]!.flags.length > 0) flaggedDefault++;
+      expect(debrief(clean.events).tables[0]!.marks).toEqual([]);
+      if (debrief(play("R2", seed, scenario).events).tables[0]!.marks.length > 0) flaggedDefault++;
     }
     expect(flaggedDefault).toBeGreaterThan(0);
     expect(flaggedDefault).toBeLessThan(games);
@@ -280,9 +280,9 @@ describe("capture is a tendency, not a certainty", () => {
   it("makes a won-over guest support its funder's option even against its own payoff", () => {
     const scenario = defaultScenario();
     const pliant = Object.fromEntries(scenario.roles.map((r) => [r.id, { captureTendency: 1, susceptibility: 1 }]));
-    const flags = [1, 2, 3].flatMap((seed) => debrief(simulateMatch({ scenario, rule: "R2", seed, profiles: pliant }).events).tables[0]!.flags);
-    expect(flags.length).toBeGreaterThan(0);
-    for (const f of flags) expect(f.payoff).toBeLessThan(f.bestPayoff);
+    const marks = [1, 2, 3].flatMap((seed) => debrief(simulateMatch({ scenario, rule: "R2", seed, profiles: pliant }).events).tables[0]!.marks);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) for (const b of m.better) expect(m.payoff).toBeLessThan(b.payoff);
   }, SLOW);
 });
 

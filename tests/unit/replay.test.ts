@@ -54,7 +54,7 @@ describe("seeking and viewing", () => {
 
   it("marks the key moments, capture flags included", () => {
     const events = record.events.map((e) => e.event);
-    const flags = debrief(events).tables[0]!.flags.map((f) => ({ at: Math.max(...f.evidence) + 1, roles: [f.funder, f.recipient], label: `${f.recipient} moved toward ${f.option}`, round: f.round, table: 0 }));
+    const flags = debrief(events).tables[0]!.marks.map((m) => ({ at: m.after.at + 1, roles: [...m.funders.map((f) => f.role), m.role], label: `${m.role} moved toward ${m.option}`, round: m.round, table: 0 }));
     const list = markers(events, flags);
     const kinds = new Set(list.map((m) => m.kind));
     for (const k of ["round", "fellowship-offered", "fellowship-accepted", "grant", "tabled", "decision", "end"]) expect(kinds).toContain(k);
