@@ -1,7 +1,9 @@
 // The debrief of an ended match, computed once from its record and kept: rooms answer the
 // "debrief" request from here and the export routes build on it. Only events up to the end
-// count, so the teacher stepping through cards afterwards never changes the analysis.
-import { debrief, type Debrief } from "../shared/analysis/debrief.js";
+// count, so the teacher stepping through cards afterwards never changes the analysis; the
+// teacher's review of the marks (set aside, with a reason) comes after the end and is read
+// fresh each time, as every screen shows it.
+import { debrief, type Debrief, type SetAside } from "../shared/analysis/debrief.js";
 import type { GameEvent } from "../shared/rules/events.js";
 import { context } from "./context.js";
 import { eventPages } from "./store/export.js";
@@ -46,4 +48,15 @@ async function analyse(header: MatchHeader): Promise<EndedMatch | null> {
   if (end < 0) return null;
   const upToEnd = events.slice(0, end + 1);
   return { header, events: upToEnd, debrief: debrief(upToEnd) };
+}
+
+/** The marks the teacher has set aside so far, by mark id, from the record as it is now. */
+export async function reviewOf(code: string): Promise<SetAside> {
+  const review: Record<string, { reason: string; at: number }> = {};
+  for (const { event } of await context().store.getEvents(code)) {
+    if (event.type !== "MarkReviewed") continue;
+    if (event.setAside) review[event.mark] = { reason: event.reason, at: event.at };
+    else delete review[event.mark];
+  }
+  return review;
 }

@@ -1,12 +1,18 @@
-// What each debrief card shows, for one table: the evidence in charts and short sentences.
-// Cards only render from the controller; the teacher's verbs live in debrief-view.ts.
-import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
+// What each part of a debrief card shows, for one table: the evidence in charts and short
+// sentences. Parts only render from the controller; the teacher's verbs live in
+// debrief-view.ts and review.ts. A part is laid out for a 16:9 screen (one or two columns)
+// and stacks into one column on a phone.
+import type { Debrief, Mark, TableDebrief } from "../../shared/analysis/debrief.js";
+import { bestForPublic, weightedScore } from "../../shared/analysis/public-interest.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
-import { t } from "../text/catalog.js";
+import type { Stance } from "../../shared/rules/types.js";
+import { isMessageKey, t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
-import { attendanceGrid, chartSize, moneyFlow, payoffBars, positionTimelines, publicMeter, signed } from "./charts.js";
+import { attendanceGrid, chartSize, moneyFlow, payoffBars, roleMark, STANCE_ICON, stanceWord } from "./charts.js";
 import type { DebriefController } from "./debrief-controller.js";
+import { listWords, score, signed } from "./format.js";
+import { MARKS_PER_PAGE, POSITIONS_PER_PAGE, positionRows, type Part } from "./parts.js";
 
 const RULES: readonly DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -23,60 +29,90 @@ function optionText(ctrl: DebriefController, round: number, option: string | nul
 
 const facts = (...items: Child[]) => h("ul", { class: "debrief__facts" }, items.flat().filter(Boolean).map((item) => h("li", null, item)));
 
-function outcomes(ctrl: DebriefController, table: TableDebrief): Child[] {
-  const size = chartSize(ctrl);
-  return [
-    facts(
-      table.outcomes.map((o) =>
+/** Two columns on a 16:9 screen, one after the other on a phone. */
+const columns = (left: Child, right: Child, wide: "left" | "right" | "even" = "left") => h("div", { class: `debrief__columns debrief__columns--${wide}` }, h("div", { class: "debrief__column" }, left), h("div", { class: "debrief__column" }, right));
+
+// ---- what we decided -------------------------------------------------------------------------
+
+function decisions(ctrl: DebriefController, table: TableDebrief): Child {
+  return h(
+    "ol",
+    { class: "debrief__decisions" },
+    table.outcomes.map((o) =>
+      h(
+        "li",
+        { "data-key": `o${o.round}`, class: "debrief__decision" },
         o.adopted
           ? [
-              t("debrief.outcomes.adopted", {
-                dossier: dossierTitle(ctrl, o.round),
-                option: optionText(ctrl, o.round, o.adopted),
-                how: t(`debrief.by.${o.by ?? "status-quo"}`),
-                score: Math.round((o.publicInterest ?? 0) * 10) / 10,
-                best: o.best.publicInterest,
-                bestOption: o.best.option,
-              }),
-              o.captureGap ? ` ${t("debrief.outcomes.gap", { gap: Math.round(o.captureGap * 10) / 10 })}` : "",
-            ].join("")
-          : t("debrief.outcomes.notDecided", { dossier: dossierTitle(ctrl, o.round) }),
+              h("p", { class: "debrief__decision-head" }, dossierTitle(ctrl, o.round)),
+              h("p", null, t("debrief.outcomes.adopted", { option: optionText(ctrl, o.round, o.adopted), how: t(`debrief.by.${o.by ?? "status-quo"}`) })),
+              h(
+                "p",
+                null,
+                o.captureGap
+                  ? t("debrief.outcomes.score", { score: score(o.publicInterest ?? 0), best: score(o.best.publicInterest), bestOption: listWords([o.best.option, ...o.best.ties]) })
+                  : t("debrief.outcomes.scoreBest", { score: score(o.publicInterest ?? 0) }),
+                o.captureGap ? [" ", h("strong", null, t("debrief.outcomes.gap", { gap: score(o.captureGap) }))] : null,
+              ),
+              o.bestTabled && o.bestTabled.option !== o.best.option && o.bestTabled.option !== o.adopted
+                ? h("p", null, t("debrief.outcomes.bestTabled", { option: optionText(ctrl, o.round, o.bestTabled.option), score: score(o.bestTabled.publicInterest) }))
+                : null,
+            ]
+          : h("p", { class: "debrief__decision-head" }, t("debrief.outcomes.notDecided", { dossier: dossierTitle(ctrl, o.round) })),
       ),
     ),
-    payoffBars(ctrl, table, size),
-    facts(
-      table.incomeScoreCorrelation === null ? t("debrief.outcomes.noCorrelation") : t("debrief.outcomes.correlation", { value: signed(Math.round(table.incomeScoreCorrelation * 100) / 100) }),
-      t("debrief.outcomes.gini", { value: Math.round(table.payoffGini * 100) / 100 }),
-    ),
-  ];
+  );
 }
 
-function room(ctrl: DebriefController, table: TableDebrief): Child[] {
-  const size = chartSize(ctrl);
-  const voice = [...table.voice].sort((a, b) => b.share - a.share);
+function payoffs(ctrl: DebriefController, table: TableDebrief): Child {
+  return columns(
+    payoffBars(ctrl, table, chartSize(ctrl, 1100)),
+    facts(
+      table.incomeScoreCorrelation === null ? t("debrief.outcomes.noCorrelation") : t("debrief.outcomes.correlation", { value: signed(table.incomeScoreCorrelation) }),
+      t("debrief.outcomes.gini", { value: score(table.payoffGini) }),
+    ),
+  );
+}
+
+function scores(ctrl: DebriefController, table: TableDebrief): Child {
+  const ranked = [...table.scores].sort((a, b) => b.total - a.total);
   return [
-    attendanceGrid(ctrl, table, size),
     h(
       "table",
-      { class: "debrief__table" },
-      h("caption", null, t("debrief.room.voiceHeading")),
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.role")), h("th", { scope: "col" }, t("debrief.room.voiceShare")), h("th", { scope: "col" }, t("debrief.room.populationShare")))),
+      { class: "debrief__table debrief__table--scores" },
+      h("caption", null, t("debrief.part.scores")),
+      h(
+        "thead",
+        null,
+        h("tr", null, [ctrl.audience === "student" ? "#" : t("debrief.outcomes.rank"), t("debrief.vote.role"), t("debrief.outcomes.mandate"), t("debrief.outcomes.standing"), t("debrief.outcomes.total")].map((c) => h("th", { scope: "col" }, c))),
+      ),
       h(
         "tbody",
         null,
-        voice.map((v) =>
+        ranked.map((s, i) =>
           h(
             "tr",
-            { "data-key": v.role, class: ctrl.isMine(table.table, v.role) ? "debrief__mine-row" : null },
-            h("th", { scope: "row" }, ctrl.label(table.table, v.role)),
-            h("td", null, shareBar(v.share)),
-            h("td", null, shareBar(v.populationShare)),
+            { "data-key": s.role, class: ctrl.isMine(table.table, s.role) ? "debrief__mine-row" : null },
+            h("td", null, String(i + 1)),
+            h("th", { scope: "row" }, `${roleMark(ctrl, s.role).symbol} ${ctrl.label(table.table, s.role)}`, h("span", { class: "debrief__role-name" }, ` ${ctrl.role(s.role)?.name ?? ""}`)),
+            h("td", null, signed(s.mandate)),
+            h("td", null, signed(s.standing)),
+            h("td", null, h("strong", null, signed(s.total))),
           ),
         ),
       ),
     ),
-    facts(table.decidedWithout.filter((d) => d.notInRoom.length).map((d) => t("debrief.room.decidedWithout", { dossier: dossierTitle(ctrl, d.round), roles: d.notInRoom.map((r) => ctrl.label(table.table, r)).join(", ") }))),
+    h("p", { class: "debrief__note" }, t("debrief.outcomes.scoresHow")),
   ];
+}
+
+// ---- who was in the room ----------------------------------------------------------------------
+
+function attendance(ctrl: DebriefController, table: TableDebrief): Child {
+  return columns(
+    attendanceGrid(ctrl, table, chartSize(ctrl, 1180)),
+    facts(table.decidedWithout.filter((d) => d.notInRoom.length).map((d) => t("debrief.room.decidedWithout", { dossier: dossierTitle(ctrl, d.round), roles: listWords(d.notInRoom.map((r) => ctrl.label(table.table, r))) }))),
+  );
 }
 
 /** A percentage with a bar beside it (the number carries the meaning; the bar helps the eye). */
@@ -84,99 +120,311 @@ function shareBar(share: number): VNode {
   return h("span", { class: "share" }, h("span", { class: "share__bar", style: `width:${Math.max(1, Math.round(share * 100))}%`, "aria-hidden": "true" }), h("span", { class: "share__value" }, percent(share)));
 }
 
-function money(ctrl: DebriefController, table: TableDebrief): Child[] {
-  const size = chartSize(ctrl);
-  if (!table.money.length) return [h("p", { class: "debrief__empty" }, t("debrief.money.none"))];
-  return [
-    moneyFlow(ctrl, table, size),
-    positionTimelines(ctrl, table, size),
-    table.flags.length
-      ? h(
-          "ul",
-          { class: "debrief__flags" },
-          table.flags.map((f) =>
-            h(
-              "li",
-              { "data-key": `${f.funder}>${f.recipient}@${f.round}` },
-              "⚑ ",
-              t("debrief.money.flag", {
-                recipient: ctrl.label(table.table, f.recipient),
-                funder: ctrl.label(table.table, f.funder),
-                before: t(`debrief.stance.${f.before}`),
-                after: t(`debrief.stance.${f.after}`),
-                option: f.option,
-                payoff: signed(f.payoff),
-                best: signed(f.bestPayoff),
-              }),
-            ),
+function voice(ctrl: DebriefController, table: TableDebrief): Child {
+  const rows = [...table.voice].sort((a, b) => b.share - a.share);
+  return h(
+    "table",
+    { class: "debrief__table debrief__table--voice" },
+    h("caption", null, t("debrief.room.voiceHeading")),
+    h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.role")), h("th", { scope: "col" }, t("debrief.room.voiceShare")), h("th", { scope: "col" }, t("debrief.room.populationShare")))),
+    h(
+      "tbody",
+      null,
+      rows.map((v) =>
+        h(
+          "tr",
+          { "data-key": v.role, class: ctrl.isMine(table.table, v.role) ? "debrief__mine-row" : null },
+          h("th", { scope: "row" }, `${roleMark(ctrl, v.role).symbol} ${ctrl.label(table.table, v.role)}`),
+          h("td", null, shareBar(v.share)),
+          h("td", null, shareBar(v.populationShare)),
+        ),
+      ),
+    ),
+  );
+}
+
+// ---- follow the money -------------------------------------------------------------------------
+
+function paymentText(ctrl: DebriefController, table: TableDebrief, p: TableDebrief["money"][number]["payment"]): string {
+  const city = ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? "";
+  const args = { round: p.round + 1, from: ctrl.label(table.table, p.from), to: ctrl.label(table.table, p.to), amount: p.amount, city };
+  return p.kind === "grant" ? t("debrief.money.grant", args) : p.programme ? t("debrief.money.programme", args) : t("debrief.money.fellowship", args);
+}
+
+function flow(ctrl: DebriefController, table: TableDebrief): Child {
+  if (!table.money.length) return h("p", { class: "debrief__empty" }, t("debrief.money.none"));
+  return columns(
+    moneyFlow(ctrl, table, chartSize(ctrl, 860)),
+    h(
+      "div",
+      { class: "debrief__payments" },
+      h("h3", null, t("debrief.money.list")),
+      h(
+        "ul",
+        { class: "debrief__facts" },
+        table.money.map(({ payment: p }) =>
+          h(
+            "li",
+            { "data-key": p.id },
+            paymentText(ctrl, table, p),
+            p.note ? [" ", h("q", null, p.note)] : null,
+            p.expects ? [" ", t("debrief.money.expects", { option: p.expects, from: ctrl.label(table.table, p.from) })] : null,
           ),
-        )
-      : h("p", null, t("debrief.money.noFlags")),
+        ),
+      ),
+    ),
+    "even",
+  );
+}
+
+/** Declared stances as the record holds them: nothing is shown that was not declared. */
+function stanceChain(stances: { stance: Stance }[]): string {
+  return stances.length ? stances.map((s) => `${STANCE_ICON[s.stance]} ${stanceWord(s.stance)}`).join(" → ") : t("debrief.positions.none");
+}
+
+function positions(ctrl: DebriefController, table: TableDebrief, page: number): Child {
+  if (!table.money.length) return h("p", { class: "debrief__empty" }, t("debrief.money.none"));
+  const rows = positionRows(table).slice(page * POSITIONS_PER_PAGE, (page + 1) * POSITIONS_PER_PAGE);
+  return h(
+    "table",
+    { class: "debrief__table debrief__table--positions debrief__table--stack", "data-key": `positions-${table.table}-${page}` },
+    h("caption", null, t("debrief.chart.timeline")),
+    h(
+      "thead",
+      null,
+      h("tr", null, [t("debrief.positions.role"), t("debrief.positions.from"), t("debrief.positions.before"), t("debrief.positions.after"), t("debrief.positions.verdict")].map((c) => h("th", { scope: "col" }, c))),
+    ),
+    h(
+      "tbody",
+      null,
+      rows.map(({ review, check }) => {
+        const p = review.payment;
+        const marked = check?.verdict === "marked" && check.marks.some((id) => !ctrl.setAside[id]);
+        return h(
+          "tr",
+          { "data-key": `${p.id}-${check?.option ?? "none"}`, class: ctrl.isMine(table.table, p.to) ? "debrief__mine-row" : null },
+          h(
+            "th",
+            { scope: "row" },
+            `${roleMark(ctrl, p.to).symbol} `,
+            check ? t("debrief.positions.option", { role: ctrl.label(table.table, p.to), option: check.option }) : ctrl.label(table.table, p.to),
+            marked ? " ⚑" : "",
+            check ? h("span", { class: "debrief__role-name" }, ` (${t("debrief.positions.worth", { payoff: signed(check.payoff) })})`) : null,
+          ),
+          h("td", { "data-label": t("debrief.positions.from") }, `${ctrl.label(table.table, p.from)} · ${t(`debrief.kind.${p.kind}`)}, ${t("debrief.positions.round", { round: p.round + 1 })}`),
+          h("td", { "data-label": t("debrief.positions.before") }, check ? stanceChain(check.stances.filter((s) => !s.afterMoney)) : "—"),
+          h("td", { "data-label": t("debrief.positions.after") }, check ? stanceChain(check.stances.filter((s) => s.afterMoney)) : "—"),
+          h("td", { class: marked ? "debrief__verdict--marked" : null, "data-label": t("debrief.positions.verdict") }, check ? t(`debrief.money.verdict.${check.verdict}`) : t("debrief.money.noOption", { from: ctrl.label(table.table, p.from) })),
+        );
+      }),
+    ),
+  );
+}
+
+/** Why a mark is marked: the events behind it, in the order they happened. */
+export function whyLines(ctrl: DebriefController, table: TableDebrief, mark: Mark): string[] {
+  const role = ctrl.label(table.table, mark.role);
+  const lines: string[] = [];
+  for (const f of mark.funders) {
+    for (const id of f.payments) {
+      const p = table.money.find((m) => m.payment.id === id)?.payment;
+      if (!p) continue;
+      const city = ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? "";
+      const args = { from: ctrl.label(table.table, p.from), to: role, city, round: p.round + 1, amount: p.amount };
+      lines.push(p.kind === "grant" ? t("debrief.money.why.granted", args) : p.programme ? t("debrief.money.why.programme", args) : t("debrief.money.why.paid", args));
+    }
+    lines.push(t(f.declared.kind === "support" ? "debrief.money.why.supported" : "debrief.money.why.expected", { from: ctrl.label(table.table, f.role), option: mark.option }));
+  }
+  lines.push(t("debrief.money.why.moved", { role, option: mark.option, before: stanceWord(mark.before.stance), after: stanceWord(mark.after.stance) }));
+  lines.push(t("debrief.money.why.interest", { option: mark.option, payoff: signed(mark.payoff), role, better: listWords(mark.better.map((b) => `${b.option} (${signed(b.payoff)})`)) }));
+  if (mark.blocked.length) lines.push(t("debrief.money.why.blocked", { blocked: listWords(mark.blocked.map((b) => t("debrief.money.blockedBy", { option: b.option, roles: listWords(b.by.map((r) => ctrl.label(table.table, r))) }))) }));
+  if (mark.hidden.length) lines.push(t("debrief.money.why.hidden", { role, options: listWords(mark.hidden) }));
+  return lines;
+}
+
+function markItem(ctrl: DebriefController, table: TableDebrief, mark: Mark, aside: { reason: string } | null): VNode {
+  const role = ctrl.label(table.table, mark.role);
+  return h(
+    "li",
+    { "data-key": mark.id, class: aside ? "debrief__mark debrief__mark--aside" : "debrief__mark", "data-testid": "debrief-mark" },
+    h("p", { class: "debrief__mark-title" }, aside ? t("debrief.money.markAside", { role, option: mark.option }) : ["⚑ ", t("debrief.money.markTitle", { role, option: mark.option })]),
+    aside
+      ? h("p", null, t("debrief.review.isAside", { reason: aside.reason }))
+      : h("div", { class: "debrief__why" }, h("p", { class: "debrief__why-head" }, t("debrief.money.why")), h("ol", null, whyLines(ctrl, table, mark).map((line) => h("li", null, line)))),
+  );
+}
+
+/** With money and without: the same kind of move, counted for both, so the class sees a rate. */
+export function comparisonBox(ctrl: DebriefController): VNode {
+  const c = ctrl.comparison();
+  return h(
+    "section",
+    { class: "debrief__compare", "aria-labelledby": "debrief-compare-heading", "data-testid": "debrief-compare" },
+    h("h3", { id: "debrief-compare-heading" }, t("debrief.money.compare")),
+    !c || (c.funded.units === 0 && c.unfunded.units === 0)
+      ? h("p", null, t("debrief.money.compareNone"))
+      : [
+          h("p", { class: "debrief__rate" }, h("strong", null, `${c.funded.moved} / ${c.funded.units}`), " ", t("debrief.money.compareFunded", { moved: c.funded.moved, units: c.funded.units })),
+          h("p", { class: "debrief__rate" }, h("strong", null, `${c.unfunded.moved} / ${c.unfunded.units}`), " ", t("debrief.money.compareUnfunded", { moved: c.unfunded.moved, units: c.unfunded.units })),
+          h("p", { class: "debrief__note" }, t("debrief.money.compareNote")),
+        ],
+  );
+}
+
+function marks(ctrl: DebriefController, table: TableDebrief, page: number): Child {
+  const all = ctrl.marks(table);
+  const shown = all.slice(page * MARKS_PER_PAGE, (page + 1) * MARKS_PER_PAGE);
+  return columns(
+    shown.length ? h("ul", { class: "debrief__marks", "aria-label": t("debrief.money.marksHeading") }, shown.map(({ mark, aside }) => markItem(ctrl, table, mark, aside))) : h("p", { class: "debrief__empty" }, t("debrief.money.noMarks")),
+    [comparisonBox(ctrl), h("p", { class: "debrief__note debrief__measure" }, t("debrief.money.measure"))],
+  );
+}
+
+// ---- said, told, did ------------------------------------------------------------------------
+
+function said(ctrl: DebriefController, table: TableDebrief, round: number): Child {
+  const o = table.outcomes[round];
+  const rows = table.saidToldDid.filter((s) => s.round === round);
+  return h(
+    "table",
+    { class: "debrief__table debrief__table--said debrief__table--stack", "data-key": `said-${round}` },
+    h("caption", null, dossierTitle(ctrl, round), o?.adopted ? ` — ${t("debrief.chart.adopted")}: ${o.adopted}` : ""),
+    h(
+      "thead",
+      null,
+      h("tr", null, [t("debrief.vote.role"), t("debrief.said.best"), t("debrief.said.told"), t("debrief.said.said"), t("debrief.said.did")].map((c) => h("th", { scope: "col" }, c))),
+    ),
+    h(
+      "tbody",
+      null,
+      rows.map((s) => {
+        const strayed = s.did.length > 0 && !s.did.some((d) => s.best.includes(d));
+        return h(
+          "tr",
+          { "data-key": s.role, class: ctrl.isMine(table.table, s.role) ? "debrief__mine-row" : null },
+          h("th", { scope: "row" }, `${roleMark(ctrl, s.role).symbol} ${ctrl.label(table.table, s.role)}`),
+          h("td", { "data-label": t("debrief.said.best") }, listWords(s.best)),
+          h("td", { "data-label": t("debrief.said.told") }, s.told.length ? listWords(s.told) : "—", s.hidden.length ? h("span", { class: "debrief__hidden" }, ` (${t("debrief.said.hidden", { options: listWords(s.hidden) })})`) : null),
+          h("td", { "data-label": t("debrief.said.said") }, s.said ?? "—", s.said && !s.best.includes(s.said) ? " ≠" : ""),
+          h("td", { "data-label": t("debrief.said.did") }, s.did.length ? listWords(s.did) : "—", strayed ? " ≠" : ""),
+        );
+      }),
+    ),
+  );
+}
+
+// ---- the empty chair ------------------------------------------------------------------------
+
+/** A score out of 10 as a bar with its number; `best` marks the best for the public. */
+function scoreBar(value: number, attrs: { best?: boolean; adopted?: boolean } = {}): VNode {
+  return h(
+    "span",
+    { class: "meter" },
+    h("span", { class: `meter__bar${attrs.best ? " meter__bar--best" : ""}`, style: `width:${Math.max(1, value * 10)}%`, "aria-hidden": "true" }),
+    h("span", { class: "meter__value" }, score(value)),
+  );
+}
+
+function chair(ctrl: DebriefController, table: TableDebrief, round: number): Child {
+  const view = ctrl.view!;
+  const dossier = view.scenario.dossiers[round];
+  const c = table.emptyChair.find((x) => x.round === round);
+  if (!dossier || !c) return null;
+  const weights = ctrl.weights(dossier.id);
+  const scored = dossier.options.map((o) => ({ id: o.id, title: o.title, subScores: o.subScores ?? [] }));
+  const best = bestForPublic({ options: scored }, weights);
+  const bestIds = best ? [best.option, ...best.ties] : [];
+  const equal = weights.every((w) => w === 1);
+  const why = c.subScores
+    ? h(
+        "section",
+        { class: "debrief__why-scores", "aria-labelledby": `chair-why-${round}` },
+        h("h3", { id: `chair-why-${round}` }, t("debrief.chair.score", { dossier: dossier.title, option: optionText(ctrl, round, c.adopted), score: score(c.publicInterest ?? 0) })),
+        h(
+          "ul",
+          { class: "debrief__subscores" },
+          c.subScores.map((s) => h("li", { "data-key": s.label }, h("span", { class: "debrief__subscore-label" }, s.label), scoreBar(s.value), h("span", { class: "debrief__reason" }, s.reason ?? ""))),
+        ),
+        c.subScores.some((s) => s.reason) ? null : h("p", { class: "debrief__note" }, t("debrief.chair.noReasons")),
+      )
+    : h("p", { class: "debrief__fact" }, t("debrief.outcomes.notDecided", { dossier: dossier.title }));
+  const weigh = h(
+    "section",
+    { class: "debrief__weigh", "aria-labelledby": `chair-weigh-${round}`, "data-testid": "debrief-weigh" },
+    h("h3", { id: `chair-weigh-${round}` }, t("debrief.chair.weights")),
+    h("p", { class: "debrief__note" }, t("debrief.chair.weightsHint")),
+    h(
+      "div",
+      { class: "debrief__sliders" },
+      dossier.subScoreLabels.map((label, i) =>
+        h(
+          "label",
+          { class: "debrief__slider", "data-key": `w${i}` },
+          h("span", null, label),
+          h("input", {
+            type: "range",
+            min: 0,
+            max: 3,
+            step: 1,
+            value: weights[i] ?? 1,
+            "aria-label": t("debrief.chair.weightLabel", { label }),
+            "aria-valuetext": `×${weights[i] ?? 1}`,
+            "data-testid": `weight-${i}`,
+            oninput: (e: Event) => ctrl.setWeight(dossier.id, i, Number((e.currentTarget as HTMLInputElement).value)),
+          }),
+          h("span", { class: "debrief__weight" }, `×${weights[i] ?? 1}`),
+        ),
+      ),
+    ),
+    h(
+      "ul",
+      { class: "debrief__options", "aria-live": "polite" },
+      scored.map((o) => {
+        const value = weightedScore(o.subScores, weights);
+        const isBest = bestIds.includes(o.id);
+        return h(
+          "li",
+          { "data-key": o.id, class: isBest ? "debrief__option--best" : null, "data-testid": isBest ? "weigh-best" : null },
+          h("span", { class: "debrief__option-id" }, o.id, o.id === c.adopted ? h("span", { class: "debrief__tag" }, ` ${t("debrief.chart.adopted")}`) : null),
+          scoreBar(value, { best: isBest }),
+          isBest ? h("span", { class: "debrief__tag debrief__tag--best" }, `◆ ${t("debrief.chart.best")}`) : null,
+        );
+      }),
+    ),
+    h("p", null, equal ? t("debrief.chair.equal") : t("debrief.chair.bestNow", { options: listWords(bestIds) })),
+    equal ? null : h("button", { type: "button", class: "button button--secondary", onclick: () => ctrl.resetWeights(dossier.id) }, t("debrief.chair.reset")),
+  );
+  return columns(why, weigh, "even");
+}
+
+function cases(ctrl: DebriefController): Child {
+  const roles = ctrl.view?.scenario.roles ?? [];
+  return [
+    h("p", { class: "debrief__fact" }, t("debrief.chair.casesLead")),
+    h(
+      "ul",
+      { class: "debrief__cases" },
+      roles.map((r) =>
+        h("li", { "data-key": r.id, class: ctrl.mine?.role.id === r.id ? "debrief__mine-row" : null }, h("strong", null, `${roleMark(ctrl, r.id).symbol} ${r.short}`), " ", r.publicInterestCase ?? r.mandate),
+      ),
+    ),
   ];
 }
 
-function said(ctrl: DebriefController, table: TableDebrief): Child[] {
-  return table.outcomes.map((o) =>
-    h(
-      "table",
-      { class: "debrief__table", "data-key": `said-${o.round}` },
-      h("caption", null, dossierTitle(ctrl, o.round), o.adopted ? ` — ${t("debrief.chart.adopted")}: ${o.adopted}` : ""),
-      h(
-        "thead",
-        null,
-        h("tr", null, h("th", { scope: "col" }, t("debrief.vote.role")), h("th", { scope: "col" }, t("debrief.said.told")), h("th", { scope: "col" }, t("debrief.said.said")), h("th", { scope: "col" }, t("debrief.said.did"))),
-      ),
-      h(
-        "tbody",
-        null,
-        table.saidToldDid
-          .filter((s) => s.round === o.round)
-          .map((s) => {
-            const strayed = s.did.length > 0 && !s.did.includes(s.told);
-            return h(
-              "tr",
-              { "data-key": s.role, class: ctrl.isMine(table.table, s.role) ? "debrief__mine-row" : null },
-              h("th", { scope: "row" }, ctrl.label(table.table, s.role)),
-              h("td", null, s.told),
-              h("td", null, s.said ?? "—", s.said && s.said !== s.told ? " ≠" : ""),
-              h("td", null, s.did.length ? s.did.join(", ") : "—", strayed ? " ≠" : ""),
-            );
-          }),
-      ),
-    ),
-  );
+// ---- what if we had voted ---------------------------------------------------------------------
+
+/** A rule's column head: its name on the big screen, R1–R4 (named in a legend) on a phone. */
+function ruleHead(ctrl: DebriefController, rule: DecisionRuleId): Child {
+  return ctrl.audience === "student" ? h("abbr", { title: t(`debrief.vote.rule.${rule}`) }, rule) : t(`debrief.vote.rule.${rule}`);
 }
 
-function chair(ctrl: DebriefController, table: TableDebrief): Child[] {
-  const size = chartSize(ctrl);
-  return table.emptyChair.map((c) =>
-    h(
-      "div",
-      { "data-key": `chair-${c.round}`, class: "debrief__block" },
-      h("p", { class: "debrief__fact" }, c.adopted ? t("debrief.chair.score", { dossier: dossierTitle(ctrl, c.round), option: optionText(ctrl, c.round, c.adopted), score: Math.round((c.publicInterest ?? 0) * 10) / 10 }) : t("debrief.outcomes.notDecided", { dossier: dossierTitle(ctrl, c.round) })),
-      c.subScores
-        ? publicMeter(
-            `chair-${table.table}-${c.round}`,
-            t("debrief.chart.publicScore"),
-            [...c.subScores.map((s) => ({ label: s.label, value: s.value })), { label: t("debrief.chart.publicTotal"), value: c.publicInterest ?? 0, best: c.best.publicInterest }],
-            size,
-          )
-        : null,
-    ),
-  );
-}
-
-function vote(ctrl: DebriefController, table: TableDebrief, debrief: Debrief): Child[] {
-  const roles = ctrl.view?.scenario.roles ?? [];
+function rules(ctrl: DebriefController, table: TableDebrief): Child {
   return [
     h(
-      "div",
-      { class: "debrief__block" },
-      h(
       "table",
       { class: "debrief__table debrief__table--rules" },
       h("caption", null, t("debrief.vote.winners")),
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.dossier")), h("th", { scope: "col" }, t("debrief.vote.actual")), RULES.map((r) => h("th", { scope: "col" }, h("abbr", { title: t(`debrief.vote.rule.${r}`) }, r))))),
+      h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.dossier")), h("th", { scope: "col" }, t("debrief.vote.actual")), RULES.map((r) => h("th", { scope: "col" }, ruleHead(ctrl, r))))),
       h(
         "tbody",
         null,
@@ -194,31 +442,37 @@ function vote(ctrl: DebriefController, table: TableDebrief, debrief: Debrief): C
         ),
       ),
     ),
-      h("p", { class: "debrief__legend" }, RULES.map((r) => `${r} ${t(`debrief.vote.rule.${r}`)}`).join(" · ")),
-    ),
-    h(
-      "table",
-      { class: "debrief__table debrief__table--power" },
-      h("caption", null, t("debrief.vote.power")),
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.role")), RULES.map((r) => h("th", { scope: "col" }, r)))),
-      h(
-        "tbody",
-        null,
-        roles.map((role) =>
-          h(
-            "tr",
-            { "data-key": role.id, class: ctrl.isMine(table.table, role.id) ? "debrief__mine-row" : null },
-            h("th", { scope: "row" }, ctrl.label(table.table, role.id)),
-            RULES.map((r) => h("td", null, shareBar(debrief.power[r]?.banzhaf[role.id] ?? 0))),
-          ),
-        ),
-      ),
-    ),
+    h("p", { class: "debrief__note" }, `◆ ${t("debrief.vote.differs")}`),
+    ctrl.audience === "student" ? h("p", { class: "debrief__note" }, RULES.map((r) => `${r} ${t(`debrief.vote.rule.${r}`)}`).join(" · ")) : null,
   ];
 }
 
-/** What really happened is the same for every table; each table's own choices follow it. */
-function history(ctrl: DebriefController, debrief: Debrief): Child[] {
+function power(ctrl: DebriefController, debrief: Debrief): Child {
+  const roles = ctrl.view?.scenario.roles ?? [];
+  const table = ctrl.tables()[0]?.table ?? 0;
+  return h(
+    "table",
+    { class: "debrief__table debrief__table--power" },
+    h("caption", null, t("debrief.vote.power")),
+    h("thead", null, h("tr", null, h("th", { scope: "col" }, t("debrief.vote.role")), RULES.map((r) => h("th", { scope: "col" }, ruleHead(ctrl, r))))),
+    h(
+      "tbody",
+      null,
+      roles.map((role) =>
+        h(
+          "tr",
+          { "data-key": role.id, class: ctrl.isMine(table, role.id) ? "debrief__mine-row" : null },
+          h("th", { scope: "row" }, `${roleMark(ctrl, role.id).symbol} ${role.short}`),
+          RULES.map((r) => h("td", null, shareBar(debrief.power[r]?.banzhaf[role.id] ?? 0))),
+        ),
+      ),
+    ),
+  );
+}
+
+// ---- what really happened, tables compared ---------------------------------------------------
+
+function history(ctrl: DebriefController, debrief: Debrief): Child {
   const happened = ctrl.view?.scenario.whatHappened.length ? ctrl.view.scenario.whatHappened : debrief.whatHappened;
   const shown = ctrl.tables();
   return [
@@ -234,53 +488,86 @@ function history(ctrl: DebriefController, debrief: Debrief): Child[] {
   ];
 }
 
-function tables(ctrl: DebriefController, debrief: Debrief): Child[] {
-  if (debrief.compared.length < 2) return [h("p", { class: "debrief__empty" }, t("debrief.tables.single"))];
-  return [
+function compared(ctrl: DebriefController, debrief: Debrief): Child {
+  if (debrief.compared.length < 2) return h("p", { class: "debrief__empty" }, t("debrief.tables.single"));
+  return h(
+    "table",
+    { class: "debrief__table" },
+    h("caption", null, t("debrief.tables.title")),
     h(
-      "table",
-      { class: "debrief__table" },
-      h("caption", null, t("debrief.tables.title")),
-      h(
-        "thead",
-        null,
-        h("tr", null, [t("debrief.tables.table"), t("debrief.tables.rule"), t("debrief.tables.adopted"), t("debrief.tables.gap"), t("debrief.tables.flags"), t("debrief.tables.gini")].map((c) => h("th", { scope: "col" }, c))),
-      ),
-      h(
-        "tbody",
-        null,
-        debrief.compared.map((c) =>
-          h(
-            "tr",
-            { "data-key": `c${c.table}`, class: ctrl.mine?.table === c.table ? "debrief__mine-row" : null },
-            h("th", { scope: "row" }, String(c.table + 1)),
-            h("td", null, t(`debrief.vote.rule.${c.rule}`)),
-            h("td", null, c.adopted.map((a) => a ?? "—").join(", ")),
-            h("td", null, String(Math.round(c.totalCaptureGap * 10) / 10)),
-            h("td", null, String(c.flags)),
-            h("td", null, String(Math.round(c.payoffGini * 100) / 100)),
-          ),
+      "thead",
+      null,
+      h("tr", null, [t("debrief.tables.table"), t("debrief.tables.rule"), t("debrief.tables.adopted"), t("debrief.tables.gap"), t("debrief.tables.marks"), t("debrief.tables.gini")].map((c) => h("th", { scope: "col" }, c))),
+    ),
+    h(
+      "tbody",
+      null,
+      debrief.compared.map((c) =>
+        h(
+          "tr",
+          { "data-key": `c${c.table}`, class: ctrl.mine?.table === c.table ? "debrief__mine-row" : null },
+          h("th", { scope: "row" }, String(c.table + 1)),
+          h("td", null, t(`debrief.vote.rule.${c.rule}`)),
+          h("td", null, c.adopted.map((a) => a ?? "—").join(", ")),
+          h("td", null, score(c.totalCaptureGap)),
+          h("td", null, String(c.marks.filter((id) => !ctrl.setAside[id]).length)),
+          h("td", null, score(c.payoffGini)),
         ),
       ),
     ),
-  ];
+  );
 }
 
-/** The evidence of one card. Cards about a single table repeat per table on the big screen. */
-export function cardBody(ctrl: DebriefController, card: DebriefCard, debrief: Debrief): Child[] {
-  if (card === "tables") return tables(ctrl, debrief);
-  if (card === "history") return history(ctrl, debrief);
-  const shown = ctrl.tables();
-  const many = shown.length > 1;
-  return shown.map((table) => {
-    const heading = many ? h("h3", { class: "debrief__table-heading" }, t("debrief.tableLabel", { table: table.table + 1, rule: t(`debrief.vote.rule.${table.rule}`) })) : null;
-    const body =
-      card === "outcomes" ? outcomes(ctrl, table)
-      : card === "room" ? room(ctrl, table)
-      : card === "money" ? money(ctrl, table)
-      : card === "said" ? said(ctrl, table)
-      : card === "chair" ? chair(ctrl, table)
-      : vote(ctrl, table, debrief);
-    return h("div", { class: "debrief__evidence", "data-key": `${card}-${table.table}` }, heading, body);
-  });
+// ---- talk about it ----------------------------------------------------------------------------
+
+const QUESTIONS = ["q1", "q2", "q3"] as const;
+
+export function questionsOf(card: DebriefCard): string[] {
+  return QUESTIONS.map((q) => `debrief.${card}.${q}`)
+    .filter(isMessageKey)
+    .map((key) => t(key));
+}
+
+function questions(card: DebriefCard): Child {
+  return h("ol", { class: "debrief__questions" }, questionsOf(card).map((q) => h("li", null, q)));
+}
+
+/** The evidence of one part of a card. */
+export function partBody(ctrl: DebriefController, card: DebriefCard, part: Part, debrief: Debrief): Child {
+  const table = ctrl.table(part.table);
+  switch (part.kind) {
+    case "questions":
+      return questions(card);
+    case "cases":
+      return cases(ctrl);
+    case "power":
+      return power(ctrl, debrief);
+    case "real":
+      return history(ctrl, debrief);
+    case "compare":
+      return compared(ctrl, debrief);
+  }
+  if (!table) return null;
+  switch (part.kind) {
+    case "decisions":
+      return decisions(ctrl, table);
+    case "payoffs":
+      return payoffs(ctrl, table);
+    case "scores":
+      return scores(ctrl, table);
+    case "attendance":
+      return attendance(ctrl, table);
+    case "voice":
+      return voice(ctrl, table);
+    case "flow":
+      return flow(ctrl, table);
+    case "positions":
+      return positions(ctrl, table, part.page);
+    case "marks":
+      return marks(ctrl, table, part.page);
+    case "dossier":
+      return card === "said" ? said(ctrl, table, part.round ?? 0) : chair(ctrl, table, part.round ?? 0);
+    case "rules":
+      return rules(ctrl, table);
+  }
 }

@@ -1,7 +1,9 @@
 // The debrief's state and verbs, shared by the host, projector and student screens. The card
-// on show and the nicknames switch live on the server (MatchView.debrief), so every screen
-// follows the teacher; the analysis itself is fetched once when the match has ended.
-import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
+// and part on show, the nicknames switch and the marks the teacher set aside live on the
+// server (MatchView.debrief), so every screen follows the teacher; the analysis itself is
+// fetched once when the match has ended. Sub-score weights are this device's own: the class
+// tries them out on the projector, a student on a phone, and nothing is recorded.
+import { activeMarks, compare, EQUAL_WEIGHTS, type Comparison, type Debrief, type Mark, type TableDebrief } from "../../shared/analysis/debrief.js";
 import type { MatchView, PublicRole } from "../../shared/rules/view.js";
 import type { MatchSession } from "../ctrl/session.js";
 import { roleById } from "../ctrl/selectors.js";
@@ -9,6 +11,7 @@ import { remembered } from "../net/storage.js";
 import { rejectionText, t } from "../text/catalog.js";
 import { DEBRIEF_CARDS, type DebriefCard } from "../text/debrief-en.js";
 import { bindDebriefKeys } from "./debrief-keys.js";
+import { partFor, partsOf, type Part } from "./parts.js";
 
 export type DebriefAudience = "teacher" | "projector" | "student";
 
@@ -20,9 +23,14 @@ export class DebriefController {
   pseudonymise = true;
   exporting: "csv" | "summary" | null = null;
   exportFailure: string | null = null;
+  /** The teacher's review of the marks: open only on purpose, and closed again on the next step. */
+  reviewOpen = false;
+  /** The mark whose "set aside" reason is being written. */
+  reviewing: string | null = null;
+  #weights = new Map<string, number[]>();
   #unsubscribe: () => void;
   #unbindKeys: () => void;
-  #announcedCard: number | null = null;
+  #announced: string | null = null;
 
   constructor(readonly session: MatchSession) {
     this.#unsubscribe = session.subscribe(() => this.#sync());
@@ -52,8 +60,43 @@ export class DebriefController {
     return DEBRIEF_CARDS[this.card]!;
   }
 
+  /** The parts of a card (only the questions until the analysis has arrived). */
+  partsOfCard(card: number): Part[] {
+    const id = DEBRIEF_CARDS[card]!;
+    return this.data ? partsOf(id, this.data) : [{ kind: "questions", table: null, round: null, page: 0, pages: 1 }];
+  }
+
+  get parts(): Part[] {
+    return this.partsOfCard(this.card);
+  }
+
+  /** The index of the part on show. */
+  get part(): number {
+    return Math.max(0, Math.min(this.parts.length - 1, this.view?.debrief.part ?? 0));
+  }
+
+  /** The part this screen draws: the teacher's, or its equivalent at a student's own table. */
+  get shownPart(): Part {
+    const part = this.parts[this.part]!;
+    const mine = this.mine;
+    return mine ? partFor(this.parts, part, mine.table) : part;
+  }
+
+  get isLast(): boolean {
+    return this.card === this.total - 1 && this.part === this.parts.length - 1;
+  }
+
+  get isFirst(): boolean {
+    return this.card === 0 && this.part === 0;
+  }
+
   get nicknamesShown(): boolean {
     return this.view?.debrief.nicknames === true;
+  }
+
+  /** Marks set aside by the teacher, with the reason given (the whole class reads them). */
+  get setAside(): MatchView["debrief"]["setAside"] {
+    return this.view?.debrief.setAside ?? {};
   }
 
   /** The student's own seat; null for the teacher and the projector. */
@@ -70,6 +113,25 @@ export class DebriefController {
     return mine ? all.filter((t) => t.table === mine.table) : all;
   }
 
+  table(index: number | null): TableDebrief | undefined {
+    const mine = this.mine;
+    const all = this.data?.tables ?? [];
+    return all.find((t) => t.table === (mine ? mine.table : (index ?? all[0]?.table)));
+  }
+
+  /** Every mark of the match, with the teacher's review applied. */
+  marks(table: TableDebrief): { mark: Mark; aside: { reason: string } | null }[] {
+    return table.marks.map((mark) => ({ mark, aside: this.setAside[mark.id] ?? null }));
+  }
+
+  activeMarks(table: TableDebrief): Mark[] {
+    return activeMarks(table.marks, this.setAside);
+  }
+
+  comparison(): Comparison | null {
+    return this.data ? compare(this.data.comparison.units, this.setAside) : null;
+  }
+
   role(id: string): PublicRole | undefined {
     return this.view ? roleById(this.view, id) : undefined;
   }
@@ -80,7 +142,7 @@ export class DebriefController {
     return this.view.players.filter((p) => p.table === table && p.role === role && p.kind === "human").map((p) => p.nickname);
   }
 
-  /** "TECH" or "TECH (Ana, Ben)": roles told apart by letters, names only when allowed. */
+  /** "TECH" or "TECH (Ana, Ben)": roles told apart by the letters the game screens use, names only when allowed. */
   label(table: number, role: string): string {
     const short = this.role(role)?.short ?? role;
     const names = this.nicknames(table, role);
@@ -92,16 +154,63 @@ export class DebriefController {
     return mine !== null && mine.table === table && mine.role.id === role;
   }
 
+  /** This device's weights for a dossier's four sub-scores (equal until someone moves a slider). */
+  weights(dossier: string): readonly number[] {
+    return this.#weights.get(dossier) ?? EQUAL_WEIGHTS;
+  }
+
   // ---- verbs -------------------------------------------------------------------------------
 
-  jump = (card: number) => {
+  /** Shows a card from its first part. */
+  jump = (card: number) => this.show(card, 0);
+
+  show = (card: number, part: number) => {
     const to = Math.max(0, Math.min(this.total - 1, card));
-    if (this.audience !== "teacher" || to === this.card) return Promise.resolve(false);
-    return this.session.act("debrief-card", { type: "ShowDebriefCard", card: to });
+    const toPart = Math.max(0, Math.min(this.partsOfCard(to).length - 1, part));
+    if (this.audience !== "teacher" || (to === this.card && toPart === this.part)) return Promise.resolve(false);
+    return this.session.act("debrief-card", { type: "ShowDebriefCard", card: to, part: toPart });
   };
-  next = () => this.jump(this.card + 1);
-  previous = () => this.jump(this.card - 1);
+
+  /** The next part of the card, then the first part of the next card. */
+  next = () => (this.part < this.parts.length - 1 ? this.show(this.card, this.part + 1) : this.show(this.card + 1, 0));
+
+  /** The previous part, then the last part of the previous card. */
+  previous = () => (this.part > 0 ? this.show(this.card, this.part - 1) : this.show(this.card - 1, this.partsOfCard(Math.max(0, this.card - 1)).length - 1));
+
   showNicknames = (shown: boolean) => this.session.act("debrief-names", { type: "ShowNicknames", shown });
+
+  openReview = (open: boolean) => {
+    this.reviewOpen = open;
+    if (!open) this.reviewing = null;
+    this.session.refresh();
+  };
+
+  startSetAside = (mark: string | null) => {
+    this.reviewing = mark;
+    this.session.clearError(`debrief-review-${mark}`);
+    this.session.refresh();
+  };
+
+  setAsideMark = async (mark: string, reason: string) => {
+    const done = await this.session.act(`debrief-review-${mark}`, { type: "ReviewMark", mark, setAside: true, reason });
+    if (done && this.reviewing === mark) this.reviewing = null;
+    this.session.refresh();
+    return done;
+  };
+
+  restoreMark = (mark: string) => this.session.act(`debrief-review-${mark}`, { type: "ReviewMark", mark, setAside: false });
+
+  setWeight = (dossier: string, index: number, weight: number) => {
+    const next = [...this.weights(dossier)];
+    next[index] = Math.max(0, Math.min(3, weight));
+    this.#weights.set(dossier, next);
+    this.session.refresh();
+  };
+
+  resetWeights = (dossier: string) => {
+    this.#weights.delete(dossier);
+    this.session.refresh();
+  };
 
   setPseudonymise = (on: boolean) => {
     this.pseudonymise = on;
@@ -150,13 +259,15 @@ export class DebriefController {
   #sync(): void {
     if (this.view?.status !== "ended") return;
     if (!this.data && !this.loading && this.failure === null && this.session.status === "online") void this.#load();
-    // Screen readers hear which card the teacher moved to.
+    // Screen readers hear which card and part the teacher moved to; the review closes itself.
     // (Remembered before announcing: the announcement re-enters this method.)
-    const card = this.card;
-    const previous = this.#announcedCard;
-    this.#announcedCard = card;
-    if (previous !== null && previous !== card) {
-      this.session.announce(`${t("debrief.cardOf", { number: card + 1, total: this.total })}: ${t(`debrief.${this.cardId}.title`)}`);
+    const where = `${this.card}/${this.part}`;
+    const previous = this.#announced;
+    this.#announced = where;
+    if (previous !== null && previous !== where) {
+      this.reviewOpen = false;
+      this.reviewing = null;
+      this.session.announce(`${t("debrief.cardOf", { number: this.card + 1, total: this.total })}: ${t(`debrief.${this.cardId}.title`)} — ${partTitle(this, this.shownPart)}`);
     }
   }
 
@@ -195,6 +306,14 @@ export class DebriefController {
       this.session.announce(this.exportFailure ?? "");
     }
   }
+}
+
+/** A part's title: "Who paid whom", "Privacy and surveillance", "Moves toward a sponsor's option (2/3)". */
+export function partTitle(ctrl: DebriefController, part: Part): string {
+  const base = part.kind === "dossier" ? (ctrl.view?.scenario.dossiers[part.round ?? 0]?.title ?? "") : t(`debrief.part.${part.kind}`);
+  const table = part.table !== null && (ctrl.data?.tables.length ?? 1) > 1 && !ctrl.mine ? ` · ${t("debrief.tableLabel", { table: part.table + 1, rule: t(`debrief.vote.rule.${ctrl.data!.tables.find((x) => x.table === part.table)!.rule}`) })}` : "";
+  const page = part.pages > 1 ? ` (${part.page + 1}/${part.pages})` : "";
+  return `${base}${table}${page}`;
 }
 
 const controllers = new WeakMap<MatchSession, DebriefController>();

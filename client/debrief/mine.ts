@@ -1,13 +1,15 @@
 // A student's own version of each card: the facts about their seat, from the analysis and
 // from what only their device holds (their briefing, their corridor talk). Never shown on
-// the projector or the teacher's screen, which have no seat.
+// the projector or the teacher's screen, which have no seat. Worded as facts for the
+// discussion: a student's screen never tells them a mark is "on them".
 import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
 import { t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type VNode } from "../ui/dom.js";
-import { modeWords, signed } from "./charts.js";
+import { modeWords, stanceWord } from "./charts.js";
 import type { DebriefController } from "./debrief-controller.js";
+import { listWords, pluralKey, score, signed } from "./format.js";
 
 const RULES: readonly DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 
@@ -17,42 +19,60 @@ function lines(ctrl: DebriefController, card: DebriefCard, table: TableDebrief, 
   switch (card) {
     case "outcomes": {
       const ranked = [...table.scores].sort((a, b) => b.total - a.total);
-      const score = ranked.find((s) => s.role === role);
+      const own = ranked.find((s) => s.role === role);
       return [
         ...table.outcomes.filter((o) => o.adopted).map((o) => t("debrief.mine.outcome", { dossier: dossier(o.round), option: o.adopted!, payoff: signed(o.payoffs[role] ?? 0) })),
-        score ? t("debrief.mine.score", { total: signed(score.total), rank: ranked.indexOf(score) + 1, count: ranked.length }) : "",
+        own ? t("debrief.mine.score", { total: signed(own.total), rank: ranked.indexOf(own) + 1, count: ranked.length }) : "",
       ];
     }
     case "room": {
       const sent = view.tables.find((x) => x.index === table.table)?.corridor.filter((c) => c.from === role).length ?? 0;
       return [
         ...table.presence.filter((p) => p.role === role).map((p) => t("debrief.mine.room", { dossier: dossier(p.round), mode: modeWords(p, ctrl, table.table) })),
-        t("debrief.mine.corridor", { count: sent }),
+        t(pluralKey("debrief.mine.corridor", sent), { count: sent }),
       ];
     }
     case "money": {
       const kind = (k: "fellowship" | "grant") => t(`debrief.kind.${k}`);
-      const flows = table.money.map((m) => m.flow);
-      const mine = [
+      const flows = table.money.map((m) => m.payment);
+      const own = [
         ...flows.filter((f) => f.to === role).map((f) => t("debrief.mine.received", { amount: f.amount, from: ctrl.label(table.table, f.from), round: f.round + 1, kind: kind(f.kind) })),
         ...flows.filter((f) => f.from === role).map((f) => t("debrief.mine.gave", { amount: f.amount, to: ctrl.label(table.table, f.to), round: f.round + 1, kind: kind(f.kind) })),
       ];
-      const flags = table.flags.filter((f) => f.recipient === role);
-      return [...(mine.length ? mine : [t("debrief.mine.noMoney")]), ...(flags.length ? flags.map((f) => t("debrief.mine.flagged", { funder: ctrl.label(table.table, f.funder), option: f.option })) : [t("debrief.mine.notFlagged")])];
-    }
-    case "said": {
-      const hidden = Object.values(view.briefing?.payoffs ?? {}).reduce((n, options) => n + Object.values(options).filter((v) => v === null).length, 0);
+      const moves = ctrl.marks(table).filter(({ mark }) => mark.role === role);
       return [
-        ...table.saidToldDid
-          .filter((s) => s.role === role)
-          .map((s) => t("debrief.mine.said", { dossier: dossier(s.round), told: s.told, said: s.said ?? t("debrief.said.nothing"), did: s.did.length ? s.did.join(", ") : t("debrief.said.nothing") })),
-        hidden ? t("debrief.mine.hidden", { count: hidden }) : "",
+        ...(own.length ? own : [t("debrief.mine.noMoney")]),
+        ...(moves.length
+          ? moves.map(({ mark, aside }) =>
+              aside
+                ? t("debrief.mine.moveSetAside", { option: mark.option, reason: aside.reason })
+                : t("debrief.mine.move", {
+                    option: mark.option,
+                    before: stanceWord(mark.before.stance),
+                    after: stanceWord(mark.after.stance),
+                    funders: listWords(mark.funders.map((f) => ctrl.label(table.table, f.role))),
+                    better: listWords(mark.better.map((b) => b.option)),
+                  }),
+            )
+          : [t("debrief.mine.noMove")]),
       ];
     }
-    case "chair":
-      return table.emptyChair
-        .filter((c) => c.adopted)
-        .map((c) => t("debrief.mine.chair", { dossier: dossier(c.round), option: c.adopted!, payoff: signed(table.outcomes[c.round]?.payoffs[role] ?? 0), score: Math.round((c.publicInterest ?? 0) * 10) / 10 }));
+    case "said":
+      return table.saidToldDid
+        .filter((s) => s.role === role)
+        .flatMap((s) => [
+          t("debrief.mine.said", { dossier: dossier(s.round), told: s.told.length ? listWords(s.told) : "—", said: s.said ?? t("debrief.said.nothing"), did: s.did.length ? listWords(s.did) : t("debrief.said.nothing") }),
+          s.hidden.length ? t("debrief.mine.hiddenAtEnd", { dossier: dossier(s.round), options: listWords(s.hidden) }) : "",
+        ]);
+    case "chair": {
+      const own = ctrl.mine?.role.publicInterestCase;
+      return [
+        ...table.emptyChair
+          .filter((c) => c.adopted)
+          .map((c) => t("debrief.mine.chair", { dossier: dossier(c.round), option: c.adopted!, payoff: signed(table.outcomes[c.round]?.payoffs[role] ?? 0), score: score(c.publicInterest ?? 0) })),
+        own ? t("debrief.mine.case", { case: own }) : "",
+      ];
+    }
     case "vote": {
       const power = Object.fromEntries(RULES.map((r) => [r, `${Math.round((debrief.power[r]?.banzhaf[role] ?? 0) * 100)}%`]));
       return [t("debrief.mine.power", power)];

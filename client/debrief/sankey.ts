@@ -1,7 +1,8 @@
 // The money-flow layout: d3-sankey places funders on the left and recipients on the right,
 // one band per pair with its width by tokens; the chart draws the result as SVG paths.
+// Node labels sit at node centres, so nodes `padding` apart never have overlapping labels.
 import { sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode } from "d3-sankey";
-import type { MoneyFlow } from "../../shared/analysis/debrief.js";
+import type { Payment } from "../../shared/analysis/debrief.js";
 
 export interface FlowNode {
   id: string;
@@ -26,7 +27,8 @@ export interface FlowLink {
 type NodeExtra = { id: string; role: string; side: "from" | "to" };
 type LinkExtra = { from: string; to: string };
 
-export function flowLayout(flows: readonly MoneyFlow[], box: { x0: number; x1: number; y0: number; y1: number }): { nodes: FlowNode[]; links: FlowLink[] } {
+/** `padding` between nodes of a side: more than a line of label text keeps labels apart. */
+export function flowLayout(flows: readonly Payment[], box: { x0: number; x1: number; y0: number; y1: number }, padding = 14): { nodes: FlowNode[]; links: FlowLink[] } {
   // A role that both pays and receives appears on both sides, so the diagram stays two columns.
   const pairs = new Map<string, { from: string; to: string; amount: number }>();
   for (const f of flows) {
@@ -49,7 +51,7 @@ export function flowLayout(flows: readonly MoneyFlow[], box: { x0: number; x1: n
   const layout = sankey<NodeExtra, LinkExtra>()
     .nodeId((n) => n.id)
     .nodeWidth(16)
-    .nodePadding(14)
+    .nodePadding(padding)
     .nodeSort((a, b) => a.role.localeCompare(b.role))
     .extent([
       [box.x0, box.y0],

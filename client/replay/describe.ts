@@ -63,6 +63,8 @@ export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
       return rt("event.NewsPushed", { text: e.text });
     case "DebriefCardShown":
       return rt("event.DebriefCardShown", { card: e.card + 1 });
+    case "MarkReviewed":
+      return e.setAside ? rt("event.MarkSetAside", { reason: e.reason }) : rt("event.MarkReviewed");
     default:
       return rt(`event.${e.type}`);
   }

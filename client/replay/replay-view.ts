@@ -8,7 +8,8 @@ import { currentDossier, formatClock, optionTitle, roleById } from "../ctrl/sele
 import { t } from "../text/catalog.js";
 import { rt } from "../text/replay-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
-import { roleBadge, round1, scoresTable } from "../ui/parts.js";
+import { roleBadge, scoresTable } from "../ui/parts.js";
+import { score, signed } from "../debrief/format.js";
 import { describeEvent } from "./describe.js";
 import { renderKeyHelp } from "./keyboard.js";
 import { SPEEDS, viewChoiceOf, viewChoiceText, type ReplayController, type Speed } from "./replay-controller.js";
@@ -328,16 +329,35 @@ function debriefSummary(ctrl: ReplayController, view: MatchView): VNode {
                     dossier: dossier?.title ?? o.dossier,
                     adopted: `${o.adopted} ${optionTitle(dossier, o.adopted)}`,
                     by: o.by ? t(`outcome.by.${o.by}`) : "",
-                    score: round1(o.publicInterest ?? 0),
-                    best: round1(o.best.publicInterest),
+                    score: score(o.publicInterest ?? 0),
+                    best: score(o.best.publicInterest),
                     bestOption: o.best.option,
                   }),
             );
           }),
         ),
-        tb.flags.length === 0
+        tb.marks.length === 0
           ? h("p", { class: "hint" }, rt("replay.noFlags"))
-          : h("ul", null, tb.flags.map((f, i) => h("li", { "data-key": `f${i}` }, rt("replay.flag", { recipient: f.recipient, before: f.before, after: f.after, option: f.option, funder: f.funder, payoff: f.payoff, best: f.bestPayoff })))),
+          : h(
+              "ul",
+              null,
+              tb.marks.map((m) =>
+                h(
+                  "li",
+                  { "data-key": m.id },
+                  rt("replay.flag", {
+                    recipient: m.role,
+                    before: t(`debrief.stance.${m.before.stance}`),
+                    after: t(`debrief.stance.${m.after.stance}`),
+                    option: m.option,
+                    funders: m.funders.map((f) => f.role).join(", "),
+                    payoff: signed(m.payoff),
+                    better: m.better.map((b) => `${b.option} (${signed(b.payoff)})`).join(", "),
+                  }),
+                  analysis.review[m.id] ? ` ${rt("replay.setAside", { reason: analysis.review[m.id]!.reason })}` : "",
+                ),
+              ),
+            ),
         table ? h("div", { class: "scroll-x" }, scoresTable(view, table, ctrl.choice.kind === "role" ? ctrl.choice.role : null)) : null,
       );
     }),

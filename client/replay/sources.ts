@@ -3,7 +3,7 @@
 // the server computes each moment's view for the views the link allows (RemoteSource), and
 // this side only keeps what it was sent. The controller asks both the same questions.
 import type { Debrief } from "../../shared/analysis/debrief.js";
-import { debrief } from "../../shared/analysis/debrief.js";
+import { debrief, markMoments } from "../../shared/analysis/debrief.js";
 import type { RecordedEvent } from "../../shared/replay/record.js";
 import { TEXT_WINDOW, viewChoiceText, viewerOf, type Provenance, type ReplayMoment, type ReplayOutline, type RoleChoice, type ViewChoice } from "../../shared/replay/remote.js";
 import { eventSeenBy, type SeenEvent } from "../../shared/replay/seen.js";
@@ -47,10 +47,7 @@ export class LocalSource implements ReplaySource {
   ) {
     this.length = replay.length;
     this.analysis = debrief(replay.events);
-    const capture = this.analysis.tables.flatMap((t) =>
-      t.flags.map((f) => ({ at: Math.max(...f.evidence) + 1, roles: [f.funder, f.recipient], label: `${f.recipient} moves toward ${f.option} after money from ${f.funder}`, round: f.round, table: t.table })),
-    );
-    this.markers = markers(replay.events, capture);
+    this.markers = markers(replay.events, markMoments(this.analysis));
   }
 
   roleChoices(): RoleChoice[] {

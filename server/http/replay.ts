@@ -8,7 +8,7 @@
 // A prepared replay is kept per match and link kind (a few at a time): the events, the key
 // moments, the debrief, and states every so many events, so a seek folds a short stretch only.
 import type { Request, Response } from "express";
-import { debrief as analyse, type Debrief } from "../../shared/analysis/debrief.js";
+import { debrief as analyse, markMoments, type Debrief } from "../../shared/analysis/debrief.js";
 import { RULES_VERSION } from "../../shared/rules/types.js";
 import { applyEvent, cloneState } from "../../shared/rules/evolve.js";
 import type { GameEvent } from "../../shared/rules/events.js";
@@ -47,10 +47,7 @@ class Prepared {
   ) {
     this.length = events.length;
     this.every = Math.max(250, Math.ceil(this.length / 16));
-    const capture = debrief.tables.flatMap((t) =>
-      t.flags.map((f) => ({ at: Math.max(...f.evidence) + 1, roles: [f.funder, f.recipient], label: `${f.recipient} moves toward ${f.option} after money from ${f.funder}`, round: f.round, table: t.table })),
-    );
-    this.markers = markers(events, capture);
+    this.markers = markers(events, markMoments(debrief));
   }
 
   /** Folds the whole record once, keeping states on the way, breathing between slices. */

@@ -374,3 +374,14 @@ export function debrief(events: readonly GameEvent[]): Debrief {
   };
 }
 
+
+/** The marks as key moments for a replay's timeline: just after the move, naming who moved and who paid. */
+export function markMoments(d: Debrief): { at: number; roles: string[]; label: string; round: number; table: number }[] {
+  return d.tables.flatMap((t) =>
+    t.marks.map((m) => {
+      const funders = m.funders.map((f) => f.role);
+      const aside = d.review[m.id] ? " (set aside by the teacher)" : "";
+      return { at: m.after.at + 1, roles: [...funders, m.role], label: `${m.role} moves toward ${m.option}, the option of its sponsor ${funders.join(" and ")}${aside}`, round: m.round, table: t.table };
+    }),
+  );
+}
