@@ -48,6 +48,7 @@ const SAMPLES: Record<Exclude<CommandType, "CreateMatch">, Sample> = {
   EndMatch: { command: { type: "EndMatch" }, actor: TEACHER },
   ShowDebriefCard: { command: { type: "ShowDebriefCard", card: 1 }, actor: TEACHER },
   ShowNicknames: { command: { type: "ShowNicknames", shown: true }, actor: TEACHER },
+  ReviewMark: { command: { type: "ReviewMark", mark: "m40", setAside: true, reason: "Agreed before the trip." }, actor: TEACHER },
 };
 
 /**
