@@ -1,13 +1,16 @@
 // Balance report: plays bots-only matches headless under each decision rule and prints how
-// often each option is adopted, how often capture is flagged (the debrief's own flag), who
-// gains, Mandate and Standing per role, and how often each strategy comes out ahead.
-//   npm run balance -- --games 1000 [--seed 1] [--rule R2] [--scenario id] [--workers 2] [--temptation 1]
+// often each option is adopted, how often the debrief marks a move toward a sponsor's option
+// (its own measure, shared/analysis/capture.ts) and how often a marked move changed an
+// outcome, the same kind of move by roles with no money involved, who gains, Mandate and
+// Standing per role, and how often each strategy comes out ahead.
+//   npm run balance -- --games 1000 [--seed 1] [--rule R2] [--scenario id|file.json] [--workers 2] [--temptation 1]
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { loadScenario, DEFAULT_SCENARIO_ID } from "../server/scenarios/index.js";
 import { debrief } from "../shared/analysis/debrief.js";
-import { DEFAULT_PROFILES, scaleTemptation, simulateMatch, type BotProfile } from "../shared/bots/index.js";
-import { applyRule, scoresOf, type DecisionRuleId, type RoleId, type Scenario } from "../shared/index.js";
+import { DEFAULT_PROFILES, profileFor, simulateMatch, type BotProfile } from "../shared/bots/index.js";
+import { applyRule, parseScenario, scoresOf, type DecisionRuleId, type RoleId, type Scenario } from "../shared/index.js";
 
 interface Args {
   games: number;
@@ -22,7 +25,10 @@ interface Args {
 interface GameSummary {
   rule: DecisionRuleId;
   adopted: (string | null)[];
-  flags: { recipient: RoleId; funder: RoleId; decisive: boolean }[];
+  marks: { recipient: RoleId; funders: RoleId[]; decisive: boolean }[];
+  /** The comparison: roles with money covering a round and roles with none, and how many moved. */
+  funded: { units: number; moved: number };
+  unfunded: { units: number; moved: number };
   roles: Record<RoleId, { payoff: number; mandate: number; standing: number; total: number; strategies: string[] }>;
 }
 
@@ -51,18 +57,37 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** A scenario by id (server/scenarios) or from a JSON file (e.g. tests/fixtures/five-roles.json). */
+function scenarioOf(ref: string): Scenario {
+  return ref.endsWith(".json") ? parseScenario(JSON.parse(readFileSync(ref, "utf8"))) : loadScenario(ref);
+}
+
+/**
+ * Every role's temperament with its capture tendency scaled by `temptation`: the default table
+ * for the default scenario's roles, the guess from income for any other scenario's.
+ */
+function profilesFor(scenario: Scenario, temptation: number): Record<RoleId, Partial<BotProfile>> {
+  return Object.fromEntries(
+    scenario.roles.map((r) => {
+      const base = profileFor({ id: r.id, income: r.income, programmeSeats: r.abilities.programmeSeats });
+      return [r.id, { ...(DEFAULT_PROFILES[r.id] ?? {}), captureTendency: Math.min(1, base.captureTendency * temptation) }];
+    }),
+  );
+}
+
 function playOne(scenario: Scenario, rule: DecisionRuleId, seed: number, profiles: Record<RoleId, Partial<BotProfile>>): GameSummary {
   const sim = simulateMatch({ scenario, rule, seed, profiles });
   const table = sim.state.tables[0]!;
-  const report = debrief(sim.events).tables[0]!;
-  const flags = report.flags.map((f) => {
-    // Decisive: would the dossier have gone another way had the recipient kept its stance from before the money?
-    const round = table.rounds[f.round]!;
-    const dossier = scenario.dossiers[f.round]!;
+  const analysed = debrief(sim.events);
+  const report = analysed.tables[0]!;
+  const marks = report.marks.map((m) => {
+    // Decisive: would the dossier have gone another way had the mover kept the stance it declared before the move?
+    const round = table.rounds[m.round]!;
+    const dossier = scenario.dossiers[m.round]!;
     const attendance = Object.fromEntries(scenario.roles.map((r) => [r.id, round.attendance[r.id]?.mode ?? "absent"]));
-    const positions = { ...round.positions, [f.recipient]: { ...round.positions[f.recipient], [f.option]: f.before } };
+    const positions = { ...round.positions, [m.role]: { ...round.positions[m.role], [m.option]: m.before.stance } };
     const counterfactual = applyRule(rule, { scenario, dossier, tabled: round.tabled.map((t) => t.option), positions, attendance }).adopted;
-    return { recipient: f.recipient, funder: f.funder, decisive: counterfactual !== round.decision?.adopted };
+    return { recipient: m.role, funders: m.funders.map((f) => f.role), decisive: counterfactual !== round.decision?.adopted };
   });
   const roles: GameSummary["roles"] = {};
   for (const s of scoresOf(sim.state, table)) roles[s.role] = { payoff: s.mandatePoints, mandate: s.mandate, standing: s.standing, total: s.total, strategies: [] };
@@ -74,19 +99,20 @@ function playOne(scenario: Scenario, rule: DecisionRuleId, seed: number, profile
     const offers = table.fellowships.filter((f) => f.to === bot.role && f.status !== "lapsed" && f.status !== "withdrawn");
     if (offers.length) r.strategies.push(offers.some((f) => f.status === "accepted") ? "guest: accepts a fellowship" : "guest: declines every offer");
     const funded = table.fellowships.some((f) => f.to === bot.role && f.status === "accepted") || table.grants.some((g) => g.to === bot.role);
-    if (funded) r.strategies.push(report.flags.some((f) => f.recipient === bot.role) ? "funded: votes with the funder" : "funded: stays independent");
+    if (funded) r.strategies.push(report.marks.some((m) => m.role === bot.role) ? "funded: moves toward the funder" : "funded: stays independent");
     if (role.canTravelAlone && bot.profile.patronRate === 0) {
       const inPerson = table.rounds.filter((x) => x.attendance[bot.role]?.mode === "in-person" && x.attendance[bot.role]?.paidBy === bot.role).length;
       r.strategies.push(inPerson === table.rounds.length ? "travel: every round at own cost" : "travel: saves on some trips");
     }
     if (role.knowledge.hiddenPayoffs.length) r.strategies.push(bot.strategy.buysBriefing ? "briefing: buys it" : "briefing: plays blind");
   }
-  return { rule, adopted: table.rounds.map((x) => x.decision?.adopted ?? null), flags, roles };
+  const { funded, unfunded } = analysed.comparison;
+  return { rule, adopted: table.rounds.map((x) => x.decision?.adopted ?? null), marks, funded, unfunded, roles };
 }
 
-function runBatch(scenarioId: string, jobs: { rule: DecisionRuleId; seed: number }[], temptation: number): GameSummary[] {
-  const scenario = loadScenario(scenarioId);
-  const profiles = scaleTemptation(DEFAULT_PROFILES, temptation);
+function runBatch(scenarioRef: string, jobs: { rule: DecisionRuleId; seed: number }[], temptation: number): GameSummary[] {
+  const scenario = scenarioOf(scenarioRef);
+  const profiles = profilesFor(scenario, temptation);
   return jobs.map((j) => playOne(scenario, j.rule, j.seed, profiles));
 }
 
@@ -107,16 +133,20 @@ function report(scenario: Scenario, rule: DecisionRuleId, games: GameSummary[]):
     const counts = d.options.map((o) => `${o.id} ${pct(games.filter((g) => g.adopted[i] === o.id).length, n)}`);
     out.push(`${d.id} ${d.title}: ${counts.join("  ")}`);
   });
-  const withFlag = games.filter((g) => g.flags.length > 0).length;
-  const flags = games.flatMap((g) => g.flags);
-  const decisiveGames = games.filter((g) => g.flags.some((f) => f.decisive)).length;
-  out.push(`Capture: flagged in ${pct(withFlag, n)} of games (${fix(flags.length / n, 2)} flags a game); it changed an outcome in ${pct(decisiveGames, n)} of games.`);
+  const withMark = games.filter((g) => g.marks.length > 0).length;
+  const marks = games.flatMap((g) => g.marks);
+  const decisiveGames = games.filter((g) => g.marks.some((m) => m.decisive)).length;
+  out.push(`Capture: a move was marked in ${pct(withMark, n)} of games (${fix(marks.length / n, 2)} marks a game); a marked move changed an outcome in ${pct(decisiveGames, n)} of games.`);
+  const sum = (k: "funded" | "unfunded") => games.reduce((a, g) => ({ units: a.units + g[k].units, moved: a.moved + g[k].moved }), { units: 0, moved: 0 });
+  const funded = sum("funded");
+  const unfunded = sum("unfunded");
+  out.push(`  roles with money that round: ${funded.moved} of ${funded.units} moved toward their sponsor's option (${pct(funded.moved, funded.units)}); roles with no money involved: ${unfunded.moved} of ${unfunded.units} made the same kind of move (${pct(unfunded.moved, unfunded.units)}).`);
   const byRecipient = new Map<string, number>();
-  for (const f of flags) byRecipient.set(f.recipient, (byRecipient.get(f.recipient) ?? 0) + 1);
+  for (const m of marks) byRecipient.set(m.recipient, (byRecipient.get(m.recipient) ?? 0) + 1);
   const byFunder = new Map<string, number>();
-  for (const f of flags) byFunder.set(f.funder, (byFunder.get(f.funder) ?? 0) + 1);
+  for (const m of marks) for (const f of m.funders) byFunder.set(f, (byFunder.get(f) ?? 0) + 1);
   const list = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fix(v / n, 2)}`).join(", ");
-  out.push(`  flags a game by recipient: ${list(byRecipient) || "none"}; by funder: ${list(byFunder) || "none"}`);
+  out.push(`  marks a game by mover: ${list(byRecipient) || "none"}; by funder: ${list(byFunder) || "none"}`);
   const roleRows: (string | number)[][] = [["role", "income", "payoff", "Mandate", "Standing", "total"]];
   const roleMean: Record<RoleId, number> = {};
   for (const role of scenario.roles) {
@@ -156,7 +186,7 @@ function report(scenario: Scenario, rule: DecisionRuleId, games: GameSummary[]):
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const scenario = loadScenario(args.scenario);
+  const scenario = scenarioOf(args.scenario);
   const jobs = args.rules.flatMap((rule) => Array.from({ length: args.games }, (_, i) => ({ rule, seed: args.seed + i })));
   const started = performance.now();
   let results: GameSummary[];
