@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Debrief } from "../../shared/analysis/debrief.js";
 import { CSV_COLUMNS } from "../../shared/analysis/export.js";
 import { DEBRIEF, type DebriefReply } from "../../shared/protocol/intents.js";
-import { BASE, createMatch, eventually, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
+import { BASE, cmd, createMatch, decoded, eventually, expectViewsInSync, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
 
 /** RFC 4180: fields separated by commas, records by CRLF, quoted fields with "" for a quote. */
 export function parseCsv(text: string): string[][] {
@@ -113,6 +113,26 @@ describe("after a played match (three students, six bots)", () => {
     await ok(teacher, { type: "ShowDebriefCard", card: 3 });
     await ok(teacher, { type: "ShowNicknames", shown: true });
     expect(await askDebrief(students[1]!)).toEqual(before);
+  });
+
+  it("records the teacher's review of a mark: every device gets the reason, students cannot give it, the exports carry it", async () => {
+    const reason = "Agreed with TECH before any trip was offered.";
+    const refused = await cmd(students[0]!, { type: "ReviewMark", mark: "m40", setAside: true, reason });
+    expect(refused).toMatchObject({ ok: false, code: "not-teacher" });
+    expect(await cmd(teacher, { type: "ReviewMark", mark: "m40", setAside: true, reason: "  " })).toMatchObject({ ok: false, code: "mark-reason" });
+    await ok(teacher, { type: "ReviewMark", mark: "m40", setAside: true, reason });
+    await ok(teacher, { type: "ShowDebriefCard", card: 2, part: 3 });
+    // Every device, the projector included, holds the same review and part (its view equals viewFor's).
+    await expectViewsInSync(s, m.code, [...students, teacher, projector]);
+    for (const d of [...students, projector]) {
+      await eventually(() => decoded(d.room).debriefSetAside?.includes(reason), 3000, "the review on every device");
+      expect(decoded(d.room).debriefPart).toBe(3);
+    }
+    const body = (await (await get("debrief")).json()) as { debrief: Debrief };
+    expect(body.debrief.review).toEqual({ m40: { reason, at: expect.any(Number) } });
+    await ok(teacher, { type: "ReviewMark", mark: "m40", setAside: false });
+    const restored = (await (await get("debrief")).json()) as { debrief: Debrief };
+    expect(restored.debrief.review).toEqual({});
   });
 
   it("gives the teacher the debrief over HTTP, with who played each role only on request", async () => {

@@ -57,19 +57,33 @@ function play(scenario: Scenario, rule: "R1" | "R2" | "R3" | "R4", plan: Act[]):
       continue;
     }
     const as = (role: number, command: Command) => m.run(command, player(seatOf(id(role))));
-    if (a.kind === "travel") as(a.role, { type: "BookTravel", mode: a.inPerson ? "in-person" : "remote" });
-    else if (a.kind === "offer") as(a.from, { type: "OfferFellowship", to: id(a.to), expects: a.expects === null ? null : pick(a.expects), programme: a.programme });
-    else if (a.kind === "accept" || a.kind === "decline") {
-      const offer = m.s.tables[0]!.fellowships.filter((f) => f.to === id(a.role) && f.status === "offered").at(-1);
-      if (offer) as(a.role, { type: a.kind === "accept" ? "AcceptFellowship" : "DeclineFellowship", fellowship: offer.id });
-    } else if (a.kind === "grant") as(a.from, { type: "GiveGrant", to: id(a.to), amount: a.amount });
-    else if (a.kind === "table") {
-      const round = m.s.tables[0]!.rounds[m.s.round];
-      const inRoom = scenario.roles.map((_, i) => i).filter((i) => round?.attendance[id(i)]?.mode === "in-person");
-      if (inRoom.length) as(inRoom[a.role % inRoom.length]!, { type: "TableOption", option: pick(a.option) });
-    } else {
-      const tabled = m.s.tables[0]!.rounds[m.s.round]?.tabled.map((t) => t.option) ?? [];
-      as(a.role, { type: "DeclarePosition", option: tabled.length ? tabled[a.option % tabled.length]! : pick(a.option), stance: a.stance });
+    const round = m.s.tables[0]!.rounds[m.s.round];
+    switch (a.kind) {
+      case "travel":
+        as(a.role, { type: "BookTravel", mode: a.inPerson ? "in-person" : "remote" });
+        break;
+      case "offer":
+        as(a.from, { type: "OfferFellowship", to: id(a.to), expects: a.expects === null ? null : pick(a.expects), programme: a.programme });
+        break;
+      case "accept":
+      case "decline": {
+        const offer = m.s.tables[0]!.fellowships.filter((f) => f.to === id(a.role) && f.status === "offered").at(-1);
+        if (offer) as(a.role, { type: a.kind === "accept" ? "AcceptFellowship" : "DeclineFellowship", fellowship: offer.id });
+        break;
+      }
+      case "grant":
+        as(a.from, { type: "GiveGrant", to: id(a.to), amount: a.amount });
+        break;
+      case "table": {
+        const inRoom = scenario.roles.map((_, i) => i).filter((i) => round?.attendance[id(i)]?.mode === "in-person");
+        if (inRoom.length) as(inRoom[a.role % inRoom.length]!, { type: "TableOption", option: pick(a.option) });
+        break;
+      }
+      case "declare": {
+        const tabled = round?.tabled.map((t) => t.option) ?? [];
+        as(a.role, { type: "DeclarePosition", option: tabled.length ? tabled[a.option % tabled.length]! : pick(a.option), stance: a.stance });
+        break;
+      }
     }
   }
   return m.events;
