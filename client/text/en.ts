@@ -130,6 +130,7 @@ const messages = {
   "role.travel.sponsor": "You cannot pay for your own trip: you need a sponsor, or take part remotely.",
   "role.delegates": "{count, plural, one {One delegate} other {Up to # delegates}}",
   "role.mandate": "Your mandate",
+  "role.publicCase": "Your best case for the public interest",
   "role.knowledge": "What you know",
   "role.unknown": "What you don't know",
   "role.unknownText": "Some effects on this dossier are hidden from you (shown as ?). An expert briefing reveals them.",

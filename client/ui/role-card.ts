@@ -28,6 +28,7 @@ export function roleCard(ctrl: StudentController, view: MatchView, open: boolean
     ),
     h("h3", null, t("role.mandate")),
     h("p", null, role.mandate),
+    role.publicInterestCase ? [h("h3", null, t("role.publicCase")), h("p", null, role.publicInterestCase)] : null,
     briefing && briefing.notes.length ? h("div", { class: "private" }, h("h3", null, t("role.knowledge")), h("p", { class: "private__mark" }, t("briefing.private")), h("ul", null, briefing.notes.map((n) => h("li", null, n)))) : null,
     dossier ? dossierBriefing(ctrl, view, dossier.id) : null,
   ];

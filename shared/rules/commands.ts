@@ -57,7 +57,7 @@ export type CommandType = Command["type"];
 export const DEBRIEF_CARD_LIMIT = 20;
 
 /** How many parts one debrief card may be stepped through (0 = the first part). */
-export const DEBRIEF_PART_LIMIT = 10;
+export const DEBRIEF_PART_LIMIT = 60;
 
 /** Length limits, in characters, shared by the engine and every form that feeds it. */
 export const LIMITS = {
