@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Debrief } from "../../shared/analysis/debrief.js";
 import { CSV_COLUMNS } from "../../shared/analysis/export.js";
 import { DEBRIEF, type DebriefReply } from "../../shared/protocol/intents.js";
-import { BASE, cmd, createMatch, decoded, eventually, expectViewsInSync, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
+import { BASE, cmd, createMatch, eventually, held, expectViewsInSync, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
 
 /** RFC 4180: fields separated by commas, records by CRLF, quoted fields with "" for a quote. */
 export function parseCsv(text: string): string[][] {
@@ -125,8 +125,8 @@ describe("after a played match (three students, six bots)", () => {
     // Every device, the projector included, holds the same review and part (its view equals viewFor's).
     await expectViewsInSync(s, m.code, [...students, teacher, projector]);
     for (const d of [...students, projector]) {
-      await eventually(() => decoded(d.room).debriefSetAside?.includes(reason), 3000, "the review on every device");
-      expect(decoded(d.room).debriefPart).toBe(3);
+      await eventually(() => held(d).view.debrief.setAside.m40?.reason === reason, 3000, "the review on every device");
+      expect(held(d).view.debrief.part).toBe(3);
     }
     const body = (await (await get("debrief")).json()) as { debrief: Debrief };
     expect(body.debrief.review).toEqual({ m40: { reason, at: expect.any(Number) } });
