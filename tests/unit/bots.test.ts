@@ -36,7 +36,7 @@ import { Match, defaultScenario, smallScenario } from "../helpers/engine.js";
 const RULES: DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 const ACTING_PHASES = ["briefing", "travel", "negotiation", "decision"] as const;
 /** Whole simulated matches take a few dozen milliseconds each; allow for a busy machine. */
-const SLOW = 60_000;
+const SLOW = 240_000;
 
 function play(rule: DecisionRuleId, seed: number, scenario: Scenario = defaultScenario()): SimulationResult {
   return simulateMatch({ scenario, rule, seed });
