@@ -6,9 +6,10 @@
 // (Polish, Arabic…) adds its own cases (few, many…) without a code change.
 import { debriefEn } from "./debrief-en.js";
 import { en as general } from "./en.js";
+import { tableEn } from "./table-en.js";
 
-/** The English catalog: the general messages and the debrief's (kept in its own file). */
-const en = { ...general, ...debriefEn } as const;
+/** The English catalog: the general messages, the debrief's and the table's (each in its own file). */
+const en = { ...general, ...debriefEn, ...tableEn } as const;
 export type MessageKey = keyof typeof en;
 export type Catalog = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
