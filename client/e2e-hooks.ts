@@ -9,6 +9,13 @@ export interface E2eHooks {
   seats?: number;
   /** Size of the last table model drawn, so a test can wait for a redraw. */
   drawn?: number;
+  /** The table's screen (map or room), whether an animation plays, its smallest text in CSS pixels. */
+  tableScreen?: "map" | "room";
+  animating?: boolean;
+  smallestTextPx?: number;
+  canvas?: { width: number; height: number; cssWidth: number; cssHeight: number; pixelRatio: number };
+  /** What the table told screen readers, oldest first. */
+  tableSaid?: string[];
   /** The screen the app shows: landing, setup, student, host, projector. */
   screen?: string;
   phase?: string;

@@ -73,6 +73,9 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
     }
   };
 
+  // The table animates a step forward through the match (playback, →), as it did live; a jump,
+  // a step back or another point of view just shows the table as it is at the new moment.
+  let shown = { moment: -1, choice: "" };
   const draw = () => {
     const view = ctrl.view;
     patch(elements.main, renderReplay(ctrl, { share: () => void share() }));
@@ -83,7 +86,10 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
     const model = showTable ? tableModelOf(view, ctrl.tableIndex()) : null;
     // The role watched through is "mine" on the table, as it was on that student's screen.
     const role = ctrl.choice.kind === "role" ? ctrl.choice.role : null;
-    stage.update(model && { ...model, seats: model.seats.map((s) => ({ ...s, mine: s.role === role })) });
+    const now = { moment: ctrl.moment, choice: viewChoiceText(ctrl.choice) };
+    const animate = now.moment === shown.moment + 1 && now.choice === shown.choice;
+    shown = now;
+    stage.update(model && { ...model, seats: model.seats.map((s) => ({ ...s, mine: s.role === role })) }, { animate });
     const address = addressOf(ctrl, window.location);
     if (address !== window.location.pathname + window.location.search) window.history.replaceState(null, "", address + window.location.hash);
     elements.section.dataset.phase = view.phase;

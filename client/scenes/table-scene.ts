@@ -1,200 +1,381 @@
-// The negotiating table: a seat per role (shape, letters and colour for its stakeholder
-// group), who is in the room, remote or absent, token piles, delegates, the last speaker
-// and the options on the table. It redraws only when its TableModel changes.
+// The meeting room: the table with a seat for every delegation in the room (emblem, people,
+// token pile, hand of stance cards), the empty chair of the public at its foot, screens on the
+// wall for those on the video link, faded emblems by the door for those not here, the options
+// on the table, the drafting group's sheet, the last voice, the verdict and what it means for
+// each seat. `show()` redraws to a model and plays the moments that led to it
+// (room-moments.ts); between changes nothing is drawn.
 import * as Phaser from "phaser";
-import { reportToE2e } from "../e2e-hooks.js";
 import { t } from "../text/catalog.js";
-import { groupStyle, okabeIto, toColourNumber, ui } from "../ui/palette.js";
-import { seatPositions, tableCentre, tableLayout, tabledPositions, type Point } from "./table-layout.js";
+import { groupStyle } from "../ui/palette.js";
+import { emblemOf, venueOf } from "./art.js";
+import { Motion } from "./motion.js";
+import { colourNumber, colours, depth, drawPile, stanceMarks } from "./parts.js";
+import { Retained } from "./retained.js";
+import { playRoomMoments, prepareRoomMoments } from "./room-moments.js";
+import { StillLayer } from "./still-layer.js";
+import type { StageScene } from "./stage-scene.js";
+import { cardPositions, chipPosition, emptyChairPosition, handPositions, notHerePositions, pilePosition, screenBoxes, seatAngle, seatPositions, tableCentre, tableLayout as L, type Box, type Point } from "./table-layout.js";
+import type { Moment } from "./table-moments.js";
 import type { SeatModel, TableModel } from "./table-model.js";
+import { sponsorOf } from "./table-model.js";
+import { signed } from "./table-words.js";
 
-export const tableSceneKey = "Table";
+export const roomSceneKey = "Room";
 
-const rendererNames: Readonly<Record<number, "WebGL" | "Canvas" | "Headless">> = {
-  [Phaser.WEBGL]: "WebGL",
-  [Phaser.CANVAS]: "Canvas",
-  [Phaser.HEADLESS]: "Headless",
-};
+/** Where a delegation is in the room: a seat at the table, a screen on the wall, or away. */
+export interface Spot {
+  kind: "seat" | "screen" | "away";
+  at: Point;
+  /** Where its tokens are shown and where coins land. */
+  pile: Point;
+  /** Where its payoff chip goes. */
+  chip: Point;
+  angle: number;
+  box: Box;
+}
 
-const tokenColour = okabeIto.yellow;
+/** Stance cards show once positions are being taken: in the decision and after, or once declared. */
+function showsHands(model: TableModel, seat: SeatModel): boolean {
+  return model.phase === "decision" || model.phase === "outcome" || Object.keys(seat.stances).length > 0;
+}
 
-export class TableScene extends Phaser.Scene {
+export class RoomScene extends Phaser.Scene implements StageScene {
+  #r!: Retained;
+  #motion!: Motion;
+  #still!: StillLayer;
   #model: TableModel | null = null;
-  #drawnKey = "";
-  #objects: Phaser.GameObjects.GameObject[] = [];
-  #ready = false;
+  #spots = new Map<string, Spot>();
+  /** The voice in the bubble and when the bubble closes. */
+  #bubble: { id: string; role: string; text: string; remote: boolean } | null = null;
+  #bubbleTimer: number | undefined;
+  #onWake: () => void = () => undefined;
 
   constructor() {
-    super(tableSceneKey);
+    super(roomSceneKey);
   }
 
-  /** Called by the screen on every view change; draws only when something visible changed. */
-  setModel(model: TableModel): void {
-    this.#model = model;
-    if (this.#ready) this.#redraw();
+  get busy(): boolean {
+    return this.#motion?.busy ?? false;
+  }
+
+  get smallestText(): number {
+    return this.#r?.smallestText ?? Number.POSITIVE_INFINITY;
+  }
+
+  get motion(): Motion {
+    return this.#motion;
+  }
+
+  get retained(): Retained {
+    return this.#r;
+  }
+
+  init(data: { reducedMotion: boolean; resolution: number; wake: () => void }): void {
+    this.#r = new Retained(this);
+    this.#r.resolution = data.resolution;
+    this.#motion = new Motion(this, data.reducedMotion, data.wake);
+    this.#still = new StillLayer(this, "room-still");
+    this.#onWake = data.wake;
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(ui.stage);
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.#fit, this);
-    this.#fit();
-    this.#ready = true;
-    this.#redraw();
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.#reportFirstFrame());
-  }
-
-  /** Zooms the camera so the whole square world fits the canvas, centred. */
-  #fit(): void {
-    const { width, height } = tableLayout.world;
-    const camera = this.cameras.main;
-    camera.setSize(this.scale.width, this.scale.height);
-    camera.setZoom(Math.min(this.scale.width / width, this.scale.height / height));
-    camera.centerOn(width / 2, height / 2);
-  }
-
-  #redraw(): void {
-    const model = this.#model ?? { seats: [], tabled: [] };
-    const key = JSON.stringify(model);
-    if (key === this.#drawnKey) return;
-    this.#drawnKey = key;
-    for (const object of this.#objects) object.destroy();
-    this.#objects = [];
-    this.#drawTable();
-    const positions = seatPositions(model.seats.length || tableLayout.seats.count);
-    model.seats.forEach((seat, index) => this.#drawSeat(seat, positions[index] as Point));
-    this.#drawTabled(model);
-    reportToE2e({ seats: model.seats.length, drawn: key.length });
-  }
-
-  #keep<T extends Phaser.GameObjects.GameObject>(object: T): T {
-    this.#objects.push(object);
-    return object;
-  }
-
-  #text(x: number, y: number, text: string, sizePx: number, colour: string = ui.ink, bold = true): Phaser.GameObjects.Text {
-    return this.#keep(
-      this.add
-        .text(x, y, text, {
-          fontFamily: tableLayout.seatLabel.fontFamily,
-          fontSize: `${sizePx}px`,
-          fontStyle: bold ? "bold" : "normal",
-          color: colour,
-          resolution: Math.min(2, window.devicePixelRatio || 1),
-        })
-        .setOrigin(0.5),
-    );
-  }
-
-  #drawTable(): void {
-    const centre = tableCentre();
-    const { radius, edgeWidth } = tableLayout.table;
-    this.#keep(
-      this.add
-        .graphics()
-        .fillStyle(toColourNumber(ui.table))
-        .fillCircle(centre.x, centre.y, radius)
-        .lineStyle(edgeWidth, toColourNumber(ui.tableEdge))
-        .strokeCircle(centre.x, centre.y, radius),
-    );
-  }
-
-  #drawSeat(seat: SeatModel, at: Point): void {
-    const layout = tableLayout.seats;
-    const style = groupStyle[seat.group];
-    const colour = toColourNumber(style.colour);
-    const g = this.#keep(this.add.graphics());
-    const alpha = seat.mode === "absent" ? layout.absentAlpha : 1;
-    g.setAlpha(alpha);
-    if (seat.mine) g.lineStyle(layout.mineEdgeWidth, toColourNumber(ui.ink)).strokeCircle(at.x, at.y, layout.radius + layout.mineEdgeWidth);
-    g.fillStyle(toColourNumber(seat.mode === "remote" ? ui.surface : ui.paper)).fillCircle(at.x, at.y, layout.radius);
-    g.lineStyle(layout.edgeWidth, colour);
-    if (seat.mode === "remote") {
-      // A dashed ring: present by video link, not in the room.
-      const step = (Math.PI * 2) / layout.dashes;
-      for (let i = 0; i < layout.dashes; i++) {
-        g.beginPath();
-        g.arc(at.x, at.y, layout.radius, i * step, i * step + step / 2);
-        g.strokePath();
-      }
-    } else g.strokeCircle(at.x, at.y, layout.radius);
-    this.#groupMark(g, style.shape, at.x, at.y + tableLayout.groupMark.offsetY, colour);
-    this.#text(at.x, at.y + 4, seat.short, tableLayout.seatLabel.fontSizePx).setAlpha(alpha);
-    const modeWord = seat.mode === "in-person" ? "" : seat.mode === "remote" ? t("table.remote") : seat.mode === "absent" ? t("table.absent") : "";
-    if (modeWord) this.#text(at.x, at.y + tableLayout.modeLabel.offsetY, modeWord, tableLayout.modeLabel.fontSizePx, ui.inkMuted, false);
-    this.#drawTokens(seat.tokens, at);
-    this.#drawDelegates(seat.delegates, at);
-    if (seat.spokeLast) {
-      const s = tableLayout.speaker;
-      g.fillStyle(toColourNumber(okabeIto.vermillion)).fillCircle(at.x - s.offset, at.y - s.offset, s.radius);
-      this.#text(at.x - s.offset, at.y - s.offset, "”", s.radius * 2, ui.paper);
-    }
-  }
-
-  #groupMark(g: Phaser.GameObjects.Graphics, shape: string, x: number, y: number, colour: number): void {
-    const s = tableLayout.groupMark.size / 2;
-    g.fillStyle(colour);
-    if (shape === "square") g.fillRect(x - s, y - s, s * 2, s * 2);
-    else if (shape === "diamond") g.fillTriangle(x, y - s * 1.3, x + s * 1.3, y, x, y + s * 1.3).fillTriangle(x, y - s * 1.3, x - s * 1.3, y, x, y + s * 1.3);
-    else if (shape === "triangle") g.fillTriangle(x, y - s * 1.2, x + s * 1.2, y + s, x - s * 1.2, y + s);
-    else g.fillCircle(x, y, s);
-  }
-
-  #drawTokens(tokens: number, at: Point): void {
-    const { discRadius, discStep, maxDiscs, distanceFromCentre, labelStep, fontSizePx, strokePx } = tableLayout.tokens;
-    const centre = tableCentre();
-    // The pile sits on the table in front of the seat; its count is written beside it.
-    const dx = at.x - centre.x;
-    const dy = at.y - centre.y;
-    const length = Math.hypot(dx, dy) || 1;
-    const x = centre.x + (dx / length) * distanceFromCentre;
-    const y = centre.y + (dy / length) * distanceFromCentre;
-    const g = this.#keep(this.add.graphics());
-    const discs = Math.min(tokens, maxDiscs);
-    // One outlined disc on top of a plain stack: fewer shapes to draw each frame.
-    g.fillStyle(toColourNumber(ui.ink));
-    if (discs > 0) g.fillRect(x - discRadius - 1, y - (discs - 1) * discStep, discRadius * 2 + 2, (discs - 1) * discStep + discRadius / 2 + 1);
-    g.fillStyle(toColourNumber(tokenColour));
-    if (discs > 1) g.fillRect(x - discRadius + 1, y - (discs - 1) * discStep, discRadius * 2 - 2, (discs - 1) * discStep);
-    if (discs > 0) {
-      const top = y - (discs - 1) * discStep;
-      g.fillEllipse(x, top, discRadius * 2, discRadius).lineStyle(2, toColourNumber(ui.ink)).strokeEllipse(x, top, discRadius * 2, discRadius);
-    }
-    const label = this.#text(x - (dy / length) * labelStep, y + (dx / length) * labelStep - discStep * Math.min(discs, maxDiscs) / 2, String(tokens), fontSizePx, ui.paper);
-    label.setStroke(ui.ink, strokePx);
-  }
-
-  #drawDelegates(count: number, at: Point): void {
-    if (count <= 0) return;
-    const { dotRadius, spacing, offsetY } = tableLayout.delegates;
-    const g = this.#keep(this.add.graphics());
-    g.fillStyle(toColourNumber(ui.ink));
-    for (let i = 0; i < count; i++) g.fillCircle(at.x + (i - (count - 1) / 2) * spacing, at.y + offsetY, dotRadius);
-  }
-
-  #drawTabled(model: TableModel): void {
-    const { cardWidth, cardHeight, fontSizePx, countFontSizePx } = tableLayout.tabled;
-    if (model.tabled.length === 0) {
-      const centre = tableCentre();
-      this.#text(centre.x, centre.y, t("table.nothingTabled"), tableLayout.emptyTable.fontSizePx, ui.paper, false);
-      return;
-    }
-    const positions = tabledPositions(model.tabled.length);
-    model.tabled.forEach((card, i) => {
-      const at = positions[i] as Point;
-      this.#keep(
-        this.add
-          .graphics()
-          .fillStyle(toColourNumber(ui.paper))
-          .fillRoundedRect(at.x - cardWidth / 2, at.y - cardHeight / 2, cardWidth, cardHeight, 10)
-          .lineStyle(3, toColourNumber(ui.ink))
-          .strokeRoundedRect(at.x - cardWidth / 2, at.y - cardHeight / 2, cardWidth, cardHeight, 10),
-      );
-      this.#text(at.x, at.y - 14, card.option, fontSizePx);
-      this.#text(at.x, at.y + 28, `✓${card.support}  ✗${card.object}`, countFontSizePx, ui.inkMuted);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      window.clearTimeout(this.#bubbleTimer);
+      this.#motion.cancel();
+      this.#still.destroy();
+      this.#r.clear();
     });
   }
 
-  #reportFirstFrame(): void {
-    reportToE2e({ ready: true, scene: tableSceneKey, renderer: rendererNames[this.game.renderer.type] ?? "Canvas" });
+  /** After a resize: texts at the new density, and the still layer baked again at the new zoom. */
+  refit(resolution: number): void {
+    if (resolution !== this.#r.resolution) {
+      this.#still.release();
+      this.#r.clear();
+      this.#r.resolution = resolution;
+    }
+    if (this.#model) void this.show(this.#model, []);
+  }
+
+  spotOf(role: string): Spot | undefined {
+    return this.#spots.get(role);
+  }
+
+  show(model: TableModel, moments: readonly Moment[]): Promise<void> {
+    const voice = moments.find((m): m is Extract<Moment, { kind: "floor" | "remote-comment" }> => m.kind === "floor" || m.kind === "remote-comment");
+    if (voice) this.#openBubble(voice.kind === "floor" ? model.floor?.id : model.remote?.id, voice.role, voice.text, voice.kind === "remote-comment");
+    // A newer change wins: what still moves jumps to its end (the redraw puts it at rest).
+    this.#motion.cancel();
+    this.cameras.main.setAlpha(1);
+    this.#model = model;
+    this.#still.release();
+    this.#draw(model);
+    this.#still.bake(prepareRoomMoments(this, moments));
+    const generation = this.#motion.generation;
+    return playRoomMoments(this, model, moments).then(() => {
+      // Everything is at rest: one texture again, unless a newer change took over.
+      if (generation === this.#motion.generation && this.sys.isActive()) this.#still.bake(new Set());
+    });
+  }
+
+  #openBubble(id: string | undefined, role: string, text: string, remote: boolean): void {
+    this.#bubble = { id: id ?? "", role, text, remote };
+    window.clearTimeout(this.#bubbleTimer);
+    // The bubble closes by itself; the words stay in the screen readers' log and the feed.
+    this.#bubbleTimer = window.setTimeout(() => {
+      this.#bubble = null;
+      if (this.#model && this.sys.isActive()) void this.show(this.#model, []);
+      this.#onWake();
+    }, L.bubble.hideAfterMs);
+  }
+
+  #draw(model: TableModel): void {
+    const r = this.#r;
+    r.begin();
+    this.#drawWall(model);
+    this.#placeSpots(model);
+    this.#drawFloor();
+    for (const seat of model.seats) this.#drawDelegation(model, seat);
+    this.#drawEmptyChair();
+    this.#drawLegend(model);
+    this.#drawCards(model);
+    this.#drawDrafting(model);
+    this.#drawVerdict(model);
+    this.#drawBubble(model);
+    r.end();
+  }
+
+  #placeSpots(model: TableModel): void {
+    this.#spots.clear();
+    const inRoom = model.seats.filter((s) => s.mode === "in-person");
+    const seats = seatPositions(inRoom.length);
+    inRoom.forEach((seat, i) => {
+      const at = seats[i] as Point;
+      const angle = seatAngle(i, inRoom.length);
+      const box = { ...at, width: L.seats.chair, height: L.seats.chair };
+      this.#spots.set(seat.role, { kind: "seat", at, pile: pilePosition(angle), chip: chipPosition(at), angle, box });
+    });
+    const remote = model.seats.filter((s) => s.mode === "remote");
+    screenBoxes(remote.length).forEach((box, i) => {
+      const seat = remote[i] as SeatModel;
+      this.#spots.set(seat.role, { kind: "screen", at: box, pile: { x: box.x - 14, y: L.screens.tokensY }, chip: { x: box.x + box.width / 2 - 10, y: box.y - box.height / 2 + 8 }, angle: -Math.PI / 2, box });
+    });
+    const away = model.seats.filter((s) => s.mode !== "in-person" && s.mode !== "remote");
+    notHerePositions(away.length).forEach((at, i) => {
+      const seat = away[i] as SeatModel;
+      const size = L.notHere.emblem;
+      this.#spots.set(seat.role, { kind: "away", at, pile: { x: at.x, y: at.y + size / 2 + 14 }, chip: { x: at.x + size / 2, y: at.y - size / 2 + 6 }, angle: -Math.PI / 2, box: { ...at, width: size, height: size } });
+    });
+  }
+
+  #drawWall(model: TableModel): void {
+    const r = this.#r;
+    const w = L.world.width;
+    r.keep("wall", () => this.add.rectangle(w / 2, L.wall.height / 2, w, L.wall.height, colourNumber(L.wall.colour)).setDepth(depth.ground));
+    r.keep("skirting", () => this.add.rectangle(w / 2, L.wall.height, w, L.wall.skirtingHeight, colourNumber(L.wall.skirting)).setDepth(depth.ground));
+    const win = L.window;
+    r.keep("window:frame", () => this.add.rectangle(win.x + win.width / 2, win.y + win.height / 2, win.width + win.frame * 2, win.height + win.frame * 2, colourNumber("#FFFDF5")).setStrokeStyle(3, colourNumber(colours.ink)).setDepth(depth.ground));
+    r.image("window:view", win.x + win.width / 2, win.y + win.height / 2, venueOf(model.venue.city), win.width, win.height).setDepth(depth.ground);
+    r.text("window:caption", win.x + win.width / 2, win.captionY, model.venue.city, { size: win.captionSize, bold: true }).setDepth(depth.ground);
+    const s = L.screens;
+    r.text("screens:caption", (s.left + s.right) / 2, s.captionY, model.seats.some((x) => x.mode === "remote") ? t("table.wall") : t("table.wallEmpty"), { size: s.captionSize, colour: colours.inkMuted }).setDepth(depth.ground);
+    const n = L.notHere;
+    if (model.seats.some((x) => x.mode !== "in-person" && x.mode !== "remote")) r.text("away:caption", (n.left + n.right) / 2, n.captionY, t("table.notHere"), { size: n.labelSize, colour: colours.inkMuted }).setDepth(depth.ground);
+  }
+
+  #drawFloor(): void {
+    const c = tableCentre();
+    this.#r.keep("carpet", () => this.add.ellipse(c.x, c.y + 10, L.seats.rx * 2 + 150, L.seats.ry * 2 + 110, colourNumber(L.floor.carpet)).setDepth(depth.ground));
+    this.#r.image("table", c.x, c.y, "table", L.table.width, L.table.height).setDepth(depth.furniture);
+  }
+
+  #drawDelegation(model: TableModel, seat: SeatModel): void {
+    const spot = this.#spots.get(seat.role);
+    if (!spot) return;
+    const r = this.#r;
+    const key = `d:${seat.role}`;
+    const emblem = emblemOf(seat.role, seat.group);
+    if (spot.kind === "seat") {
+      r.image(`${key}:chair`, spot.at.x, spot.at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture);
+      if (seat.mine) r.keep(`${key}:mine`, () => this.add.ellipse(spot.at.x, spot.at.y, 0, 0).setDepth(depth.furniture)).setPosition(spot.at.x, spot.at.y).setSize(L.seats.chair + L.seats.mineRing * 2, L.seats.chair + L.seats.mineRing * 2).setFillStyle(colourNumber(colours.highlight), 1).setStrokeStyle(4, colourNumber(colours.ink));
+      r.image(`${key}:emblem`, spot.at.x, spot.at.y - 6, emblem, L.seats.emblem, L.seats.emblem).setDepth(depth.seats);
+      r.text(`${key}:label`, spot.at.x, spot.at.y + L.seats.labelOffsetY - 8, seat.mine ? `${seat.short} · ${t("table.you")}` : seat.short, { size: L.seats.labelSize, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: 6 } }).setDepth(depth.seats);
+      this.#drawPeople(key, spot.at, seat.travellers);
+      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, L.piles);
+      if (showsHands(model, seat)) this.#drawHand(model, seat, key, handPositions(spot.at, model.tabled.length), L.hands.width, L.hands.height);
+    } else if (spot.kind === "screen") {
+      const box = spot.box;
+      r.image(`${key}:screen`, box.x, box.y, "screen", box.width, box.height * (112 / 90)).setDepth(depth.furniture);
+      const inner = Math.min(box.height * 0.62, box.width * 0.5);
+      r.image(`${key}:emblem`, box.x, box.y - box.height * 0.08, emblem, inner, inner).setDepth(depth.seats);
+      if (seat.mine) r.keep(`${key}:mine`, () => this.add.rectangle(0, 0, 0, 0).setDepth(depth.ground)).setPosition(box.x, box.y + 6).setSize(box.width + 16, box.height * (112 / 90) + 16).setFillStyle(colourNumber(colours.highlight));
+      r.text(`${key}:label`, box.x, L.screens.labelY, seat.short, { size: L.screens.labelSize, bold: true }).setDepth(depth.seats);
+      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, { ...L.piles, coin: { width: 30, height: 20, step: 4 }, maxCoins: 1, labelSize: 24, stroke: 5 });
+      if (model.tabled.length > 0 && showsHands(model, seat)) {
+        const w = Math.min(28, (box.width - 16) / model.tabled.length - 2);
+        const hand = model.tabled.map((_, i) => ({ x: box.x + (i - (model.tabled.length - 1) / 2) * (w + 2), y: box.y + box.height * 0.32 }));
+        this.#drawHand(model, seat, key, hand, w, w * 1.1, true);
+      }
+    } else {
+      const size = L.notHere.emblem;
+      r.image(`${key}:emblem`, spot.at.x, spot.at.y, emblem, size, size).setDepth(depth.seats).setAlpha(L.seats.absentAlpha + 0.15);
+      r.text(`${key}:label`, spot.at.x, spot.at.y, seat.short, { size: L.notHere.labelSize, bold: true, colour: colours.ink, stroke: { colour: colours.paper, width: 5 } }).setDepth(depth.seats);
+      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, { ...L.piles, coin: { width: 26, height: 18, step: 4 }, maxCoins: 1, labelSize: 24, stroke: 5 });
+    }
+    this.#drawBadges(model, seat, spot, key);
+    if (seat.payoff !== null && model.verdict) this.#drawChip(key, spot.chip, seat.payoff);
+  }
+
+  #drawPeople(key: string, at: Point, count: number): void {
+    const { width, height, gap, offsetY, max } = L.people;
+    const shown = Math.min(count, max);
+    for (let i = 0; i < shown; i++) {
+      this.#r.image(`${key}:person${i}`, at.x + (i - (shown - 1) / 2) * (width + gap), at.y + offsetY, "person", width, height).setDepth(depth.seats);
+    }
+  }
+
+  /** One card per tabled option: face up once the stance is declared, a "?" until then. */
+  #drawHand(model: TableModel, seat: SeatModel, key: string, at: Point[], width: number, height: number, small = false): void {
+    model.tabled.forEach((card, i) => {
+      const p = at[i] as Point;
+      const stance = seat.stances[card.option];
+      const fill = stance ? colours[stance] : "#FFFFFF";
+      const k = `${key}:hand:${card.option}`;
+      this.#r
+        .keep(`${k}:card`, () => this.add.rectangle(p.x, p.y, width, height).setDepth(depth.items))
+        .setPosition(p.x, p.y)
+        .setSize(width, height)
+        .setFillStyle(colourNumber(fill))
+        .setStrokeStyle(3, colourNumber(colours.ink))
+        .setRounded(6);
+      const mark = stance ? stanceMarks[stance] : "?";
+      if (small) {
+        this.#r.text(`${k}:mark`, p.x, p.y, mark, { size: L.font.min, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
+        return;
+      }
+      this.#r.text(`${k}:id`, p.x, p.y - height / 4, card.option, { size: L.hands.idSize, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
+      this.#r.text(`${k}:mark`, p.x, p.y + height / 5, mark, { size: L.hands.stanceSize, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
+    });
+  }
+
+  #drawBadges(model: TableModel, seat: SeatModel, spot: Spot, key: string): void {
+    const b = L.badges;
+    const corner = (dx: number, dy: number): Point => ({ x: spot.box.x + (dx * spot.box.width) / 2, y: spot.box.y + (dy * spot.box.height) / 2 });
+    if (model.floor?.role === seat.role && spot.kind === "seat") {
+      const at = corner(-0.62, -0.55);
+      this.#r.image(`${key}:mic`, at.x, at.y, "mic", b.size, b.size).setDepth(depth.badges);
+    }
+    if (seat.drafting && spot.kind === "seat") {
+      const at = corner(0.62, -0.55);
+      this.#r.image(`${key}:pen`, at.x, at.y, "pen", b.size, b.size).setDepth(depth.badges);
+    }
+    const sponsor = sponsorOf(seat);
+    if (sponsor && spot.kind === "seat") {
+      // A sponsored seat keeps the sponsor's mark: a ticket with the sponsor's emblem on it.
+      const at = corner(-0.5, 0.62);
+      const payer = model.seats.find((s) => s.role === sponsor);
+      this.#r.image(`${key}:ticket`, at.x, at.y, "ticket", 72, 34).setDepth(depth.badges);
+      if (payer) this.#r.image(`${key}:sponsor`, at.x + 12, at.y, emblemOf(payer.role, payer.group), 28, 28).setDepth(depth.badges);
+      this.#r.keep(`${key}:stripe`, () => this.add.rectangle(0, 0, 8, 28).setDepth(depth.badges)).setPosition(at.x - 28, at.y).setFillStyle(colourNumber(payer ? groupStyle[payer.group].colour : colours.ink));
+    }
+  }
+
+  #drawChip(key: string, at: Point, payoff: number): void {
+    const { width, height, size } = L.chips;
+    const { sign, value } = signed(payoff);
+    const colour = payoff > 0 ? colours.gain : payoff < 0 ? colours.loss : colours.live;
+    const arrow = payoff > 0 ? "▲" : payoff < 0 ? "▼" : "•";
+    this.#r.keep(`${key}:chip`, () => this.add.rectangle(at.x, at.y, width, height).setDepth(depth.overlay)).setPosition(at.x, at.y).setSize(width, height).setFillStyle(colourNumber(colour)).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(height / 2);
+    this.#r.text(`${key}:chipText`, at.x, at.y, `${arrow}${sign}${value}`, { size, bold: true, colour: colours.paper }).setDepth(depth.overlay);
+  }
+
+  #drawEmptyChair(): void {
+    const at = emptyChairPosition();
+    this.#r.image("public:chair", at.x, at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture).setAlpha(L.emptyChair.alpha);
+    this.#r.text("public:label", at.x, at.y + 12, t("table.emptyChairLabel"), { size: L.emptyChair.labelSize, bold: true, colour: colours.inkMuted, wrap: L.seats.chair + 40 }).setDepth(depth.seats);
+  }
+
+  /** One line at the foot of the room: what the marks on the table mean in this phase. */
+  #drawLegend(model: TableModel): void {
+    const declaring = model.phase === "decision" && model.seats.some((s) => (s.mode === "in-person" || s.mode === "remote") && model.tabled.some((x) => !s.stances[x.option]));
+    const key = model.verdict ? "table.legend.payoffs" : model.tabled.length === 0 ? "table.legend.tokens" : model.phase === "negotiation" ? "table.legend.counts" : declaring ? "table.legend.cardsPending" : "table.legend.cards";
+    this.#r.text("legend", L.world.width / 2, L.legend.y, t(key), { size: L.legend.size, colour: colours.inkMuted }).setDepth(depth.items);
+  }
+
+  #drawCards(model: TableModel): void {
+    const c = tableCentre();
+    if (model.tabled.length === 0) {
+      if (!model.verdict) this.#r.text("cards:none", c.x, L.cards.centreY, t("table.nothingTabled"), { size: 28, colour: colours.paper }).setDepth(depth.items);
+      return;
+    }
+    const positions = cardPositions(model.tabled.length);
+    const { width, height, idSize, countSize } = L.cards;
+    model.tabled.forEach((card, i) => {
+      const p = positions[i] as Point;
+      const k = `card:${card.option}`;
+      this.#r.keep(`${k}:bg`, () => this.add.rectangle(p.x, p.y, width, height).setDepth(depth.items)).setPosition(p.x, p.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(10);
+      this.#r.text(`${k}:id`, p.x, p.y - 18, card.option, { size: idSize, bold: true }).setDepth(depth.items);
+      this.#r.text(`${k}:counts`, p.x, p.y + 28, t("table.cardCounts", { support: card.support, object: card.object }), { size: countSize, colour: colours.ink }).setDepth(depth.items);
+    });
+  }
+
+  #drawDrafting(model: TableModel): void {
+    const members = model.seats.filter((s) => s.drafting);
+    if (members.length === 0) return;
+    const { y, width, height, emblem, titleSize } = L.drafting;
+    const c = tableCentre();
+    this.#r.keep("drafting:sheet", () => this.add.rectangle(c.x, y, width, height).setDepth(depth.items)).setPosition(c.x, y).setSize(width, height).setFillStyle(colourNumber("#FFFFFF")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(6);
+    this.#r.image("drafting:pen", c.x - width / 2 + 26, y, "pen", 40, 40).setDepth(depth.items);
+    this.#r.text("drafting:title", c.x - width / 2 + 52, y - height / 2 + 18, t("table.draftingGroup"), { size: titleSize, bold: true, originX: 0 }).setDepth(depth.items);
+    const shown = members.slice(0, 6);
+    shown.forEach((m, i) => {
+      this.#r.image(`drafting:m:${m.role}`, c.x - width / 2 + 52 + emblem / 2 + i * (emblem + 4), y + 14, emblemOf(m.role, m.group), emblem - 6, emblem - 6).setDepth(depth.items);
+    });
+  }
+
+  #drawVerdict(model: TableModel): void {
+    const v = model.verdict;
+    if (!v) return;
+    const c = tableCentre();
+    const { width, height, titleSize, lineSize } = L.verdict;
+    const statusQuo = v.by === "status-quo";
+    this.#r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay)).setPosition(c.x, L.verdict.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
+    const title = statusQuo ? t("table.verdict.statusQuo", { option: v.adopted }) : t("table.verdict.adopted", { option: v.adopted });
+    this.#r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain }).setDepth(depth.overlay);
+    this.#r.text("verdict:option", c.x, L.verdict.y - 10, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }).setDepth(depth.overlay);
+    const how = t(`table.verdict.how.${v.by}`, { rule: t(`rule.short.${v.rule}` as "rule.short.R1") });
+    const blocked = v.blockedBy.length > 0 ? `\n${t("table.verdict.blocked", { roles: v.blockedBy.map((b) => model.seats.find((s) => s.role === b)?.short ?? b).join(", ") })}` : "";
+    this.#r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted }).setDepth(depth.overlay);
+  }
+
+  #drawBubble(model: TableModel): void {
+    const b = this.#bubble;
+    if (!b) return;
+    const spot = this.#spots.get(b.role);
+    if (!spot) return;
+    const { width, size, padding } = L.bubble;
+    const y = b.remote ? L.wall.height + 70 : L.bubble.y;
+    const c = tableCentre();
+    const name = model.seats.find((s) => s.role === b.role)?.short ?? b.role;
+    const words = this.#r.text("bubble:text", c.x, y, `${name}: “${b.text}”`, { size, wrap: width - padding * 2, align: "left" }).setDepth(depth.overlay + 2);
+    const lineHeight = size * 1.25;
+    if (words.height > lineHeight * L.bubble.maxLines) {
+      // Long statements are cut on the canvas; the whole text is in the feed and the log.
+      let cut = b.text;
+      while (cut.length > 10 && words.height > lineHeight * L.bubble.maxLines) {
+        cut = cut.slice(0, Math.floor(cut.length * 0.85));
+        words.setText(`${name}: “${cut.trimEnd()}…”`);
+      }
+    }
+    const h = words.height + padding * 2;
+    const g = this.#r.keep("bubble:shape", () => this.add.graphics().setDepth(depth.overlay + 1));
+    const tip = { x: spot.box.x, y: spot.box.y + (spot.box.y < y ? spot.box.height / 2 - 10 : -spot.box.height / 2 + 10) };
+    const baseY = tip.y < y ? y - h / 2 : y + h / 2;
+    g.clear()
+      .fillStyle(colourNumber("#FFFFFF"))
+      .lineStyle(4, colourNumber(b.remote ? groupStyle.technical.colour : colours.ink))
+      .fillTriangle(tip.x, tip.y, Math.max(c.x - width / 2 + 40, Math.min(c.x + width / 2 - 80, tip.x)), baseY, Math.max(c.x - width / 2 + 80, Math.min(c.x + width / 2 - 40, tip.x + 40)), baseY)
+      .fillRoundedRect(c.x - width / 2, y - h / 2, width, h, 18)
+      .strokeRoundedRect(c.x - width / 2, y - h / 2, width, h, 18);
   }
 }
