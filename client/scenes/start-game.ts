@@ -81,7 +81,10 @@ export function startGame(parent: HTMLElement): TableGame {
     // The table is looked at, not touched: no input plugins, so a finger on the canvas still
     // scrolls the page and keys always reach the forms around it.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-    ...(continuous > 0 ? { fps: { limit: continuous } } : {}),
+    // Animations keep to the clock on a slow machine (frames are dropped rather than the
+    // movement slowed): frame gaps up to half a second count in full, and smoothing looks back
+    // only a few frames. A longer gap (the loop slept) counts as one ordinary frame.
+    fps: { min: 2, deltaHistory: 3, ...(continuous > 0 ? { limit: continuous } : {}) },
   });
   (window as unknown as { __game?: Phaser.Game }).__game = game;
 

@@ -18,8 +18,8 @@ import { captureFrames, command, createMatch, eventually, framesWhileIdle, joinA
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumMissingMessage());
 
-/** Animations twice as slow in the pictures, so each strip catches the movement. */
-const slowmo = 2;
+/** Animation speed in the pictures (?slowmo=N makes them N times slower; 1 is as in class). */
+const slowmo = 1;
 const longTimers = { briefing: 3600, travel: 3600, negotiation: 3600, decision: 3600, outcome: 3600 };
 const statement = "We need a stable root. Let ICANN's community hold it.";
 const remoteComment = "From Brussels: no deal without data protection.";
