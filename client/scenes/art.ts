@@ -14,6 +14,8 @@ const sources = import.meta.glob("../../assets/table/*.svg", { query: "?raw", im
 
 const pieces = {
   coin: "coin",
+  chip: "chip",
+  card: "card",
   ticket: "ticket",
   plane: "plane",
   screen: "screen",
@@ -129,11 +131,18 @@ function piecesOf(): { list: Piece[]; width: number; height: number } {
   return { list, width: sheetWidth, height: y + shelf };
 }
 
+export interface RasterisedArt {
+  image: HTMLImageElement;
+  /** Device pixels per world unit the sheet was drawn at. */
+  scale: number;
+  frames: { key: ArtKey; x: number; y: number; width: number; height: number }[];
+}
+
 /**
- * Rasterises the art at `scale` device pixels per world unit (less if the sheet would not fit
- * the largest texture this device takes) into one texture with a frame per piece.
+ * Draws the whole sheet at `scale` device pixels per world unit (less if it would not fit a
+ * `maxTextureSize` texture). Needs no Phaser, so it runs while the game boots.
  */
-export async function loadArt(textures: Phaser.Textures.TextureManager, scale: number, maxTextureSize: number): Promise<void> {
+export async function rasteriseArt(scale: number, maxTextureSize: number): Promise<RasterisedArt> {
   const { list, width, height } = piecesOf();
   const s = Math.min(scale, maxTextureSize / Math.max(width, height));
   const nested = list.map((p) => `<svg x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" viewBox="0 0 ${p.width} ${p.height}">${p.body}</svg>`).join("");
@@ -143,13 +152,21 @@ export async function loadArt(textures: Phaser.Textures.TextureManager, scale: n
     const image = new Image();
     image.src = url;
     await image.decode();
-    const texture = textures.addImage(ART, image);
-    if (!texture) throw new Error("The table's art could not become a texture");
-    for (const p of list) texture.add(p.key, 0, p.x * s, p.y * s, p.width * s, p.height * s);
+    return { image, scale: s, frames: list.map((p) => ({ key: p.key, x: p.x * s, y: p.y * s, width: p.width * s, height: p.height * s })) };
   } finally {
     URL.revokeObjectURL(url);
   }
 }
+
+/** Makes the sheet the ART texture, with a frame per piece. */
+export function addArt(textures: Phaser.Textures.TextureManager, art: RasterisedArt): void {
+  const texture = textures.addImage(ART, art.image);
+  if (!texture) throw new Error("The table's art could not become a texture");
+  for (const f of art.frames) texture.add(f.key, 0, f.x, f.y, f.width, f.height);
+}
+
+/** The largest sheet every WebGL device the table targets accepts. */
+export const sheetTextureLimit = 4096;
 
 /** Device pixels per world unit worth rasterising at: the camera's zoom, within reason. */
 export function textureScaleFor(zoom: number): number {

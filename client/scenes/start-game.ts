@@ -13,8 +13,7 @@
 import * as Phaser from "phaser";
 import { reportToE2e, e2eEnabled } from "../e2e-hooks.js";
 import { ui } from "../ui/palette.js";
-import { textureScaleFor } from "./art.js";
-import { BootScene, bootSceneKey } from "./boot-scene.js";
+import { addArt, rasteriseArt, sheetTextureLimit, textureScaleFor } from "./art.js";
 import { MapScene, mapSceneKey } from "./map-scene.js";
 import { prefersReducedMotion } from "./motion.js";
 import type { StageScene, StageSceneData } from "./stage-scene.js";
@@ -78,6 +77,9 @@ export function startGame(parent: HTMLElement): TableGame {
     // One canvas pixel per device pixel; the canvas's CSS size is its box (zoom = 1 / ratio).
     scale: { mode: Phaser.Scale.NONE, zoom: 1 / pixelRatio },
     backgroundColor: ui.stage,
+    // No multisampling: the table is textured quads whose edges the art already smooths, and
+    // multisampling multiplies the work of the software renderers school laptops often have.
+    render: { antialiasGL: false },
     // The table is looked at, not touched: no input plugins, so a finger on the canvas still
     // scrolls the page and keys always reach the forms around it.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
@@ -211,11 +213,14 @@ export function startGame(parent: HTMLElement): TableGame {
   const resize = () => {
     const { width, height } = cssSize();
     const newRatio = ratio();
+    const size = { width: Math.round(width * newRatio), height: Math.round(height * newRatio) };
+    // The observer also reports the size the canvas already has (when it starts watching).
+    if (newRatio === pixelRatio && size.width === game.scale.width && size.height === game.scale.height) return;
     if (newRatio !== pixelRatio) {
       pixelRatio = newRatio;
       game.scale.setZoom(1 / pixelRatio);
     }
-    game.scale.resize(Math.round(width * pixelRatio), Math.round(height * pixelRatio));
+    game.scale.resize(size.width, size.height);
     const s = active();
     if (s) {
       fit(s);
@@ -227,22 +232,26 @@ export function startGame(parent: HTMLElement): TableGame {
   const resized = new ResizeObserver(resize);
   resized.observe(parent);
 
+  // The art is drawn while Phaser boots; the table opens once both are ready.
+  const art = rasteriseArt(textureScaleFor(Math.min(first.width, first.height) * pixelRatio / tableLayout.world.width), sheetTextureLimit);
   game.events.once(Phaser.Core.Events.READY, () => {
     game.scene.add(mapSceneKey, MapScene, false);
     game.scene.add(roomSceneKey, RoomScene, false);
-    game.scene.add(bootSceneKey, BootScene, true, {
-      textureScale: textureScaleFor(zoom()),
-      booted: () => {
+    art.then(
+      (sheet) => {
+        if (!game.textures) return;
+        addArt(game.textures, sheet);
         performance.mark("table:art-loaded");
         booted = true;
-        game.scene.stop(bootSceneKey);
         if (latest) {
           const { model } = latest;
           latest = null;
           play(model, []);
         }
       },
-    });
+      // Without its art the table cannot be drawn; the words beside it still say everything.
+      (error: unknown) => console.error(error),
+    );
   });
 
   if (e2eEnabled()) {

@@ -6,7 +6,6 @@
 // Secrecy: it holds only what the MatchView holds. Who paid a trip or a grant is in the view
 // only for the people involved (and for everyone once the match has ended), so a projector
 // sees a sponsored seat as "in person" and balances move without a named payer.
-import { delegatesOf } from "../../shared/rules/helpers.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import type { Stance } from "../../shared/rules/types.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
@@ -27,8 +26,6 @@ export interface SeatModel {
   mode: SeatMode;
   /** Delegates sent to the meeting (in person) or on the link (remote). */
   travellers: number;
-  /** People and bots holding this role at this table. */
-  people: number;
   /**
    * Who paid the trip: the role's own id, a sponsor's id, null when nothing was paid (remote,
    * absent), undefined when this viewer may not know.
@@ -36,7 +33,6 @@ export interface SeatModel {
   paidBy: string | null | undefined;
   tripCost: number;
   tokens: number;
-  income: number;
   mine: boolean;
   drafting: boolean;
   /** This role's declared stance on each tabled option (missing: not declared yet). */
@@ -138,11 +134,9 @@ export function tableModelOf(view: MatchView, tableIndex: number): TableModel | 
       home: role.home,
       mode: attendance?.mode ?? "undecided",
       travellers: attendance?.delegates ?? 0,
-      people: delegatesOf(view, table.index, role.id).length,
       paidBy: attendance && "paidBy" in attendance ? (attendance.paidBy ?? null) : attendance && attendance.mode !== "in-person" ? null : undefined,
       tripCost: attendance?.cost ?? 0,
       tokens: table.delegations[role.id]?.tokens ?? 0,
-      income: table.delegations[role.id]?.income ?? role.income,
       mine: view.me?.role === role.id && view.me?.table === table.index,
       drafting: round?.drafting.includes(role.id) ?? false,
       stances: { ...(round?.positions[role.id] ?? {}) },

@@ -9,35 +9,17 @@ import { t } from "../text/catalog.js";
 import { groupStyle } from "../ui/palette.js";
 import { emblemOf, venueOf } from "./art.js";
 import { Motion } from "./motion.js";
-import { colourNumber, colours, depth, drawPile, stanceMarks } from "./parts.js";
+import { colourNumber, colours, depth } from "./parts.js";
 import { Retained } from "./retained.js";
+import { drawDelegation, type Spot } from "./room-delegation.js";
 import { playRoomMoments, prepareRoomMoments } from "./room-moments.js";
 import { StillLayer } from "./still-layer.js";
 import type { StageScene } from "./stage-scene.js";
-import { cardPositions, chipPosition, emptyChairPosition, handPositions, notHerePositions, pilePosition, screenBoxes, seatAngle, seatPositions, tableCentre, tableLayout as L, type Box, type Point } from "./table-layout.js";
+import { cardPositions, chipPosition, emptyChairPosition, notHerePositions, pilePosition, screenBoxes, seatAngle, seatPositions, tableCentre, tableLayout as L, type Point } from "./table-layout.js";
 import type { Moment } from "./table-moments.js";
 import type { SeatModel, TableModel } from "./table-model.js";
-import { sponsorOf } from "./table-model.js";
-import { signed } from "./table-words.js";
 
 export const roomSceneKey = "Room";
-
-/** Where a delegation is in the room: a seat at the table, a screen on the wall, or away. */
-export interface Spot {
-  kind: "seat" | "screen" | "away";
-  at: Point;
-  /** Where its tokens are shown and where coins land. */
-  pile: Point;
-  /** Where its payoff chip goes. */
-  chip: Point;
-  angle: number;
-  box: Box;
-}
-
-/** Stance cards show once positions are being taken: in the decision and after, or once declared. */
-function showsHands(model: TableModel, seat: SeatModel): boolean {
-  return model.phase === "decision" || model.phase === "outcome" || Object.keys(seat.stances).length > 0;
-}
 
 export class RoomScene extends Phaser.Scene implements StageScene {
   #r!: Retained;
@@ -135,7 +117,10 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     this.#drawWall(model);
     this.#placeSpots(model);
     this.#drawFloor();
-    for (const seat of model.seats) this.#drawDelegation(model, seat);
+    for (const seat of model.seats) {
+      const spot = this.#spots.get(seat.role);
+      if (spot) drawDelegation(this, this.#r, model, seat, spot);
+    }
     this.#drawEmptyChair();
     this.#drawLegend(model);
     this.#drawCards(model);
@@ -187,106 +172,6 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     const c = tableCentre();
     this.#r.keep("carpet", () => this.add.ellipse(c.x, c.y + 10, L.seats.rx * 2 + 150, L.seats.ry * 2 + 110, colourNumber(L.floor.carpet)).setDepth(depth.ground));
     this.#r.image("table", c.x, c.y, "table", L.table.width, L.table.height).setDepth(depth.furniture);
-  }
-
-  #drawDelegation(model: TableModel, seat: SeatModel): void {
-    const spot = this.#spots.get(seat.role);
-    if (!spot) return;
-    const r = this.#r;
-    const key = `d:${seat.role}`;
-    const emblem = emblemOf(seat.role, seat.group);
-    if (spot.kind === "seat") {
-      r.image(`${key}:chair`, spot.at.x, spot.at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture);
-      if (seat.mine) r.keep(`${key}:mine`, () => this.add.ellipse(spot.at.x, spot.at.y, 0, 0).setDepth(depth.furniture)).setPosition(spot.at.x, spot.at.y).setSize(L.seats.chair + L.seats.mineRing * 2, L.seats.chair + L.seats.mineRing * 2).setFillStyle(colourNumber(colours.highlight), 1).setStrokeStyle(4, colourNumber(colours.ink));
-      r.image(`${key}:emblem`, spot.at.x, spot.at.y - 6, emblem, L.seats.emblem, L.seats.emblem).setDepth(depth.seats);
-      r.text(`${key}:label`, spot.at.x, spot.at.y + L.seats.labelOffsetY - 8, seat.mine ? `${seat.short} · ${t("table.you")}` : seat.short, { size: L.seats.labelSize, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: 6 } }).setDepth(depth.seats);
-      this.#drawPeople(key, spot.at, seat.travellers);
-      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, L.piles);
-      if (showsHands(model, seat)) this.#drawHand(model, seat, key, handPositions(spot.at, model.tabled.length), L.hands.width, L.hands.height);
-    } else if (spot.kind === "screen") {
-      const box = spot.box;
-      r.image(`${key}:screen`, box.x, box.y, "screen", box.width, box.height * (112 / 90)).setDepth(depth.furniture);
-      const inner = Math.min(box.height * 0.62, box.width * 0.5);
-      r.image(`${key}:emblem`, box.x, box.y - box.height * 0.08, emblem, inner, inner).setDepth(depth.seats);
-      if (seat.mine) r.keep(`${key}:mine`, () => this.add.rectangle(0, 0, 0, 0).setDepth(depth.ground)).setPosition(box.x, box.y + 6).setSize(box.width + 16, box.height * (112 / 90) + 16).setFillStyle(colourNumber(colours.highlight));
-      r.text(`${key}:label`, box.x, L.screens.labelY, seat.short, { size: L.screens.labelSize, bold: true }).setDepth(depth.seats);
-      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, { ...L.piles, coin: { width: 30, height: 20, step: 4 }, maxCoins: 1, labelSize: 24, stroke: 5 });
-      if (model.tabled.length > 0 && showsHands(model, seat)) {
-        const w = Math.min(28, (box.width - 16) / model.tabled.length - 2);
-        const hand = model.tabled.map((_, i) => ({ x: box.x + (i - (model.tabled.length - 1) / 2) * (w + 2), y: box.y + box.height * 0.32 }));
-        this.#drawHand(model, seat, key, hand, w, w * 1.1, true);
-      }
-    } else {
-      const size = L.notHere.emblem;
-      r.image(`${key}:emblem`, spot.at.x, spot.at.y, emblem, size, size).setDepth(depth.seats).setAlpha(L.seats.absentAlpha + 0.15);
-      r.text(`${key}:label`, spot.at.x, spot.at.y, seat.short, { size: L.notHere.labelSize, bold: true, colour: colours.ink, stroke: { colour: colours.paper, width: 5 } }).setDepth(depth.seats);
-      drawPile(r, `${key}:pile`, spot.pile, seat.tokens, { ...L.piles, coin: { width: 26, height: 18, step: 4 }, maxCoins: 1, labelSize: 24, stroke: 5 });
-    }
-    this.#drawBadges(model, seat, spot, key);
-    if (seat.payoff !== null && model.verdict) this.#drawChip(key, spot.chip, seat.payoff);
-  }
-
-  #drawPeople(key: string, at: Point, count: number): void {
-    const { width, height, gap, offsetY, max } = L.people;
-    const shown = Math.min(count, max);
-    for (let i = 0; i < shown; i++) {
-      this.#r.image(`${key}:person${i}`, at.x + (i - (shown - 1) / 2) * (width + gap), at.y + offsetY, "person", width, height).setDepth(depth.seats);
-    }
-  }
-
-  /** One card per tabled option: face up once the stance is declared, a "?" until then. */
-  #drawHand(model: TableModel, seat: SeatModel, key: string, at: Point[], width: number, height: number, small = false): void {
-    model.tabled.forEach((card, i) => {
-      const p = at[i] as Point;
-      const stance = seat.stances[card.option];
-      const fill = stance ? colours[stance] : "#FFFFFF";
-      const k = `${key}:hand:${card.option}`;
-      this.#r
-        .keep(`${k}:card`, () => this.add.rectangle(p.x, p.y, width, height).setDepth(depth.items))
-        .setPosition(p.x, p.y)
-        .setSize(width, height)
-        .setFillStyle(colourNumber(fill))
-        .setStrokeStyle(3, colourNumber(colours.ink))
-        .setRounded(6);
-      const mark = stance ? stanceMarks[stance] : "?";
-      if (small) {
-        this.#r.text(`${k}:mark`, p.x, p.y, mark, { size: L.font.min, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
-        return;
-      }
-      this.#r.text(`${k}:id`, p.x, p.y - height / 4, card.option, { size: L.hands.idSize, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
-      this.#r.text(`${k}:mark`, p.x, p.y + height / 5, mark, { size: L.hands.stanceSize, bold: true, colour: stance ? colours.paper : colours.ink }).setDepth(depth.items);
-    });
-  }
-
-  #drawBadges(model: TableModel, seat: SeatModel, spot: Spot, key: string): void {
-    const b = L.badges;
-    const corner = (dx: number, dy: number): Point => ({ x: spot.box.x + (dx * spot.box.width) / 2, y: spot.box.y + (dy * spot.box.height) / 2 });
-    if (model.floor?.role === seat.role && spot.kind === "seat") {
-      const at = corner(-0.62, -0.55);
-      this.#r.image(`${key}:mic`, at.x, at.y, "mic", b.size, b.size).setDepth(depth.badges);
-    }
-    if (seat.drafting && spot.kind === "seat") {
-      const at = corner(0.62, -0.55);
-      this.#r.image(`${key}:pen`, at.x, at.y, "pen", b.size, b.size).setDepth(depth.badges);
-    }
-    const sponsor = sponsorOf(seat);
-    if (sponsor && spot.kind === "seat") {
-      // A sponsored seat keeps the sponsor's mark: a ticket with the sponsor's emblem on it.
-      const at = corner(-0.5, 0.62);
-      const payer = model.seats.find((s) => s.role === sponsor);
-      this.#r.image(`${key}:ticket`, at.x, at.y, "ticket", 72, 34).setDepth(depth.badges);
-      if (payer) this.#r.image(`${key}:sponsor`, at.x + 12, at.y, emblemOf(payer.role, payer.group), 28, 28).setDepth(depth.badges);
-      this.#r.keep(`${key}:stripe`, () => this.add.rectangle(0, 0, 8, 28).setDepth(depth.badges)).setPosition(at.x - 28, at.y).setFillStyle(colourNumber(payer ? groupStyle[payer.group].colour : colours.ink));
-    }
-  }
-
-  #drawChip(key: string, at: Point, payoff: number): void {
-    const { width, height, size } = L.chips;
-    const { sign, value } = signed(payoff);
-    const colour = payoff > 0 ? colours.gain : payoff < 0 ? colours.loss : colours.live;
-    const arrow = payoff > 0 ? "▲" : payoff < 0 ? "▼" : "•";
-    this.#r.keep(`${key}:chip`, () => this.add.rectangle(at.x, at.y, width, height).setDepth(depth.overlay)).setPosition(at.x, at.y).setSize(width, height).setFillStyle(colourNumber(colour)).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(height / 2);
-    this.#r.text(`${key}:chipText`, at.x, at.y, `${arrow}${sign}${value}`, { size, bold: true, colour: colours.paper }).setDepth(depth.overlay);
   }
 
   #drawEmptyChair(): void {

@@ -44,6 +44,7 @@ export function describeTable(model: TableModel): string {
       return sponsor ? [t("table.moment.sponsoredPair", { role: s.name, sponsor: nameOf(model, sponsor) })] : [];
     });
     if (sponsored.length > 0) parts.push(t("table.moment.sponsoredList", { list: list(sponsored) }));
+    parts.push(t("table.says.emptyChair", { who: model.emptyChair }));
   }
   parts.push(t("table.says.tokens", { list: list(model.seats.map((s) => `${s.short} ${s.tokens}`)) }));
   if (model.screen === "room") {

@@ -43,6 +43,7 @@ export const tableEn = {
   "table.says.map": "Round {round} of {rounds} meets in {city} ({meeting}). {trips}",
   "table.says.room": "Round {round} of {rounds} in {city}. In the room: {inRoom}. On the video link: {remote}. Not here: {absent}.",
   "table.says.tokens": "Tokens: {list}.",
+  "table.says.emptyChair": "An empty chair at the table: {who}. Nobody sits in it.",
   "table.says.drafting": "Drafting group: {list}.",
   "table.says.floor": "{role} has the floor.",
   "table.says.tabled": "On the table: {list}.",
