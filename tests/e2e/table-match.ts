@@ -7,18 +7,15 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
-import { rebuildView, seatOf } from "../../shared/protocol/rebuild.js";
-import type { WireMatchState } from "../../shared/protocol/state.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import { screenshotDir } from "../helpers/browser.js";
+import { follow, heldBy, viewOf } from "../helpers/sync-client.js";
 
 export interface Device {
   name: string;
   room: Room;
   player: string | null;
 }
-
-const decoded = (room: Room): WireMatchState => (room.state as { toJSON(): WireMatchState }).toJSON();
 
 /** Polls until `fn` gives a value, or fails naming `what` after `ms`. */
 export async function eventually<T>(fn: () => T | undefined | null | false, what: string, ms = 15_000): Promise<T> {
@@ -38,13 +35,13 @@ export async function createMatch(baseUrl: string, settings: object): Promise<{ 
 }
 
 export async function joinAs(baseUrl: string, code: string, options: { as: "teacher"; teacherToken: string } | { as: "player"; nickname: string }, name: string): Promise<Device> {
-  const room = await new Client(baseUrl).joinById(code, options);
-  const player = options.as === "player" ? (await eventually(() => seatOf(decoded(room)), `${name}'s seat`)).player : null;
+  const room = follow(await new Client(baseUrl).joinById(code, options));
+  const player = options.as === "player" ? (await eventually(() => heldBy(room)?.seat, `${name}'s seat`)).player : null;
   return { name, room, player };
 }
 
 export function teacherView(teacher: Device): MatchView {
-  return rebuildView(decoded(teacher.room), { kind: "teacher" });
+  return viewOf(teacher.room);
 }
 
 /** Sends a command and fails the test with the server's reason when it is refused. */
