@@ -7,8 +7,10 @@ import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { setContext, type ServerContext } from "./context.js";
+import { JoinLimiter, rosterLimitsFromEnv, type RosterLimits } from "./rooms/roster.js";
 import { applyCorsPolicy, mountHttp } from "./http/index.js";
 import { MatchRoom } from "./rooms/match-room.js";
+import { closeMatchmaking } from "./rooms/opening.js";
 import type { BotPace } from "./rooms/bot-driver.js";
 import { realClock, type RoomClock } from "./rooms/clock.js";
 import type { MatchStore } from "./store/match-store.js";
@@ -46,6 +48,8 @@ export interface AppOptions {
   clock?: RoomClock;
   /** Told of every command a room dispatches (the load benchmark counts and replays them). */
   onCommand?: ServerContext["onCommand"];
+  /** Players and screens per match, new players per address (default: the environment, server/rooms/roster.ts; tests make them small). */
+  roster?: Partial<RosterLimits>;
 }
 
 /** The Vite dev client (npm run dev:client) talks to the server from another port. */
@@ -63,9 +67,21 @@ export function createApp(options: AppOptions = {}) {
   const clientDir = options.clientDir ?? join(repoRoot, "client", "dist");
   const envPace = process.env.BOT_PACE;
   const botPace: BotPace = options.botPace ?? (envPace === "quick" || envPace === "instant" ? envPace : "live");
-  setContext({ store, clientDir, reconnectSeconds: options.reconnectSeconds ?? 120, resumeGraceMs: options.resumeGraceMs ?? 20_000, botPace, clock: options.clock ?? realClock, onCommand: options.onCommand });
+  const roster: RosterLimits = { ...rosterLimitsFromEnv(), ...options.roster };
+  setContext({
+    store,
+    clientDir,
+    reconnectSeconds: options.reconnectSeconds ?? 120,
+    resumeGraceMs: options.resumeGraceMs ?? 20_000,
+    botPace,
+    clock: options.clock ?? realClock,
+    onCommand: options.onCommand,
+    roster,
+    joins: new JoinLimiter(roster),
+  });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? DEV_ORIGINS).split(",").map((o) => o.trim()).filter(Boolean);
   applyCorsPolicy(corsOrigins);
+  closeMatchmaking();
 
   const server = defineServer({
     transport: new WebSocketTransport({ maxPayload: options.maxPayload ?? 16 * 1024 }),

@@ -4,6 +4,7 @@ import type { MatchStore } from "./store/match-store.js";
 import type { BotPace } from "./rooms/bot-driver.js";
 import type { Actor, Command } from "../shared/rules/commands.js";
 import type { RoomClock } from "./rooms/clock.js";
+import type { JoinLimiter, RosterLimits } from "./rooms/roster.js";
 
 /** One command as a room dispatched it: what the load benchmark replays to time the engine alone. */
 export interface DispatchedCommand {
@@ -27,6 +28,10 @@ export interface ServerContext {
   botPace: BotPace;
   /** The rooms' time: the wall clock, or a test's ManualClock. */
   clock: RoomClock;
+  /** Players and screens per match, and new players per address (server/rooms/roster.ts). */
+  roster: RosterLimits;
+  /** New players per network address, shared by every match of this process. */
+  joins: JoinLimiter;
   /** Told of every command a room dispatches (the load benchmark counts and replays them). */
   onCommand?: (entry: DispatchedCommand) => void;
 }

@@ -11,6 +11,7 @@
 // refuses a stale writer, and that room closes — see MatchRoom).
 import { matchMaker, requestFromIPC } from "@colyseus/core";
 import { codeHolder, codesOpenHere, keepCode, releaseCode, takeOverCode } from "./rooms/codes.js";
+import { openMatchRoom } from "./rooms/opening.js";
 import type { MatchRoom } from "./rooms/match-room.js";
 import type { MatchStore } from "./store/match-store.js";
 
@@ -83,7 +84,7 @@ export async function resumeMatches(store: MatchStore, options: ResumeOptions | 
     }
     if (!(await takeOverCode(matchMaker.presence, m.code, isAlive))) continue;
     try {
-      await matchMaker.createRoom("match", { resume: m.code });
+      await openMatchRoom({ resume: m.code });
       resumed.push(m.code);
     } catch (e) {
       console.error(`[resume] match ${m.code} could not be resumed:`, e instanceof Error ? e.message : e);

@@ -57,6 +57,7 @@ const messages = {
   "connection.reconnecting": "Connection lost. Reconnecting… you keep your seat.",
   "connection.offline": "You are offline. We keep trying to reconnect; you keep your seat.",
   "connection.failed": "Could not connect: {reason}",
+  "connection.takenOver": "Your seat was just opened on another device too. If that was not you, tell your teacher.",
   "connection.removed": "Your teacher took you out of this match. Ask them if you want to join again.",
   "connection.backHome": "Back to the start page",
 
@@ -493,6 +494,7 @@ export const en = {
   "rejection.read-only": "This screen only watches the match; it cannot act.",
   "rejection.unknown-message": "The server did not understand that request.",
   "rejection.server-error": "That did not reach the server. Check the connection and try again.",
+  "rejection.record-full": "This match cannot record anything more from students. Your teacher can still end it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

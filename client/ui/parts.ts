@@ -57,7 +57,11 @@ export function phaseBar(session: MatchSession, view: MatchView, extra: Child = 
 }
 
 export function connectionBanner(session: MatchSession): VNode | null {
-  if (session.status === "online") return null;
+  if (session.status === "online") {
+    // The server says this seat was just opened on another device too (its seat secret).
+    if (session.connection.notice?.code !== "seat-taken-over") return null;
+    return h("div", { class: "banner banner--warning", role: "alert", "data-testid": "seat-taken-over" }, t("connection.takenOver"));
+  }
   if (session.status === "closed") return h("div", { class: "banner banner--warning", role: "alert" }, t("connection.removed"));
   const key = session.status === "connecting" ? "connection.connecting" : session.status === "reconnecting" ? "connection.reconnecting" : "connection.offline";
   return h("div", { class: "banner banner--warning", role: "status" }, t(key, { code: session.connection.code }));

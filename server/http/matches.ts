@@ -8,6 +8,7 @@ import { SettingsSchema } from "../../shared/rules/settings.js";
 import { context } from "../context.js";
 import { joinAddressFor } from "../join-address.js";
 import { claimCode, releaseCode } from "../rooms/codes.js";
+import { openMatchRoom } from "../rooms/opening.js";
 import type { CreateMatchOptions, MatchRoom } from "../rooms/match-room.js";
 import { DEFAULT_SCENARIO_ID, loadScenario } from "../scenarios/index.js";
 import { newSecret, sha256 } from "../secrets.js";
@@ -89,7 +90,7 @@ async function createMatch(req: Request, res: Response): Promise<void> {
   const options: CreateMatchOptions = { settings: (body.settings ?? {}) as CreateMatchOptions["settings"], scenarioId, teacherTokenHash: sha256(token) };
   let code: string;
   try {
-    code = (await matchMaker.createRoom("match", options)).roomId;
+    code = (await openMatchRoom(options)).roomId;
   } catch (e) {
     throw new HttpError(400, "bad-settings", e instanceof Error ? e.message : "The match could not be created.");
   }

@@ -5,7 +5,7 @@
 // server context's clock, so tests can run a phase's timer out in milliseconds.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { CloseCode, ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
+import { CloseCode, ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { decide } from "../../shared/rules/decide.js";
 import type { Actor, Command } from "../../shared/rules/commands.js";
 import type { GameEvent } from "../../shared/rules/events.js";
@@ -20,12 +20,16 @@ import { loadScenario } from "../scenarios/index.js";
 import { context } from "../context.js";
 import { newSecret, sameHash, sha256 } from "../secrets.js";
 import { AppendConflict } from "../store/match-store.js";
+import { RecordFull } from "../store/budget.js";
 import { endedMatch } from "../debrief.js";
 import { claimCode, reclaimCode, releaseCode } from "./codes.js";
 import type { RoomClock, RoomTimer } from "./clock.js";
 import { evolveShared } from "./shared-state.js";
 import { ViewSync } from "./view-sync.js";
 import { TokenBucket } from "./throttle.js";
+import { frameProblem } from "./frames.js";
+import { addressOf, ROSTER_MESSAGES } from "./roster.js";
+import { hasTicket, OPEN_REFUSED } from "./opening.js";
 import { BotDriver } from "./bot-driver.js";
 
 export type CreateMatchOptions = { settings: SettingsInput; scenarioId?: string; teacherTokenHash: string };
@@ -42,6 +46,9 @@ interface RoomClientData {
   online: boolean;
 }
 
+/** Told to a seat's screens when its seat secret opens it on one more device. */
+const SEAT_TAKEN_OVER = "Your seat was just opened on another device. If that was not you, tell your teacher.";
+
 const roomReply = (code: RoomReplyCode, detail?: string): Extract<Reply, { ok: false }> => ({ ok: false, code, message: detail ? `${ROOM_REPLY_CODES[code]} ${detail}` : ROOM_REPLY_CODES[code] });
 
 function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -52,7 +59,11 @@ function issueText(error: { issues: readonly { path: readonly PropertyKey[]; mes
 }
 
 export class MatchRoom extends Room {
-  override maxClients = 200;
+  /**
+   * The framework's own ceiling, above the roster's cap on screens (roster.ts), which refuses
+   * with a reason first: at maxClients Colyseus locks the room and answers a bare "locked".
+   */
+  override maxClients = context().roster.devices + 50;
   /** Views are patched at most this often (ms), however many commands arrive meanwhile. */
   override patchRate = 50;
   override autoDispose = false;
@@ -65,6 +76,14 @@ export class MatchRoom extends Room {
   /** Plain seat secrets known in this process, to hand back to their own device only. */
   private seatSecrets = new Map<string, string>();
   private connections = new Map<string, number>();
+  /** Players who did something besides joining: their seat is theirs even when their screens go. */
+  private acted = new Set<string>();
+  /** Players who joined once the match was running: the seats the room gave them go back if unused. */
+  private joinedLate = new Set<string>();
+  /** Players the room is taking off the roster (their screens all left): their seat secret stays valid. */
+  private releasing = new Set<string>();
+  /** Devices whose undecodable frame was logged already. */
+  private badFrames = new WeakSet<Client>();
   private readonly views = new ViewSync({
     match: () => this.match,
     seatSecret: (player) => this.seatSecrets.get(player) ?? null,
@@ -113,6 +132,8 @@ export class MatchRoom extends Room {
   }
 
   override async onCreate(options: MatchRoomOptions): Promise<void> {
+    // Only this process's own code opens a match (opening.ts), never a client's options.
+    if (!hasTicket(options)) throw new ServerError(ErrorCode.MATCHMAKE_NO_HANDLER, OPEN_REFUSED);
     const { store, resumeGraceMs } = context();
     if ("resume" in options) {
       const header = await store.getHeader(options.resume);
@@ -124,6 +145,14 @@ export class MatchRoom extends Room {
       this.teacherTokenHash = header.teacherTokenHash;
       this.match = fold(events.map((e) => e.event));
       this.lastSeq = events.at(-1)!.seq;
+      let running = false;
+      for (const e of events) {
+        if (e.event.type === "MatchStarted") running = true;
+        if (running && e.event.type === "PlayerJoined") this.joinedLate.add(e.event.player);
+        // Joining (with the remote seat a late joiner is given) and leaving are not acting.
+        const passive = e.event.type === "PlayerJoined" || e.event.type === "PlayerLeft" || (e.event.type === "TravelBooked" && e.event.defaulted);
+        if (e.actor.kind === "player" && !passive) this.acted.add(e.actor.id);
+      }
       this.seatHashes = await store.getSeats(header.code);
       this.notBefore = this.time.now() + resumeGraceMs;
     } else {
@@ -138,6 +167,7 @@ export class MatchRoom extends Room {
       if (!reply.ok) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, reply.message);
     }
     await this.setPrivate(true);
+    this.guardFrames();
     this.onMessage(COMMAND, (client, payload, ctx) => this.onCommand(client, payload, ctx.id !== undefined));
     this.onMessage(DEBRIEF, (client) => this.onDebrief(client));
     this.onMessage(SYNC_AGAIN, (client) => this.onSyncAgain(client));
@@ -149,10 +179,12 @@ export class MatchRoom extends Room {
 
   // ---- joining ---------------------------------------------------------------------------
 
-  override onAuth(_client: Client, raw: unknown): Auth {
+  override onAuth(client: Client, raw: unknown, authContext?: AuthContext): Auth {
     const parsed = JoinOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, `These join options are not valid. ${issueText(parsed.error)}`);
     const options = parsed.data;
+    const { roster, joins } = context();
+    if (this.clients.length >= roster.devices) throw new ServerError(ErrorCode.AUTH_FAILED, ROSTER_MESSAGES.devicesFull(roster.devices));
     if (options.as === "projector") return { kind: "projector" };
     if (options.as === "teacher") {
       if (!sameHash(sha256(options.teacherToken), this.teacherTokenHash)) throw new ServerError(ErrorCode.AUTH_FAILED, "This teacher link is not valid for this match.");
@@ -165,10 +197,14 @@ export class MatchRoom extends Room {
       }
       throw new ServerError(ErrorCode.AUTH_FAILED, "That seat is not known in this match. Join again with your nickname.");
     }
+    const people = Object.values(this.match?.players ?? {}).filter((p) => p.present && p.kind === "human").length;
+    if (people >= roster.players) throw new ServerError(ErrorCode.AUTH_FAILED, ROSTER_MESSAGES.playersFull(roster.players));
     const player = `p${randomBytes(6).toString("hex")}`;
     // A dry run of the engine gives a clear reason (empty nickname, match over) before a seat is reserved.
     const probe = decide(this.match, { type: "JoinMatch", playerId: player, nickname: options.nickname }, { actor: { kind: "player", id: player }, now: this.time.now() });
     if (!probe.ok) throw new ServerError(ErrorCode.AUTH_FAILED, probe.rejection.message);
+    // Only a new player counts against the address: coming back with a seat secret never does.
+    if (!joins.take(addressOf(client, authContext, roster.trustProxy), this.time.now())) throw new ServerError(ErrorCode.AUTH_FAILED, ROSTER_MESSAGES.tooManyJoins);
     return { kind: "player", player, nickname: options.nickname, secret: newSecret(), fresh: true };
   }
 
@@ -188,6 +224,11 @@ export class MatchRoom extends Room {
         const hash = sha256(auth.secret);
         await context().store.saveSeat(this.code, auth.player, hash);
         this.seatHashes.set(auth.player, hash);
+      } else if ((this.connections.get(auth.player) ?? 0) > 0) {
+        // The seat's secret opened it on another screen: the screens already there are told.
+        for (const other of this.clientsOf(auth.player)) {
+          if (other !== client) other.send(NOTICE, { code: "seat-taken-over", message: SEAT_TAKEN_OVER } satisfies Notice);
+        }
       }
       this.seatSecrets.set(auth.player, auth.secret);
     }
@@ -205,6 +246,37 @@ export class MatchRoom extends Room {
 
   override onLeave(client: Client): void {
     this.goOffline(client);
+    this.releaseIfGhost(client);
+  }
+
+  /**
+   * A player whose every screen has left for good (a consented leave, or the reconnection
+   * window ran out) gives the roster back a place nobody uses: in the lobby, a player nobody
+   * seated yet; in a running match, a late joiner who never did anything with the seat the
+   * room gave them. Players the teacher seated before the start keep their seats (the teacher
+   * decides about them). Their seat secret stays valid, and coming back puts them where they
+   * were if that seat is still free. Checked again when the leave's turn comes, in case a
+   * screen came back meanwhile.
+   */
+  private releaseIfGhost(client: Client): void {
+    const data = client.userData as RoomClientData | undefined;
+    if (data?.viewer.kind !== "player") return;
+    const id = data.viewer.id;
+    const ghost = (): boolean => {
+      const player = this.match?.players[id];
+      if (!player?.present || player.kind !== "human" || (this.connections.get(id) ?? 0) > 0) return false;
+      if (this.match!.status === "lobby") return player.role === null;
+      return this.match!.status === "running" && this.joinedLate.has(id) && !this.acted.has(id);
+    };
+    if (!ghost()) return;
+    const stillGhost = (): boolean => {
+      if (!ghost()) return false;
+      this.releasing.add(id);
+      return true;
+    };
+    void this.dispatch({ type: "LeaveMatch", player: id }, { kind: "player", id }, { replyAfterViews: false, onlyIf: stillGhost }).then((reply) => {
+      if (!reply.ok) this.releasing.delete(id);
+    });
   }
 
   override async onDispose(): Promise<void> {
@@ -315,8 +387,9 @@ export class MatchRoom extends Room {
    * command's reply waits until the views carry it (replyAfterViews, default), but the next
    * command does not wait for that.
    */
-  dispatch(command: Command, actor: Actor, { replyAfterViews = true } = {}): Promise<Reply> {
-    const run = this.queue.then(() => this.dispatchNow(command, actor));
+  dispatch(command: Command, actor: Actor, { replyAfterViews = true, onlyIf }: { replyAfterViews?: boolean; onlyIf?: () => boolean } = {}): Promise<Reply> {
+    // onlyIf: a command the room sends on its own, still wanted when its turn comes?
+    const run = this.queue.then(() => (onlyIf && !onlyIf() ? roomReply("server-error", "(no longer needed)") : this.dispatchNow(command, actor)));
     this.queue = run.catch(() => undefined);
     if (!replyAfterViews) return run;
     return run.then(async (reply) => {
@@ -339,6 +412,7 @@ export class MatchRoom extends Room {
     try {
       await this.record(verdict.events, actor, now);
     } catch (err) {
+      if (err instanceof RecordFull) return { ok: false, code: "record-full", message: err.message };
       if (err instanceof AppendConflict) {
         void this.stepAside(err.message);
         return roomReply("server-error");
@@ -346,6 +420,8 @@ export class MatchRoom extends Room {
       console.error(`[match ${this.code}] could not record ${command.type}:`, err);
       return roomReply("server-error");
     }
+    if (actor.kind === "player" && command.type !== "JoinMatch" && command.type !== "LeaveMatch") this.acted.add(actor.id);
+    if (this.match?.status === "running") for (const e of verdict.events) if (e.type === "PlayerJoined") this.joinedLate.add(e.player);
     const applying = performance.now();
     for (const e of verdict.events) this.match = evolveShared(this.match, e);
     engineMs += performance.now() - applying;
@@ -386,26 +462,56 @@ export class MatchRoom extends Room {
     for (const e of events) {
       if (e.type === "MatchStarted") await store.setStatus(this.code, "running", e.at);
       if (e.type === "MatchEnded") await store.setStatus(this.code, "ended", e.at);
-      if (e.type === "PlayerLeft" && e.removed) await this.revokeSeat(e.player);
+      if (e.type === "PlayerLeft") {
+        if (this.releasing.delete(e.player)) continue; // a ghost taken off the roster keeps its secret
+        await this.revokeSeat(e.player, e.removed ? "The teacher has taken you out of this match." : "You left this match. Join again with your nickname to play.");
+      }
     }
     this.scheduleClock(now);
     // An ended match closes once its last device leaves (autoDispose also covers an empty room).
     if (this.match?.status === "ended" && !this.autoDispose) this.autoDispose = true;
   }
 
-  private async revokeSeat(player: string): Promise<void> {
+  /** Ends a seat: its secret no longer opens it, and every screen on it is told and let go. */
+  private async revokeSeat(player: string, message: string): Promise<void> {
     await context().store.revokeSeat(this.code, player);
     this.seatHashes.delete(player);
     this.seatSecrets.delete(player);
     // The seat leaves the player's own state at once, before the device is told and let go.
     this.views.flush();
-    for (const client of this.clients) {
-      const data = client.userData as RoomClientData;
-      if (data.viewer.kind === "player" && data.viewer.id === player) {
-        client.send(NOTICE, { code: "removed", message: "The teacher has taken you out of this match." } satisfies Notice);
-        this.clock.setTimeout(() => client.leave(CloseCode.CONSENTED), 100);
-      }
+    for (const client of this.clientsOf(player)) {
+      client.send(NOTICE, { code: "removed", message } satisfies Notice);
+      this.clock.setTimeout(() => client.leave(CloseCode.CONSENTED), 100);
     }
+  }
+
+  private clientsOf(player: string): Client[] {
+    return this.clients.filter((c) => {
+      const data = c.userData as RoomClientData | undefined;
+      return data?.viewer.kind === "player" && data.viewer.id === player;
+    });
+  }
+
+  /**
+   * Frames that cannot be decoded are answered here, before Colyseus sees them: a notice with
+   * the reason, one line in the log per device, and no disconnection. (Colyseus would print a
+   * stack trace for each and close the device for a plain message.) Installed before anyone
+   * joins, since Colyseus binds the handler when a device joins.
+   */
+  private guardFrames(): void {
+    const room = this as unknown as { _onMessage(client: Client, buffer: Uint8Array): void };
+    const decodeAndDispatch = room._onMessage.bind(this);
+    room._onMessage = (client: Client, buffer: Uint8Array) => {
+      const problem = frameProblem(buffer);
+      if (!problem) return decodeAndDispatch(client, buffer);
+      const data = client.userData as RoomClientData | undefined;
+      if (data && !data.bucket.take()) return;
+      if (!this.badFrames.has(client)) {
+        this.badFrames.add(client);
+        console.warn(`[match ${this.code}] device ${client.sessionId} sent ${problem}; answered with a notice (further bad frames from it are not logged)`);
+      }
+      client.send(NOTICE, { code: "bad-payload", message: `${ROOM_REPLY_CODES["bad-payload"]} (The server could not read it.)` } satisfies Notice);
+    };
   }
 
   /**

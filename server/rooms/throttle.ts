@@ -14,6 +14,11 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** When the bucket was last drawn from. */
+  get lastUsed(): number {
+    return this.last;
+  }
+
   take(now = Date.now()): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;

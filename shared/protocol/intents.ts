@@ -62,6 +62,7 @@ export const ROOM_REPLY_CODES = {
   "read-only": "This screen only watches the match; it cannot act.",
   "unknown-message": "The server does not know that kind of message.",
   "server-error": "Something went wrong on the server; nothing was changed. Please try again.",
+  "record-full": "This match's record is full: it cannot take any more actions from students. The teacher can still end the match.",
 } as const;
 export type RoomReplyCode = keyof typeof ROOM_REPLY_CODES;
 
