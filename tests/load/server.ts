@@ -22,7 +22,10 @@ const log: DispatchedCommand[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), "rough-consensus-load-"));
 const port = await freePort();
 if (process.env.REDIS_URL) process.env.PUBLIC_ADDRESS = `127.0.0.1:${port}`;
-const app = createApp({ dataDir, gracefullyShutdown: false, resumeGraceMs: 0, onCommand: (entry) => log.push(entry) });
+// Every simulated device connects from this machine's loopback address: the limit on new
+// players per address (server/rooms/roster.ts) would refuse a whole district's classes.
+const roster = { joinBurst: 1_000_000, joinsPerMinute: 1_000_000 };
+const app = createApp({ dataDir, gracefullyShutdown: false, resumeGraceMs: 0, roster, onCommand: (entry) => log.push(entry) });
 await app.deployment.storeReady;
 await app.server.listen(port, "127.0.0.1");
 app.watchOtherProcesses();
