@@ -6,8 +6,13 @@
 // a crash, a disconnection or a stack trace), the stored record is one the rules themselves
 // produce, every device's state still matches its viewFor, and no device holds a secret.
 //
+// Every intent type and every HTTP route is covered (the compiler and the first test check).
+//
 // Short by default (npm test); `npm run hostile` runs it long (HOSTILE_LONG=1). FUZZ_SEED
 // replays a run: the steps come from fast-check's generator with that seed.
+import { readdirSync, readFileSync } from "node:fs";
+import { join as joinPath } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadScenario } from "../../server/scenarios/index.js";
@@ -78,6 +83,7 @@ const near: { [T in Intent["type"]]: fc.Arbitrary<Record<string, unknown>> } = {
   EndMatch: fc.record({ type: fc.constant("EndMatch") }),
   ShowDebriefCard: fc.record({ type: fc.constant("ShowDebriefCard"), card: hostileNumber }),
   ShowNicknames: fc.record({ type: fc.constant("ShowNicknames"), shown: anyValue }),
+  ReviewMark: fc.record({ type: fc.constant("ReviewMark"), mark: fc.oneof(fc.constantFrom("m1", "m42", "m9999999999", "m-1", "M1"), hostileText), setAside: fc.oneof(fc.boolean(), anyValue), reason: maybe(hostileText) }),
 };
 // EndMatch less often than the rest: every step after it in a match is "match-ended" (a fresh
 // class opens then, but not at once).
@@ -93,6 +99,27 @@ interface Step {
   payload: unknown;
 }
 const step: fc.Arbitrary<Step> = fc.record({ device: fc.nat({ max: 4 }), payload: fc.oneof({ weight: 9, arbitrary: nearIntent }, { weight: 1, arbitrary: junk }) });
+
+/**
+ * Every route of server/http as its source registers it (`router.get("/:code/record", …)`),
+ * with the address the fuzzer sends it to; any method is tried on each. The first test below
+ * reads the sources, so a new route the fuzzer does not know fails it.
+ */
+const API_ROUTES: Record<string, string> = {
+  "/health": "/api/health",
+  "/join-address": "/api/join-address",
+  "/scenarios": "/api/scenarios",
+  "/": "/api/matches",
+  "/import": "/api/matches/import",
+  "/:code": "/api/matches/:code",
+  "/:code/record": "/api/matches/:code/record",
+  "/:code/replay": "/api/matches/:code/replay",
+  "/:code/replay/view": "/api/matches/:code/replay/view",
+  "/:code/replay-links": "/api/matches/:code/replay-links",
+  "/:code/debrief": "/api/matches/:code/debrief",
+  "/:code/export.csv": "/api/matches/:code/export.csv",
+  "/:code/summary": "/api/matches/:code/summary",
+};
 
 let s: TestServer;
 const errors: string[] = [];
@@ -134,6 +161,15 @@ function checkReply(reply: unknown, what: string): void {
 }
 
 describe(`the hostile-input fuzzer (seed ${SEED}, ${LONG ? "long" : "short"})`, () => {
+  it("knows every HTTP route the server registers", () => {
+    const dir = fileURLToPath(new URL("../../server/http/", import.meta.url));
+    const registered = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => [...readFileSync(joinPath(dir, f), "utf8").matchAll(/\b(?:api|router|app)\.(?:get|post|put|patch|delete|all)\(\s*"([^"]+)"/g)].map((m) => m[1]!));
+    expect(registered.length).toBeGreaterThan(10);
+    expect(registered.filter((path) => !(path in API_ROUTES))).toEqual([]);
+  });
+
   it("answers every command-shaped or junk request with a reason, and the record stays one the rules produce", async () => {
     const steps = fc.sample(step, { seed: SEED, numRuns: COMMAND_STEPS });
     let { m, devices, secrets } = await openClass(true);
@@ -202,15 +238,8 @@ describe(`the hostile-input fuzzer (seed ${SEED}, ${LONG ? "long" : "short"})`, 
     const m = await createMatch({ classLabel: "HTTP fuzz" });
     const codes = fc.oneof(fc.constant(m.code), fc.constantFrom("ZZZZZ", "%", "%E0%A4%A", "..%2F..%2Fetc", "%00", "a".repeat(300)), fc.string({ maxLength: 8 }).map(encodeURIComponent));
     const route = fc.oneof(
-      codes.map((c) => `/api/matches/${c}/record`),
-      codes.map((c) => `/api/matches/${c}/replay`),
-      codes.map((c) => `/api/matches/${c}/replay/view`),
-      codes.map((c) => `/api/matches/${c}/replay-links`),
-      codes.map((c) => `/api/matches/${c}/debrief`),
-      codes.map((c) => `/api/matches/${c}/export.csv`),
-      codes.map((c) => `/api/matches/${c}/summary`),
-      codes.map((c) => `/api/matches/${c}`),
-      fc.constantFrom("/api/matches", "/api/matches/import", "/api/health", "/api/join-address", "/api/scenarios", "/api/", "/api/%", "/%", "/join/%ZZ", "/assets/%"),
+      { weight: 8, arbitrary: fc.constantFrom(...Object.values(API_ROUTES)).chain((t) => (t.includes(":code") ? codes.map((c) => t.replace(":code", c)) : fc.constant(t))) },
+      fc.constantFrom("/api/", "/api/%", "/%", "/join/%ZZ", "/assets/%"),
       // Colyseus's matchmaker: joining by code stays, opening a match from here does not.
       fc.constantFrom("joinById", "create", "joinOrCreate", "join", "reconnect", "%").chain((method) => codes.map((c) => `/matchmake/${method}/${method === "joinById" || method === "reconnect" ? c : "match"}`)),
     );
