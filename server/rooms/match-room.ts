@@ -60,10 +60,13 @@ function issueText(error: { issues: readonly { path: readonly PropertyKey[]; mes
 
 export class MatchRoom extends Room {
   /**
-   * The framework's own ceiling, above the roster's cap on screens (roster.ts), which refuses
-   * with a reason first: at maxClients Colyseus locks the room and answers a bare "locked".
+   * The framework's own ceiling, far above the roster's cap on screens (roster.ts), which
+   * refuses with a reason first: at maxClients Colyseus locks the room and answers a bare
+   * "room is locked". Colyseus counts seat reservations too, and reserves one for every
+   * joinById request before any check of ours (those run when the device connects), so a
+   * ceiling near the cap would let bare matchmaker requests lock a class out.
    */
-  override maxClients = context().roster.devices + 50;
+  override maxClients = context().roster.devices + 10_000;
   /** Views are patched at most this often (ms), however many commands arrive meanwhile. */
   override patchRate = 50;
   override autoDispose = false;

@@ -139,6 +139,23 @@ describe("caps", () => {
     await expect(refused).rejects.not.toThrow(/locked/);
   });
 
+  it("seat reservations that never connect (bare matchmaker requests) cannot lock a match against real students", async () => {
+    s = await startServer({ roster: { devices: 20 } });
+    const m = await newMatch({});
+    // Colyseus reserves a seat for every joinById request before any check of ours runs (those
+    // run when the device connects); the reservation is held for seconds. Hundreds of them:
+    const reserve = () => fetch(`${BASE}/matchmake/joinById/${m.code}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ as: "projector" }) });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 10; i++) {
+      for (const answer of await Promise.all(Array.from({ length: 40 }, reserve))) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    }
+    // Every one was answered (a seat, or a refusal), and the class still gets in.
+    expect([...statuses.values()].reduce((a, b) => a + b)).toBe(400);
+    const real = new Client(BASE).joinById(m.code, { as: "player", nickname: "Real student" });
+    await expect(real, `after reservations answered ${JSON.stringify([...statuses])}`).resolves.toBeTruthy();
+    await (await real).leave(true);
+  });
+
   it("limits new players per address; reconnecting with a seat secret, the teacher and projectors are not held up", async () => {
     s = await startServer({ roster: { joinBurst: 5, joinsPerMinute: 1 } });
     const m = await newMatch({});
