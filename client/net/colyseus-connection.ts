@@ -150,14 +150,16 @@ class ColyseusConnection implements GameConnection {
       setTimeout(() => this.#saveToken(), 0);
     });
     room.onLeave((code) => {
-      if (this.#disposed || code === consentedClose) return;
-      if (this.notice?.code === "removed") {
+      if (this.#disposed) return;
+      // The server closes a seat it ended (consented, after a notice saying why).
+      if (this.notice?.code === "removed" || this.notice?.code === "left") {
         // The seat is gone: joining again would make a new player, so stop here.
         remembered.setReconnectionToken(this.code, this.#storageRole, null);
         remembered.setSeatSecret(this.code, null);
         this.#setStatus("closed");
         return;
       }
+      if (code === consentedClose) return;
       this.#setStatus("offline");
       this.#retry(0);
     });

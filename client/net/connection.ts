@@ -4,7 +4,7 @@
 import type { DebriefReply, Intent, Reply } from "../../shared/protocol/intents.js";
 import type { MatchView } from "../../shared/rules/view.js";
 
-/** "closed": the server ended this seat for good (the teacher removed the player). */
+/** "closed": the server ended this seat for good (the teacher removed the player, or it left from one of its screens). */
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline" | "closed";
 
 export interface GameConnection {

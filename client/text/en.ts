@@ -58,6 +58,7 @@ const messages = {
   "connection.offline": "You are offline. We keep trying to reconnect; you keep your seat.",
   "connection.failed": "Could not connect: {reason}",
   "connection.takenOver": "Your seat was just opened on another device too. If that was not you, tell your teacher.",
+  "connection.left": "This seat left the match (from one of its screens). Join again with your nickname to play.",
   "connection.removed": "Your teacher took you out of this match. Ask them if you want to join again.",
   "connection.backHome": "Back to the start page",
 

@@ -62,7 +62,10 @@ export function connectionBanner(session: MatchSession): VNode | null {
     if (session.connection.notice?.code !== "seat-taken-over") return null;
     return h("div", { class: "banner banner--warning", role: "alert", "data-testid": "seat-taken-over" }, t("connection.takenOver"));
   }
-  if (session.status === "closed") return h("div", { class: "banner banner--warning", role: "alert" }, t("connection.removed"));
+  if (session.status === "closed") {
+    const left = session.connection.notice?.code === "left";
+    return h("div", { class: "banner banner--warning", role: "alert", "data-testid": "seat-closed" }, t(left ? "connection.left" : "connection.removed"));
+  }
   const key = session.status === "connecting" ? "connection.connecting" : session.status === "reconnecting" ? "connection.reconnecting" : "connection.offline";
   return h("div", { class: "banner banner--warning", role: "status" }, t(key, { code: session.connection.code }));
 }

@@ -467,7 +467,7 @@ export class MatchRoom extends Room {
       if (e.type === "MatchEnded") await store.setStatus(this.code, "ended", e.at);
       if (e.type === "PlayerLeft") {
         if (this.releasing.delete(e.player)) continue; // a ghost taken off the roster keeps its secret
-        await this.revokeSeat(e.player, e.removed ? "The teacher has taken you out of this match." : "You left this match. Join again with your nickname to play.");
+        await this.revokeSeat(e.player, e.removed ? { code: "removed", message: "The teacher has taken you out of this match." } : { code: "left", message: "You left this match. Join again with your nickname to play." });
       }
     }
     this.scheduleClock(now);
@@ -476,14 +476,14 @@ export class MatchRoom extends Room {
   }
 
   /** Ends a seat: its secret no longer opens it, and every screen on it is told and let go. */
-  private async revokeSeat(player: string, message: string): Promise<void> {
+  private async revokeSeat(player: string, notice: Notice & { code: "removed" | "left" }): Promise<void> {
     await context().store.revokeSeat(this.code, player);
     this.seatHashes.delete(player);
     this.seatSecrets.delete(player);
     // The seat leaves the player's own state at once, before the device is told and let go.
     this.views.flush();
     for (const client of this.clientsOf(player)) {
-      client.send(NOTICE, { code: "removed", message } satisfies Notice);
+      client.send(NOTICE, notice);
       this.clock.setTimeout(() => client.leave(CloseCode.CONSENTED), 100);
     }
   }

@@ -73,7 +73,8 @@ export type Reply = { ok: true } | { ok: false; code: RejectionCode | RoomReplyC
 export const COMMAND = "command";
 /** Server → client message for anything that is not a reply (throttling of plain sends, removal). */
 export const NOTICE = "notice";
-export type Notice = { code: RoomReplyCode | "removed" | "seat-taken-over"; message: string };
+/** "removed": the teacher took the player out; "left": the player left (from any of its screens). Both end the seat. */
+export type Notice = { code: RoomReplyCode | "removed" | "left" | "seat-taken-over"; message: string };
 
 /**
  * The room request for the debrief of an ended match, open to every device (students,

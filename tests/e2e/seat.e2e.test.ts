@@ -1,19 +1,31 @@
-// A seat opened on a second device: the phone that holds it is told, where the student looks
-// (a warning at the top of a 390×844 phone at scale 3), and keeps playing. A seat
+// A seat and its screens, on a 390×844 phone at scale 3. When the seat is opened on a second
+// device the phone that holds it is warned where the student looks, and keeps playing: a seat
 // secret is the only key to a seat, so a classmate who read it off a phone could sit there
-// unseen; the notice makes that visible. Screenshot: test-output/screenshots/seat-taken-over-handset.png.
+// unseen. When the seat ends — left from one of its screens, or the teacher took the student
+// out — the phone says which and stops, rather than looking connected. Screenshots:
+// test-output/screenshots/seat-{taken-over,left,removed}-handset.png.
 import { Client } from "@colyseus/sdk";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
+import { COMMAND, type Intent } from "../../shared/protocol/intents.js";
+import { follow, heldBy } from "../helpers/sync-client.js";
 import { chromiumMissingMessage, findChromium, launchChromium, openPage, saveScreenshot } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumMissingMessage());
 
-describe.skipIf(!chromiumPath)("a seat opened on a second device", () => {
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.skipIf(!chromiumPath)("a seat and its screens", () => {
   let server: GameServer;
   let browser: Browser;
 
@@ -59,6 +71,44 @@ describe.skipIf(!chromiumPath)("a seat opened on a second device", () => {
       await laptop.leave(true);
     } finally {
       await context.close();
+    }
+  });
+
+  it("tells the phone when its seat ends — left from another screen, or the teacher took the student out — and stops there", async () => {
+    const base = server.url.replace(/\/$/, "");
+    const created = await fetch(`${base}/api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings: { classLabel: "Seats" } }) });
+    const { code, teacherToken } = (await created.json()) as { code: string; teacherToken: string };
+    const teacher = await new Client(base).joinById(code, { as: "teacher", teacherToken });
+    try {
+      for (const how of ["left", "removed"] as const) {
+        const { context, page } = await openPage(browser, "handset");
+        try {
+          await page.goto(`${server.url}join/${code}?e2e=1`);
+          await page.getByLabel(en["landing.student.nicknameLabel"]).fill(how === "left" ? "Bea" : "Cy");
+          await page.getByRole("button", { name: en["landing.student.join"], exact: true }).click();
+          await page.waitForFunction(() => window.__e2e?.phase === "lobby");
+          const secret = await page.evaluate((c) => Object.entries(localStorage).find(([k]) => k.endsWith(`${c}.seat`))?.[1] ?? null, code);
+          const other = follow(await new Client(base).joinById(code, { as: "player", nickname: "x", seatSecret: secret! }));
+          // The second screen learns the seat's player id from its own state.
+          await until("the second screen's state", () => heldBy(other)?.seat !== undefined && heldBy(other)?.seat !== null);
+          const id = heldBy(other)!.seat!.player;
+          if (how === "left") expect(await other.request(COMMAND, { type: "LeaveMatch", player: id } satisfies Intent)).toEqual({ ok: true });
+          else expect(await teacher.request(COMMAND, { type: "RemovePlayer", player: id } satisfies Intent)).toEqual({ ok: true });
+
+          const banner = page.getByTestId("seat-closed");
+          await banner.waitFor({ state: "visible" });
+          expect(await banner.textContent()).toBe(en[how === "left" ? "connection.left" : "connection.removed"]);
+          const box = (await banner.boundingBox())!;
+          expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+          // The seat is gone for this phone: it forgets the secret rather than joining as someone new.
+          expect(await page.evaluate((c) => Object.keys(localStorage).some((k) => k.endsWith(`${c}.seat`)), code)).toBe(false);
+          await saveScreenshot(page, `seat-${how}`, "handset");
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await teacher.leave(true);
     }
   });
 });

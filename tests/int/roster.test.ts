@@ -179,7 +179,7 @@ describe("a seat's small holes", () => {
     open.push(phone, laptop);
     await ok(phone, { type: "LeaveMatch", player: me(phone) });
     await eventually(() => !laptop.room.connection.isOpen, 5000, "the other screen to close");
-    expect(laptop.notices.at(-1)).toMatchObject({ code: "removed" });
+    expect(laptop.notices.at(-1)).toMatchObject({ code: "left", message: expect.stringMatching(/You left/) });
     await expect(new Client(BASE).joinById(m.code, { as: "player", nickname: "Ana", seatSecret: secret })).rejects.toThrow(/seat is not known/);
   });
 
