@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { messagesPlugin } from "./client/messages-plugin.js";
 
 // One runner for all suites. Unit tests run in parallel; integration tests share one
 // Colyseus test server per worker, so their files run one after another. Timeouts are
@@ -8,7 +9,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
+      // The message catalogs are compiled by the same plugin as in the browser build.
+      { plugins: [messagesPlugin()], test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "int",

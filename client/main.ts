@@ -9,13 +9,17 @@
 //   /projector/ABCDE       the big screen
 //   /replay/ABCDE?at=…&view=…#token=… (or #replay=…)   the replay viewer (client/replay)
 //   /matches#token=…       the teacher's recorded matches
+// Any of them takes ?lang=es (the projector link carries the teacher's language); otherwise
+// the device's own choice, then the browser's preferred languages, pick the language.
 import "./styles/main.css";
 import { LandingController, normaliseClassCode, suggestNickname } from "./ctrl/landing-controller.js";
 import { reportToE2e } from "./e2e-hooks.js";
 import type { RunningScreen, ScreenElements } from "./app/match-screens.js";
 import type { JoinError } from "./net/connection.js";
 import { remembered } from "./net/storage.js";
-import { isMessageKey, t, type MessageKey } from "./text/catalog.js";
+import { isMessageKey, onLanguageChange, setLanguage, t, type MessageKey } from "./text/catalog.js";
+import { isLanguage, pickLanguage, type Language } from "./text/languages.js";
+import { mountLanguagePicker } from "./ui/language-picker.js";
 import { bindLanding, findLandingElements, renderLanding } from "./ui/landing-view.js";
 import { applyPaletteToCss } from "./ui/palette.js";
 
@@ -57,9 +61,19 @@ function applyText(root: ParentNode): void {
   }
 }
 
+/** ?lang= first (the projector link carries the teacher's), then this device's choice, then the browser's. */
+function startingLanguage(): Language {
+  const fromLink = new URLSearchParams(window.location.search).get("lang") ?? "";
+  if (isLanguage(fromLink)) return fromLink;
+  const chosen = remembered.language() ?? "";
+  return isLanguage(chosen) ? chosen : pickLanguage(navigator.languages);
+}
+
 applyPaletteToCss(document.documentElement);
+await setLanguage(startingLanguage());
 applyText(document);
 document.title = t("app.title");
+const languagePicker = mountLanguagePicker(element("language-picker"));
 
 const landingSection = element<HTMLElement>("landing");
 const landingElements = findLandingElements(document);
@@ -81,6 +95,12 @@ const landing = new LandingController(
   (state) => renderLanding(landingElements, state),
 );
 bindLanding(landingElements, landing);
+// A new language redraws the start page; the running screen redraws itself (match-screens).
+onLanguageChange(() => {
+  applyText(document);
+  document.title = t("app.title");
+  renderLanding(landingElements, landing.state);
+});
 
 // "Open your recorded matches with a teacher key": the key travels in the fragment only.
 const keyForm = element<HTMLFormElement>("key-form");
@@ -191,6 +211,7 @@ async function openSetup(): Promise<void> {
   screen.section.dataset.screen = "setup";
   patch(screen.top, []);
   patch(screen.main, renderSetup(ctrl, () => navigate("/")));
+  running = { dispose: onLanguageChange(() => patch(screen.main, renderSetup(ctrl, () => navigate("/")))) };
   document.querySelector<HTMLElement>("#screen-main h1")?.focus();
   await ctrl.loadScenarios();
   reportToE2e({ screen: "setup" });
@@ -218,6 +239,8 @@ function navigate(path: string): void {
 
 function show(route: Route): void {
   closeScreen();
+  // The projector follows the teacher's language (its link, or the same browser's choice).
+  languagePicker.hidden = route.kind === "projector";
   screen.main.textContent = "";
   switch (route.kind) {
     case "landing":

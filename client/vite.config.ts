@@ -3,6 +3,7 @@
 //   npm run dev:client     → http://127.0.0.1:8080
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { messagesPlugin } from "./messages-plugin.js";
 
 const clientDir = fileURLToPath(new URL(".", import.meta.url));
 const assetsDir = fileURLToPath(new URL("../assets", import.meta.url));
@@ -11,6 +12,7 @@ export default defineConfig({
   root: clientDir,
   // Absolute URLs: client routes such as /join/ABCDE are nested paths served with index.html.
   base: "/",
+  plugins: [messagesPlugin()],
   // assets/ is public media only: everything in it reaches every browser.
   publicDir: assetsDir,
   server: { host: "127.0.0.1", port: 8080, strictPort: true },

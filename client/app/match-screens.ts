@@ -13,6 +13,7 @@ import { StudentController } from "../ctrl/student-controller.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import type { JoinAs } from "../net/connection.js";
 import { openConnection } from "../net/colyseus-connection.js";
+import { onLanguageChange } from "../text/catalog.js";
 import { tableModelOf } from "../scenes/table-model.js";
 import { patch } from "../ui/dom.js";
 import { renderHost, renderHostTop } from "../ui/host-view.js";
@@ -51,11 +52,13 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
     reportToE2e({ screen: kind, phase: view?.phase ?? "", status: session.status, role: view?.me?.role ?? null, player: view?.me?.player ?? null });
   };
   const unsubscribe = session.subscribe(draw);
+  const stopLanguage = onLanguageChange(draw);
   draw();
   return {
     draw,
     dispose() {
       unsubscribe();
+      stopLanguage();
       cleanup();
       patch(elements.more, []);
       disposeDebrief(session);

@@ -11,7 +11,9 @@ const settleTimeoutMs = 1500;
 
 export interface ControlError {
   code: string;
+  /** The server's English sentence, for the console; the screen shows code + params. */
   message: string;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export class MatchSession {
@@ -67,7 +69,7 @@ export class MatchSession {
     // state patch that carries it, unless it already came in ahead of the reply.
     if (reply.ok && serial === this.#viewSerial) await this.#nextView(settleTimeoutMs);
     this.pending.delete(control);
-    if (!reply.ok) this.errors.set(control, { code: reply.code, message: reply.message });
+    if (!reply.ok) this.errors.set(control, { code: reply.code, message: reply.message, ...(reply.params ? { params: reply.params } : {}) });
     this.#emit();
     return reply.ok;
   }

@@ -279,7 +279,7 @@ export class DebriefController {
       this.data = reply.debrief;
       this.session.announce(t("debrief.ready"));
     } else {
-      this.failure = rejectionText(reply.code, reply.message);
+      this.failure = rejectionText(reply.code);
       this.session.announce(t("debrief.failed", { reason: this.failure }));
     }
   }

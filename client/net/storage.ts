@@ -2,7 +2,7 @@
 // tab (sessionStorage: a reload resumes the same seat), the seat secret and nickname for this
 // device (localStorage: a closed tab can still take its seat back), the teacher's token per
 // match, and the teacher key this browser uses for every new match (so one key lists them all;
-// the matches page reads the same entry).
+// the matches page reads the same entry), and the language this device chose.
 // No SDK here, so the landing page can read it without loading the network chunk.
 
 const prefix = "rough-consensus";
@@ -38,4 +38,6 @@ export const remembered = {
   setTeacherToken: (code: string, token: string) => write(local(), `${code}.teacher`, token),
   teacherKey: () => read(local(), "matches.teacher"),
   setTeacherKey: (token: string | null) => write(local(), "matches.teacher", token),
+  language: () => read(local(), "language"),
+  setLanguage: (code: string) => write(local(), "language", code),
 };

@@ -3,7 +3,7 @@
 import "./replay.css";
 import type { RunningScreen, ScreenElements } from "../app/match-screens.js";
 import { reportToE2e } from "../e2e-hooks.js";
-import { t } from "../text/catalog.js";
+import { onLanguageChange, t } from "../text/catalog.js";
 import { rt, type ReplayKey } from "../text/replay-en.js";
 import { h, patch, type Child, type VNode } from "../ui/dom.js";
 import { teacherTokenForList } from "./api.js";
@@ -126,12 +126,14 @@ export async function runMatches(elements: ScreenElements): Promise<RunningScree
     reportToE2e({ screen: "matches", ready: !ctrl.loading });
   };
   const unsubscribe = ctrl.subscribe(draw);
+  const stopLanguage = onLanguageChange(draw);
   draw();
   document.getElementById("matches-heading")?.focus();
   await ctrl.refresh();
   return {
     dispose() {
       unsubscribe();
+      stopLanguage();
     },
   };
 }

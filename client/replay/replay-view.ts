@@ -297,7 +297,7 @@ function corridor(view: MatchView, table: TableView): VNode | null {
 
 function money(view: MatchView, table: TableView): VNode | null {
   if (view.viewer === "projector" && view.status !== "ended") return null;
-  const trips = table.fellowships.map((f) => h("li", { "data-key": f.id }, rt("replay.fellowship", { from: f.from, to: f.to, cost: f.cost, status: f.status })));
+  const trips = table.fellowships.map((f) => h("li", { "data-key": f.id }, rt("replay.fellowship", { from: f.from, to: f.to, cost: f.cost, status: t(`offer.status.${f.status}`) })));
   const grants = table.grants.map((g) => h("li", { "data-key": g.id }, rt("replay.grant", { from: g.from, to: g.to, amount: g.amount })));
   return h("section", { class: "replay__section" }, h("h3", null, rt("replay.money")), trips.length + grants.length === 0 ? h("p", { class: "hint" }, rt("replay.noMoney")) : h("ul", null, trips, grants));
 }

@@ -9,6 +9,7 @@ import { openRecord } from "../../shared/replay/timeline.js";
 import type { ScreenElements, RunningScreen } from "../app/match-screens.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import { tableModelOf } from "../scenes/table-model.js";
+import { onLanguageChange } from "../text/catalog.js";
 import { rt } from "../text/replay-en.js";
 import { patch, h } from "../ui/dom.js";
 import { TableStage } from "../ui/table-stage.js";
@@ -96,6 +97,7 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
     reportToE2e({ screen: "replay", ready: true, phase: view.phase, status: view.status });
   };
   const unsubscribe = ctrl.subscribe(draw);
+  const stopLanguage = onLanguageChange(draw);
   const unbindKeys = bindKeys(ctrl);
   draw();
   document.getElementById("replay-heading")?.focus();
@@ -103,6 +105,7 @@ export async function runReplay(elements: ScreenElements, code: string): Promise
     dispose() {
       unbindKeys();
       unsubscribe();
+      stopLanguage();
       ctrl.dispose();
       stage.dispose();
       delete elements.section.dataset.phase;

@@ -1,91 +1,84 @@
-// Looks up catalog messages and fills their placeholders; the only place that knows which
-// language is active, so screens ask for a key and never hold words themselves.
-// Placeholders: {name} is replaced by a parameter; {name, plural, one {# token} other {# tokens}}
-// picks a form by the language's plural rules (Intl.PluralRules), with # standing for the
-// number — so "1 token" and "2 tokens" come from one message, and a language with more forms
-// (Polish, Arabic…) adds its own cases (few, many…) without a code change.
-import { debriefEn } from "./debrief-en.js";
-import { en as general } from "./en.js";
-import { tableEn } from "./table-en.js";
+// The one place that knows which language this device shows: screens ask for a key and never
+// hold words themselves. Messages are ICU MessageFormat — {name}, {n, plural, one {# token}
+// other {# tokens}}, {kind, select, …}, {n, number} — chosen by each language's own plural
+// rules (Intl.PluralRules), so "1 token" and "2 tokens" come from one message and a language
+// with more forms adds its cases without a code change. Lingui runs them; the catalogs are
+// compiled at build time (client/messages-plugin.ts), so no message parser reaches a phone, and
+// each language is its own chunk, fetched when a device first shows it.
+/// <reference path="./messages.d.ts" />
+import { setupI18n } from "@lingui/core";
+import { DEFAULT_LANGUAGE, type Language } from "./languages.js";
+import type { messages as english } from "./languages/en.js";
 
-/** The English catalog: the general messages, the debrief's and the table's (each in its own file). */
-const en = { ...general, ...debriefEn, ...tableEn } as const;
-export type MessageKey = keyof typeof en;
-export type Catalog = Readonly<Record<MessageKey, string>>;
+export type MessageKey = keyof typeof english;
 export type MessageParams = Readonly<Record<string, string | number>>;
+type Compiled = Awaited<typeof import("virtual:messages/en")>["default"];
 
-const active: Catalog = en;
-const locale = "en";
-const pluralRules = new Intl.PluralRules(locale);
-const numbers = new Intl.NumberFormat(locale);
+// One import() per language, written out so the bundler makes each its own chunk.
+const loaders: Record<Language, () => Promise<{ default: Compiled }>> = {
+  en: () => import("virtual:messages/en"),
+};
 
-/** Index of the "}" closing the "{" at `open`, counting nested braces; -1 if unbalanced. */
-function closing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "{") depth++;
-    else if (text[i] === "}" && --depth === 0) return i;
+const i18n = setupI18n();
+const loaded = new Map<Language, Compiled>();
+const listeners = new Set<(language: Language) => void>();
+let active: Language | undefined;
+
+/** Loads a language's catalog (once) and shows every later message in it. */
+export async function setLanguage(language: Language): Promise<void> {
+  let messages = loaded.get(language);
+  if (!messages) {
+    messages = (await loaders[language]()).default;
+    loaded.set(language, messages);
   }
-  return -1;
+  if (active === language) return;
+  i18n.loadAndActivate({ locale: language, messages });
+  active = language;
+  for (const listener of listeners) listener(language);
 }
 
-/** The chosen case of a plural block's body: "one {# token} other {# tokens}". */
-function pluralCase(body: string, value: number): string | undefined {
-  const cases = new Map<string, string>();
-  let i = 0;
-  while (i < body.length) {
-    const open = body.indexOf("{", i);
-    if (open < 0) break;
-    const end = closing(body, open);
-    if (end < 0) break;
-    cases.set(body.slice(i, open).trim(), body.slice(open + 1, end));
-    i = end + 1;
-  }
-  return cases.get(`=${value}`) ?? cases.get(pluralRules.select(value)) ?? cases.get("other");
+/** The language on screen; the default until the first catalog has arrived. */
+export function currentLanguage(): Language {
+  return active ?? DEFAULT_LANGUAGE;
 }
 
-export function format(template: string, params: MessageParams = {}): string {
-  let out = "";
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf("{", i);
-    if (open < 0) break;
-    const end = closing(template, open);
-    if (end < 0) break;
-    out += template.slice(i, open);
-    const inner = template.slice(open + 1, end);
-    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
-    if (plural) {
-      const [, name = "", body = ""] = plural;
-      const value = Number(params[name]);
-      const chosen = name in params && Number.isFinite(value) ? pluralCase(body, value) : undefined;
-      out += chosen === undefined ? template.slice(open, end + 1) : format(chosen.replaceAll("#", numbers.format(value)), params);
-    } else {
-      const name = inner.trim();
-      out += /^\w+$/.test(name) && name in params ? String(params[name]) : template.slice(open, end + 1);
-    }
-    i = end + 1;
-  }
-  return out + template.slice(i);
+/** Called after every change of language (to draw the screen again); returns its remover. */
+export function onLanguageChange(listener: (language: Language) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  return format(active[key], params);
+  if (!active) throw new Error(`t("${key}") before any language was loaded: await setLanguage() first.`);
+  return i18n._(key, params);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(active, key);
+  return active !== undefined && Object.hasOwn(i18n.messages, key);
 }
 
 /**
- * A server rejection in the active language: looked up by its code; the server's English
- * detail (e.g. "(The trip costs 4; you have 2.)") is kept when the catalog is English.
+ * A server refusal in this device's language, from its wire code and its values (a trip's
+ * cost, the tokens held…); never from the server's English sentence, which is for logs.
  */
-export function rejectionText(code: string, serverMessage = ""): string {
+export function rejectionText(code: string, params?: MessageParams): string {
   const key = `rejection.${code}`;
-  if (!isMessageKey(key)) return serverMessage || t("rejection.bad-input");
-  const base = t(key);
-  const english = en[key];
-  const detail = serverMessage.startsWith(english) ? serverMessage.slice(english.length).trim() : "";
-  return detail ? `${base} ${detail}` : base;
+  if (!isMessageKey(key)) return t("rejection.bad-input");
+  const detail = `${key}.detail`;
+  return params && isMessageKey(detail) ? `${t(key)} ${t(detail, params)}`.trim() : t(key);
+}
+
+/** 1,500 · 1.500 · 1 500: a number as this language writes it. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(currentLanguage(), options).format(value);
+}
+
+/** "TECH, EU and USG" · "TECH, EU y USG": a list joined as this language joins it. */
+export function formatList(items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string {
+  return new Intl.ListFormat(currentLanguage(), { style: "long", type }).format(items);
+}
+
+/** A date and time as this language writes it. */
+export function formatDateTime(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
+  return new Intl.DateTimeFormat(currentLanguage(), options).format(value);
 }

@@ -2,13 +2,12 @@
 // beside it, it holds every word of the interface, so another language is new files with the
 // same keys, not a code change. Words that are data live with their data: the scenario's
 // texts in server/scenarios, the bots' lines in shared/bots/lines.ts.
-// Placeholders look like {name} and are filled by `format` in ./catalog.ts. Rejections are
-// translated by their wire code (shared/rules/rejections.ts): "rejection.<code>".
-import { REJECTIONS, type RejectionCode } from "../../shared/rules/rejections.js";
+// Messages are ICU MessageFormat, run by ./catalog.ts; refusals are in ./rejections-en.ts.
 
 const messages = {
   "app.title": "Rough Consensus",
   "app.tagline": "Who really decides how the Internet is run? Negotiate it with your class.",
+  "language.label": "Language",
 
   "landing.student.heading": "Join your class",
   "landing.student.codeLabel": "Class code",
@@ -37,13 +36,9 @@ const messages = {
   "nickname.adjectives": "Brave,Quiet,Swift,Clever,Bright,Calm,Bold,Kind,Lucky,Sunny,Wise,Keen",
   "nickname.animals": "Otter,Falcon,Heron,Lynx,Panda,Gecko,Koala,Ibis,Puffin,Tapir,Okapi,Marten",
 
-  "game.loading": "Loading the table…",
   "game.loadFailed": "The table could not be loaded. Check the connection and try again.",
-  "game.back": "Back to the start page",
 
   "table.heading": "The negotiating table",
-  "table.seatNumber": "{number}",
-  "table.placeholder": "Nine seats around one table. The roles arrive when a match starts.",
   "table.canvasLabel": "The negotiating table: {summary}",
   "table.inRoom": "in the room",
   "table.remote": "remote",
@@ -51,7 +46,6 @@ const messages = {
   "table.tokens": "{tokens, plural, one {# token} other {# tokens}}",
   "table.nothingTabled": "Nothing on the table yet",
   "table.everythingTabled": "Every option is on the table.",
-  "table.empty": "empty",
 
   "connection.connecting": "Connecting to class {code}…",
   "connection.reconnecting": "Connection lost. Reconnecting… you keep your seat.",
@@ -60,7 +54,6 @@ const messages = {
   "connection.takenOver": "Your seat was just opened on another device too. If that was not you, tell your teacher.",
   "connection.left": "This seat left the match (from one of its screens). Join again with your nickname to play.",
   "connection.removed": "Your teacher took you out of this match. Ask them if you want to join again.",
-  "connection.backHome": "Back to the start page",
 
   "phase.lobby": "Waiting to start",
   "phase.briefing": "Briefing",
@@ -127,7 +120,6 @@ const messages = {
 
   "role.you": "You represent",
   "role.income": "Income: {income, plural, one {# token} other {# tokens}} each round",
-  "role.tokens": "Your tokens",
   "role.travel.alone": "You can pay for your own trips.",
   "role.travel.sponsor": "You cannot pay for your own trip: you need a sponsor, or take part remotely.",
   "role.delegates": "{count, plural, one {One delegate} other {Up to # delegates}}",
@@ -186,7 +178,6 @@ const messages = {
   "travel.offerTo": "Whose trip will you pay?",
   "travel.offerNote": "A note for them (optional)",
   "travel.offerExpects": "Which option do you expect them to support?",
-  "travel.expectsNone": "No expectation",
   "travel.programme": "Use a free seat of your fellowship programme",
   "travel.offerSend": "Offer the fellowship",
   "travel.myOffers": "Your offers",
@@ -204,14 +195,11 @@ const messages = {
   "negotiation.tab.corridor": "Talk privately",
   "negotiation.tab.table": "Table an option",
   "negotiation.tab.grant": "Give tokens",
-  "negotiation.floor": "Speak on the floor",
   "negotiation.floorHint": "Everyone sees what you say, on their screens and on the big screen.",
   "negotiation.floorSend": "Speak",
-  "negotiation.remote": "Post a written comment",
   "negotiation.remoteHint": "You take part remotely: {left, plural, =0 {no comments} one {# comment} other {# comments}} of {total} left this round. Everyone sees them.",
   "negotiation.remoteSend": "Post comment",
   "negotiation.notAttending": "Your delegation is not taking part in this round.",
-  "negotiation.corridor": "Corridor talk (private)",
   "negotiation.corridorThread": "Private messages",
   "negotiation.corridorHint": "Only between delegations in the room. Only you and they see it.",
   "negotiation.corridorTo": "Talk privately with",
@@ -220,13 +208,11 @@ const messages = {
   "negotiation.corridorFrom": "{from} → {to}",
   "negotiation.intercepted": "(your agencies read this)",
   "negotiation.noCorridor": "No private messages yet.",
-  "negotiation.table": "Put an option on the table",
   "negotiation.tableHint": "Only options on the table can be decided.",
   "negotiation.tableOption": "Option",
   "negotiation.tableSend": "Table it",
   "negotiation.tabled": "On the table",
   "negotiation.tabledBy": "{option} (tabled by {role})",
-  "negotiation.grant": "Give a grant",
   "negotiation.grantHint": "Tokens you give are gone from your purse. You have {tokens, plural, one {# token} other {# tokens}}.",
   "negotiation.grantTo": "Who gets the tokens?",
   "negotiation.grantAmount": "Tokens",
@@ -234,7 +220,6 @@ const messages = {
   "negotiation.grantSend": "Give",
   "negotiation.statements": "What was said",
   "negotiation.noStatements": "Nobody has spoken yet.",
-  "negotiation.statementBy": "{role}",
   "negotiation.remoteMark": "remote comment",
   "negotiation.messageLabel": "Your statement",
   "negotiation.commentLabel": "Your comment",
@@ -305,8 +290,6 @@ const messages = {
   "score.standingWhy": "{tokens, plural, one {# token} other {# tokens}} left, {rounds, plural, =0 {no round} one {# round} other {# rounds}} in person, {seats, plural, =0 {no drafting seat} one {# drafting seat} other {# drafting seats}}.",
   "score.explain": "Mandate: how well the decisions served the people you represent. Standing: tokens, trips in person, drafting seats.",
   "ended.heading": "Final scores",
-  "ended.debrief": "What happened, and why?",
-  "ended.debriefText": "The debrief comes next: your teacher will lead it on the big screen.",
   "ended.whatHappened": "What really happened",
 
   "host.heading": "Class {code}",
@@ -356,7 +339,6 @@ const messages = {
   "host.assignAuto": "Assign roles automatically",
   "host.fillBots": "Fill empty seats with bots",
   "host.start": "Start the match",
-  "host.clock": "Clock",
   "host.pause": "Pause",
   "host.resume": "Resume",
   "host.extend": "+1 minute",
@@ -394,7 +376,6 @@ const messages = {
   "host.step.said": "{count, plural, one {# statement} other {# statements}}",
   "host.step.declared": "{declared} of {total}",
   "host.step.payoff": "{payoff}",
-  "host.consensus": "Call consensus",
   "host.consensusOn": "Call consensus on {option} (table {table})",
   "host.drafting": "in it",
   "host.draftingSeat": "Seat {role} in the drafting group",
@@ -402,15 +383,12 @@ const messages = {
   "host.draftingSeatShort": "Add",
   "host.draftingUnseatShort": "Remove",
   "host.draftingColumn": "Drafting group",
-  "host.tables": "Tables",
-  "host.privateHeading": "Everything, including secrets",
   "host.corridor": "Corridor talk",
   "host.money": "Fellowships and grants",
   "host.paidTrip": "{sponsor} pays {guest}'s trip",
   "host.expects": "expects {option}",
   "host.payoffs": "Payoffs: {dossier}",
   "host.tableLabel": "Table {table}",
-  "host.attendance": "Attendance",
 
   "key.heading": "Your teacher key",
   "key.why": "Your recorded matches are filed under this key. Keep it: with it you can open them from any browser, even after this one forgets.",
@@ -449,7 +427,6 @@ const messages = {
   "setup.classLabel": "Class name (optional)",
   "setup.classPlaceholder": "e.g. 10B Civics",
   "setup.scenario": "Scenario",
-  "setup.scenarioDefault": "Who runs the Internet? (2014)",
   "setup.tables": "Number of tables",
   "setup.tablesHint": "One table seats {roles} roles; extra students join a role as delegates. Open more tables for a big class.",
   "setup.rulesOne": "How the table decides",
@@ -457,7 +434,6 @@ const messages = {
   "setup.ruleColumn": "Decision rule",
   "setup.tableShort": "Table {table}",
   "setup.ruleFor": "Table {table}: {rule}",
-  "setup.rule": "Decision rule for table {table}",
   "setup.timers": "Timing",
   "setup.timer.lesson-45": "45-minute lesson",
   "setup.timer.lesson-90": "90-minute lesson",
@@ -483,19 +459,8 @@ const messages = {
   "setup.cancel": "Cancel",
 } as const;
 
-const rejectionMessages = Object.fromEntries(Object.entries(REJECTIONS).map(([code, text]) => [`rejection.${code}`, text])) as {
-  readonly [Code in RejectionCode as `rejection.${Code}`]: string;
-};
-
 export const en = {
   ...messages,
-  ...rejectionMessages,
-  "rejection.throttled": "Slow down a little: too many actions at once.",
-  "rejection.bad-payload": "That request was not understood. Try again.",
-  "rejection.read-only": "This screen only watches the match; it cannot act.",
-  "rejection.unknown-message": "The server did not understand that request.",
-  "rejection.server-error": "That did not reach the server. Check the connection and try again.",
-  "rejection.record-full": "This match cannot record anything more from students. Your teacher can still end it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,6 @@
-// The replay viewer's and the matches page's words in English. Kept beside en.ts so that the
-// replay chunk carries its own words; placeholders look like {name}, filled by `format`.
-import { format, type MessageParams } from "./catalog.js";
+// The replay viewer's and the matches page's words in English, merged into the one catalog by
+// languages/en.ts; placeholders as in catalog.ts.
+import { t, type MessageParams } from "./catalog.js";
 
 export const replayEn = {
   "replay.title": "Replay of match {code}",
@@ -54,8 +54,8 @@ export const replayEn = {
   "replay.intercepted": "read by {role}",
   "replay.money": "Trips paid and grants seen from here",
   "replay.noMoney": "None seen from here.",
-  "replay.fellowship": "{from} offers {to} a trip ({cost} tokens) — {status}",
-  "replay.grant": "{from} gives {to} {amount} tokens",
+  "replay.fellowship": "{from} offers {to} a trip ({cost, plural, one {# token} other {# tokens}}) — {status}",
+  "replay.grant": "{from} gives {to} {amount, plural, one {# token} other {# tokens}}",
   "replay.briefing": "{role}'s private briefing",
   "replay.positions": "Positions on {option}: {support} support, {live} can live with it, {object} object",
   "replay.tabled": "On the table",
@@ -96,7 +96,7 @@ export const replayEn = {
   "event.FellowshipAccepted": "A trip offer is accepted",
   "event.FellowshipDeclined": "A trip offer is declined",
   "event.FellowshipsLapsed": "Open trip offers lapse",
-  "event.GrantGiven": "{from} gives {to} {amount} tokens",
+  "event.GrantGiven": "{from} gives {to} {amount, plural, one {# token} other {# tokens}}",
   "event.BriefingBought": "{role} buys an expert briefing",
   "event.StatementMade": "{role} says: “{text}”",
   "event.CorridorMessageSent": "{from} to {to}, in the corridor: “{text}”",
@@ -157,5 +157,5 @@ export const replayEn = {
 export type ReplayKey = keyof typeof replayEn;
 
 export function rt(key: ReplayKey, params?: MessageParams): string {
-  return format(replayEn[key], params);
+  return t(key, params);
 }

@@ -74,7 +74,7 @@ export function connectionBanner(session: MatchSession): VNode | null {
 export function errorFor(session: MatchSession, control: string): VNode | null {
   const error = session.errors.get(control);
   if (!error) return null;
-  return h("p", { class: "error", id: `${control}-error`, role: "alert", "data-control": control }, rejectionText(error.code, error.message));
+  return h("p", { class: "error", id: `${control}-error`, role: "alert", "data-control": control }, rejectionText(error.code, error.params));
 }
 
 export function describedBy(session: MatchSession, control: string): string | null {

@@ -410,7 +410,7 @@ export class MatchRoom extends Room {
     const observe = context().onCommand;
     if (!verdict.ok) {
       observe?.({ match: this.code, command, actor, now, engineMs });
-      return { ok: false, code: verdict.rejection.code, message: verdict.rejection.message };
+      return { ok: false, ...verdict.rejection };
     }
     try {
       await this.record(verdict.events, actor, now);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { LIMITS } from "../rules/commands.js";
 import type { Command } from "../rules/commands.js";
-import type { RejectionCode } from "../rules/rejections.js";
+import type { RejectionCode, RejectionParams } from "../rules/rejections.js";
 import type { Debrief } from "../analysis/debrief.js";
 
 const RoleRef = z.string().min(1).max(16);
@@ -67,7 +67,8 @@ export const ROOM_REPLY_CODES = {
 export type RoomReplyCode = keyof typeof ROOM_REPLY_CODES;
 
 /** The answer to every request: ok, or the engine's (or the room's) code and reason. */
-export type Reply = { ok: true } | { ok: false; code: RejectionCode | RoomReplyCode; message: string };
+/** A refusal: its code and values (`params`, see shared/rules/rejections.ts) for the screen, `message` in English for logs. */
+export type Reply = { ok: true } | { ok: false; code: RejectionCode | RoomReplyCode; message: string; params?: RejectionParams };
 
 /** The room request type that carries every intent: `room.request(COMMAND, intent)`. */
 export const COMMAND = "command";

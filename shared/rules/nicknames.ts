@@ -4,8 +4,9 @@
 // isolates), private-use and separator characters are refused with the character named, and
 // so is a nickname made only of combining marks or with marks piled on one letter.
 import { LIMITS } from "./commands.js";
+import type { RejectionParams } from "./rejections.js";
 
-export type NicknameCheck = { ok: true; nickname: string } | { ok: false; code: "nickname-empty" | "nickname-too-long" | "nickname-characters"; detail?: string };
+export type NicknameCheck = { ok: true; nickname: string } | { ok: false; code: "nickname-empty" | "nickname-too-long" | "nickname-characters"; params?: RejectionParams };
 
 /** Characters that are letters or symbols to Unicode but show nothing. */
 const BLANK = new Set([0x115f, 0x1160, 0x3164, 0xffa0, 0x2800]);
@@ -46,28 +47,29 @@ export function checkNickname(raw: unknown): NicknameCheck {
   if (typeof raw !== "string") return { ok: false, code: "nickname-empty" };
   const nickname = raw.normalize("NFC").replace(/\p{Zs}+/gu, " ").trim();
   if (!nickname) return { ok: false, code: "nickname-empty" };
-  if (nickname.length > LIMITS.nickname) return { ok: false, code: "nickname-too-long", detail: `(${LIMITS.nickname} characters at most.)` };
+  if (nickname.length > LIMITS.nickname) return { ok: false, code: "nickname-too-long", params: { max: LIMITS.nickname } };
   const chars = [...nickname];
   let marks = 0;
   let visible = false;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const cp = ch.codePointAt(0)!;
-    const refuse = (what: string) => ({ ok: false, code: "nickname-characters", detail: `It contains ${what}, which does not show on screen.` }) as const;
-    if (/\p{Cc}/u.test(ch)) return refuse(described(cp, "a control character"));
-    if (/[\p{Zl}\p{Zp}]/u.test(ch)) return refuse(described(cp, "a line separator"));
-    if (/\p{Co}/u.test(ch)) return refuse(described(cp, "a private-use character"));
-    if (/\p{Cs}/u.test(ch)) return refuse(described(cp, "half of a broken character"));
+    // kind: which sort of character, so each language names it in its own words.
+    const refuse = (kind: string, what: string) => ({ ok: false, code: "nickname-characters", params: { problem: "hidden", kind, character: hex(cp), name: described(cp, what) } }) as const;
+    if (/\p{Cc}/u.test(ch)) return refuse("control", "a control character");
+    if (/[\p{Zl}\p{Zp}]/u.test(ch)) return refuse("lineSeparator", "a line separator");
+    if (/\p{Co}/u.test(ch)) return refuse("privateUse", "a private-use character");
+    if (/\p{Cs}/u.test(ch)) return refuse("broken", "half of a broken character");
     if (/\p{Cf}/u.test(ch)) {
       // The one exception: the joiner inside an emoji sequence (👩‍💻), between two pictographs.
       const before = chars[i - 1] === "\uFE0F" ? chars[i - 2] : chars[i - 1];
       if (cp === 0x200d && isPictograph(before) && isPictograph(chars[i + 1])) continue;
-      return refuse(described(cp, "an invisible formatting character"));
+      return refuse("formatting", "an invisible formatting character");
     }
-    if (BLANK.has(cp)) return refuse(described(cp, "a blank character"));
+    if (BLANK.has(cp)) return refuse("blank", "a blank character");
     if (/\p{M}/u.test(ch)) {
-      if (i === 0 || chars[i - 1] === " ") return { ok: false, code: "nickname-characters", detail: `It starts a word with a combining mark (${hex(cp)}), which needs a letter to sit on.` };
-      if (++marks > MAX_MARKS) return { ok: false, code: "nickname-characters", detail: "It piles too many accents on one letter." };
+      if (i === 0 || chars[i - 1] === " ") return { ok: false, code: "nickname-characters", params: { problem: "markFirst", character: hex(cp) } };
+      if (++marks > MAX_MARKS) return { ok: false, code: "nickname-characters", params: { problem: "tooManyMarks" } };
       continue;
     }
     marks = 0;

@@ -1,5 +1,7 @@
-// Every way a command can be refused: a stable wire code and a plain-language reason for a
-// 14-year-old. Clients translate by code; the English text here is the fallback.
+// Every way a command can be refused: a stable wire code, the values that explain it
+// (`params`: a trip's cost and the tokens held, a length limit…) and an English sentence for
+// logs and API users. Screens never read the sentence: they show the code's message in their
+// own language, filled with the params (client/text, "rejection.<code>").
 
 export const REJECTIONS = {
   "match-exists": "This match has already been created.",
@@ -72,11 +74,64 @@ export const REJECTIONS = {
 
 export type RejectionCode = keyof typeof REJECTIONS;
 
+/** Values a refusal carries; which ones each code may carry is listed in REJECTION_PARAMS. */
+export type RejectionParams = Readonly<Record<string, string | number>>;
+
 export interface Rejection {
   code: RejectionCode;
+  /** English, for logs and API users; screens use code + params. */
   message: string;
+  params?: RejectionParams;
 }
 
-export function reject(code: RejectionCode, detail?: string): Rejection {
-  return { code, message: detail ? `${REJECTIONS[code]} ${detail}` : REJECTIONS[code] };
+/**
+ * The codes that carry values, and what they are. A value that chooses between wordings is a
+ * word from a fixed list (`need`, `problem`, `kind`), so each language writes its own sentence.
+ *   not-enough-tokens   need: "trip" | "guestTrip" (cost, have) · "grant" (have) · "sponsor"
+ *   too-many-delegates  max
+ *   text-too-long, nickname-too-long   max
+ *   nickname-characters problem: "hidden" (kind, character: "U+200B", name) · "markFirst" (character) · "tooManyMarks"
+ *   bad-input           problem: "seatTaken"
+ *   bad-settings        field, problem (English: settings are a teacher's or a script's, checked by the setup form first)
+ */
+export const REJECTION_PARAMS = {
+  "not-enough-tokens": ["need", "cost", "have"],
+  "too-many-delegates": ["max"],
+  "text-too-long": ["max"],
+  "nickname-too-long": ["max"],
+  "nickname-characters": ["problem", "kind", "character", "name"],
+  "bad-input": ["problem"],
+  "bad-settings": ["field", "problem"],
+} as const satisfies Partial<Record<RejectionCode, readonly string[]>>;
+
+/** The English sentence's second half, built from the values. */
+function englishDetail(code: RejectionCode, p: RejectionParams): string {
+  switch (code) {
+    case "not-enough-tokens":
+      if (p.need === "trip") return `(The trip costs ${p.cost}; you have ${p.have}.)`;
+      if (p.need === "guestTrip") return `(A trip for them costs ${p.cost}; you have ${p.have}.)`;
+      if (p.need === "sponsor") return "Your sponsor can no longer pay for the trip.";
+      return `(You have ${p.have}.)`;
+    case "too-many-delegates":
+      return `(At most ${p.max}.)`;
+    case "text-too-long":
+    case "nickname-too-long":
+      return `(${p.max} characters at most.)`;
+    case "nickname-characters":
+      if (p.problem === "hidden") return `It contains ${p.name}, which does not show on screen.`;
+      if (p.problem === "markFirst") return `It starts a word with a combining mark (${p.character}), which needs a letter to sit on.`;
+      return "It piles too many accents on one letter.";
+    case "bad-input":
+      return p.problem === "seatTaken" ? "That seat is already taken." : "";
+    case "bad-settings":
+      return `${p.field}: ${p.problem}`;
+    default:
+      return "";
+  }
+}
+
+export function reject(code: RejectionCode, params?: RejectionParams): Rejection {
+  if (!params) return { code, message: REJECTIONS[code] };
+  const detail = englishDetail(code, params);
+  return { code, message: detail ? `${REJECTIONS[code]} ${detail}` : REJECTIONS[code], params };
 }

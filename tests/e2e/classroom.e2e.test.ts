@@ -8,7 +8,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
-import { format } from "../../client/text/catalog.js";
+import { format } from "../helpers/messages.js";
 import { en } from "../../client/text/en.js";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, screenSizes } from "../helpers/browser.js";

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 // The type import also brings in the declaration of window.__e2e.
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
+import { rejectionsEn } from "../../client/text/rejections-en.js";
 import {
   chromiumMissingMessage,
   findChromium,
@@ -289,7 +290,7 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     const tooBig = seat("NGO-N").page.locator('form[data-control="grant"]');
     await tooBig.getByLabel(en["negotiation.grantAmount"], { exact: true }).fill("50");
     await tooBig.getByRole("button", { name: en["negotiation.grantSend"] }).click();
-    await tooBig.locator(".error").getByText(en["rejection.not-enough-tokens"]).waitFor();
+    await tooBig.locator(".error").getByText(rejectionsEn["rejection.not-enough-tokens"]).waitFor();
 
     await openTab("TECH", "corridor");
     const corridor = seat("TECH").page.locator('form[data-control="corridor"]');

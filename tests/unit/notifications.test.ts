@@ -1,10 +1,13 @@
 // What reaches a student's notification area, computed from real engine views: an offer shows
 // until it is answered, a corridor message until it is read (and counts on the badge), news and
 // the teacher's notices fade by themselves, and a reload does not replay old talk.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setLanguage } from "../../client/text/catalog.js";
 import { viewFor } from "../../shared/index.js";
 import { NOTICE_LIFETIME_MS, Notifications } from "../../client/ctrl/notifications.js";
 import { Match, player, seatOf } from "../helpers/engine.js";
+
+beforeAll(() => setLanguage("en"));
 
 function setup() {
   const match = new Match().seatEveryone().start();

@@ -4,13 +4,13 @@
 import type { Dossier, Role } from "../../scenario/schema.js";
 import type { Command, CommandType, Meta } from "../commands.js";
 import type { GameEvent } from "../events.js";
-import { reject, type Rejection, type RejectionCode } from "../rejections.js";
+import { reject, type Rejection, type RejectionCode, type RejectionParams } from "../rejections.js";
 import type { Delegation, MatchState, Player, RoundRecord, TableState } from "../types.js";
 
 export type Verdict = { ok: true; events: GameEvent[] } | { ok: false; rejection: Rejection };
 
 export const ok = (...events: GameEvent[]): Verdict => ({ ok: true, events });
-export const no = (code: RejectionCode, detail?: string): Verdict => ({ ok: false, rejection: reject(code, detail) });
+export const no = (code: RejectionCode, params?: RejectionParams): Verdict => ({ ok: false, rejection: reject(code, params) });
 export const refused = (rejection: Rejection): Verdict => ({ ok: false, rejection });
 
 export const isRejection = (x: unknown): x is Rejection => typeof x === "object" && x !== null && "code" in x && "message" in x;
@@ -58,6 +58,6 @@ export function checkText(text: unknown, max: number, empty: "text-empty" | "new
   if (typeof text !== "string") return reject("bad-input");
   const trimmed = text.trim();
   if (!trimmed) return reject(empty);
-  if (trimmed.length > max) return reject(empty === "nickname-empty" ? "nickname-too-long" : "text-too-long", `(${max} characters at most.)`);
+  if (trimmed.length > max) return reject(empty === "nickname-empty" ? "nickname-too-long" : "text-too-long", { max });
   return trimmed;
 }

@@ -17,19 +17,19 @@ export function createMatch(state: MatchState | null, command: CommandOf<"Create
   try {
     scenario = parseScenario(command.scenario);
   } catch (e) {
-    return no("bad-settings", e instanceof ScenarioError ? e.message : "The scenario could not be read.");
+    return no("bad-settings", { field: "scenario", problem: e instanceof ScenarioError ? e.message : "it could not be read." });
   }
   const parsed = SettingsSchema.safeParse(command.settings ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return no("bad-settings", first ? `${first.path.join(".") || "settings"}: ${first.message}` : undefined);
+    return no("bad-settings", first ? { field: first.path.join(".") || "settings", problem: first.message } : undefined);
   }
   const settings = parsed.data;
   for (let t = 0; t < settings.tables; t++) {
     const rule = ruleOfTable(settings, t);
-    if (!scenario.rules.includes(rule)) return no("bad-settings", `rules: this scenario does not offer ${rule}.`);
+    if (!scenario.rules.includes(rule)) return no("bad-settings", { field: "rules", problem: `this scenario does not offer ${rule}.` });
   }
-  if (!Number.isInteger(command.seed)) return no("bad-settings", "seed: must be a whole number.");
+  if (!Number.isInteger(command.seed)) return no("bad-settings", { field: "seed", problem: "must be a whole number." });
   return ok({ type: "MatchCreated", matchId: command.matchId, scenario, settings, seed: command.seed >>> 0, at: meta.now });
 }
 

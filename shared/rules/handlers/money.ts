@@ -14,7 +14,7 @@ export const MONEY: Handlers<"GiveGrant" | "BuyBriefing"> = {
       if (to.id === seat.role.id) return no("self-grant");
       const amount = command.amount;
       if (!Number.isInteger(amount) || amount < 1 || amount > LIMITS.maxGrant) return no("bad-amount");
-      if (seat.me.tokens < amount) return no("not-enough-tokens", `(You have ${seat.me.tokens}.)`);
+      if (seat.me.tokens < amount) return no("not-enough-tokens", { need: "grant", have: seat.me.tokens });
       const note = command.note === undefined || command.note === "" ? "" : checkText(command.note, LIMITS.note);
       if (isRejection(note)) return refused(note);
       return ok({ type: "GrantGiven", table: seat.table.index, id: `g${state.nextId}`, from: seat.role.id, to: to.id, amount, note, at: now });

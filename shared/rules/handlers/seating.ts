@@ -38,10 +38,10 @@ export const SEATING: Handlers<
     by: "anyone",
     decide: (command, { state, meta, now }) => {
       const checked = checkNickname(command.nickname);
-      if (!checked.ok) return no(checked.code, checked.detail);
+      if (!checked.ok) return no(checked.code, checked.params);
       const nickname = checked.nickname;
       if (meta.actor.kind === "player" && meta.actor.id !== command.playerId) return no("not-your-seat");
-      if (present(state, command.playerId)) return no("bad-input", "That seat is already taken.");
+      if (present(state, command.playerId)) return no("bad-input", { problem: "seatTaken" });
       let table: number | null = null;
       let role: RoleId | null = null;
       // Someone coming back (their screens had all gone, so the room let their seat go) sits
@@ -69,7 +69,7 @@ export const SEATING: Handlers<
       if (!present(state, command.player)) return no("unknown-player");
       if (meta.actor.kind !== "teacher" && !(meta.actor.kind === "player" && meta.actor.id === command.player)) return no("not-your-seat");
       const checked = checkNickname(command.nickname);
-      if (!checked.ok) return no(checked.code, checked.detail);
+      if (!checked.ok) return no(checked.code, checked.params);
       return ok({ type: "PlayerRenamed", player: command.player, nickname: uniqueNickname(state, checked.nickname, command.player) });
     },
   },

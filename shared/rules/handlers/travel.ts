@@ -29,9 +29,9 @@ export const TRAVEL: Handlers<"BookTravel" | "OfferFellowship" | "WithdrawFellow
       if (command.mode !== "in-person") return no("bad-input");
       if (!role.canTravelAlone) return no("cannot-travel-alone");
       const delegates = command.delegates ?? 1;
-      if (!Number.isInteger(delegates) || delegates < 1 || delegates > role.maxDelegates) return no("too-many-delegates", `(At most ${role.maxDelegates}.)`);
+      if (!Number.isInteger(delegates) || delegates < 1 || delegates > role.maxDelegates) return no("too-many-delegates", { max: role.maxDelegates });
       const cost = delegates * travelCost(state.scenario, role, dossier);
-      if (me.tokens < cost) return no("not-enough-tokens", `(The trip costs ${cost}; you have ${me.tokens}.)`);
+      if (me.tokens < cost) return no("not-enough-tokens", { need: "trip", cost, have: me.tokens });
       return ok({ type: "TravelBooked", table: table.index, role: role.id, attendance: { mode: "in-person", delegates, paidBy: role.id, cost, defaulted: false }, defaulted: false });
     },
   },
@@ -56,7 +56,7 @@ export const TRAVEL: Handlers<"BookTravel" | "OfferFellowship" | "WithdrawFellow
         const used = round.programmeSeatsUsed[role.id] ?? 0;
         const open = table.fellowships.filter((f) => f.programme && f.from === role.id && f.round === state.round && f.status === "offered").length;
         if (used + open >= role.abilities.programmeSeats) return no("no-programme-seats");
-      } else if (me.tokens < cost) return no("not-enough-tokens", `(A trip for them costs ${cost}; you have ${me.tokens}.)`);
+      } else if (me.tokens < cost) return no("not-enough-tokens", { need: "guestTrip", cost, have: me.tokens });
       return ok({ type: "FellowshipOffered", table: table.index, id: `f${state.nextId}`, from: role.id, to: guest.id, cost, programme, note: command.note ? note : "", expects });
     },
   },
@@ -79,7 +79,7 @@ export const TRAVEL: Handlers<"BookTravel" | "OfferFellowship" | "WithdrawFellow
       if (offer.to !== seat.role.id) return no("not-your-offer");
       if (seat.mode === "in-person") return no("already-attending");
       const sponsor = seat.table.delegations[offer.from];
-      if (!offer.programme && (!sponsor || sponsor.tokens < offer.cost)) return no("not-enough-tokens", "Your sponsor can no longer pay for the trip.");
+      if (!offer.programme && (!sponsor || sponsor.tokens < offer.cost)) return no("not-enough-tokens", { need: "sponsor" });
       const attendance: Attendance = { mode: "in-person", delegates: 1, paidBy: offer.from, cost: offer.cost, defaulted: false };
       return ok({ type: "FellowshipAccepted", table: seat.table.index, id: offer.id, attendance });
     },
