@@ -29,6 +29,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
+        // Each language's messages as assets/messages-<code>-<hash>.js (the bench weighs them).
+        chunkFileNames: (chunk) => (chunk.facadeModuleId?.startsWith("\0virtual:messages/") ? "assets/messages-[name]-[hash].js" : "assets/[name]-[hash].js"),
         codeSplitting: {
           groups: [
             // Phaser barely changes between our releases: one long-cached chunk.

@@ -5,6 +5,7 @@
 // sends one intent under a control name so its rejection shows beside the button.
 import type { MatchView } from "../../shared/rules/view.js";
 import { remembered } from "../net/storage.js";
+import { currentLanguage } from "../text/catalog.js";
 import { chooseOrigin, chosenOrigin, fetchJoinAddress, joinLink, type JoinAddressInfo } from "./join-address.js";
 import type { MatchSession } from "./session.js";
 
@@ -69,9 +70,14 @@ export class HostController {
     this.#changed();
   };
 
-  /** On this laptop (the projector is its second screen); keeps the page's query (e.g. ?e2e=1). */
+  /**
+   * On this laptop (the projector is its second screen); keeps the page's query (e.g. ?e2e=1)
+   * and names the teacher's language, so the big screen speaks it wherever it is opened.
+   */
   projectorLink(): string {
-    return new URL(`/projector/${this.code}${window.location.search}`, window.location.origin).href;
+    const url = new URL(`/projector/${this.code}${window.location.search}`, window.location.origin);
+    url.searchParams.set("lang", currentLanguage());
+    return url.href;
   }
 
   // ---- deliberate, self-hiding reveals ----

@@ -15,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { findChromium, launchChromium, openPage } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "../e2e/game-server.js";
+import { measureCatalogs } from "./catalogs.js";
 import { report, summarise } from "./measure.js";
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -240,6 +241,7 @@ export async function benchClient(): Promise<void> {
   const [server, browser] = await Promise.all([startGameServer(dist), launchChromium()]);
   try {
     await measureBytes(browser, server);
+    await measureCatalogs(dist);
     await measureJoinForm(browser, server);
     await measureTable(browser, server);
     console.log(`  load average ${load()} at the end`);
