@@ -136,7 +136,7 @@ function showLanding(code: string, forStudent = false): void {
   landingSection.classList.toggle("landing--student", forStudent);
   if (code) landingElements.codeInput.value = code;
   if (!landingElements.nicknameInput.value) {
-    landingElements.nicknameInput.value = (code && remembered.nickname(code)) || suggestNickname(t("nickname.adjectives").split(","), t("nickname.animals").split(","));
+    landingElements.nicknameInput.value = (code && remembered.nickname(code)) || suggestNickname(t("nickname.adjectives").split(","), t("nickname.animals").split(","), (adjective, animal) => t("nickname.pattern", { adjective, animal }));
   }
   reportToE2e({ screen: "landing" });
 }

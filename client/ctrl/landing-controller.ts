@@ -21,9 +21,10 @@ export function normaliseClassCode(typed: string): string {
 }
 
 /** A friendly two-word nickname, so nobody needs to type a real name. */
-export function suggestNickname(adjectives: readonly string[], animals: readonly string[], random: () => number = Math.random): string {
+/** `compose` puts the two words in the language's order ("Brave Otter", "Nutria Valiente"). */
+export function suggestNickname(adjectives: readonly string[], animals: readonly string[], compose: (adjective: string, animal: string) => string, random: () => number = Math.random): string {
   const pick = (words: readonly string[]) => words[Math.floor(random() * words.length)] ?? "";
-  return `${pick(adjectives)} ${pick(animals)}`.trim();
+  return compose(pick(adjectives), pick(animals)).trim();
 }
 
 export class LandingController {

@@ -35,6 +35,8 @@ const messages = {
 
   "nickname.adjectives": "Brave,Quiet,Swift,Clever,Bright,Calm,Bold,Kind,Lucky,Sunny,Wise,Keen",
   "nickname.animals": "Otter,Falcon,Heron,Lynx,Panda,Gecko,Koala,Ibis,Puffin,Tapir,Okapi,Marten",
+  // The two words in this language's order; pick adjectives that fit every animal's gender.
+  "nickname.pattern": "{adjective} {animal}",
 
   "game.loadFailed": "The table could not be loaded. Check the connection and try again.",
 
