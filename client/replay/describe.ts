@@ -7,8 +7,6 @@ import { t } from "../text/catalog.js";
 import { rt } from "../text/replay-en.js";
 import type { ViewChoice } from "./replay-controller.js";
 
-const modeWords: Record<string, string> = { "in-person": "in person", remote: "remotely", absent: "absent" };
-const stanceWords: Record<string, string> = { support: "supports", live: "can live with", object: "objects to" };
 
 /**
  * The sentence for an event as the viewer may know it (shared/replay/seen.ts): what the viewer
@@ -30,7 +28,7 @@ export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
     case "ClockExtended":
       return rt("event.ClockExtended", { seconds: e.seconds });
     case "TravelBooked":
-      return rt("event.TravelBooked", { role: e.role, mode: modeWords[e.attendance.mode] ?? e.attendance.mode });
+      return rt("event.TravelBooked", { role: e.role, mode: e.attendance.mode === "in-person" ? "inPerson" : e.attendance.mode });
     case "FellowshipOffered":
       return rt("event.FellowshipOffered", { from: e.from, to: e.to });
     case "GrantGiven":
@@ -46,7 +44,7 @@ export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
     case "OptionTabled":
       return rt("event.OptionTabled", { role: e.by, option: e.option });
     case "PositionDeclared":
-      return rt("event.PositionDeclared", { role: e.role, stance: stanceWords[e.stance] ?? e.stance, option: e.option });
+      return rt("event.PositionDeclared", { role: e.role, stance: e.stance, option: e.option });
     case "DrafterNamed":
       return rt("event.DrafterNamed", { role: e.role });
     case "RiderInserted":

@@ -105,7 +105,7 @@ describe("the English catalog", () => {
 
   it("has a plural form wherever a number is followed by a countable word", () => {
     // "{amount} tokens" with a bare placeholder would say "1 tokens" one day.
-    const bare = Object.entries(english).filter(([, text]) => /\{\w+\}\s+(tokens|delegates|comments|players|students|minutes|seconds|messages|rounds)\b/.test(text));
+    const bare = Object.entries(english).filter(([, text]) => /\{\w+\}\s+(tokens|delegates|comments|players|students|minutes|seconds|messages|rounds|events)\b/.test(text));
     expect(bare.map(([key]) => key)).toEqual([]);
   });
 });
