@@ -4,6 +4,8 @@
 import type { Intent, Reply } from "../../shared/protocol/intents.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import type { ConnectionStatus, GameConnection } from "../net/connection.js";
+import { currentLanguage } from "../text/catalog.js";
+import { localiseView } from "../text/scenario-texts.js";
 import { announcementsBetween } from "./announcements.js";
 
 /** How long an accepted action waits for the state patch that shows it. */
@@ -23,6 +25,7 @@ export class MatchSession {
   announcement = { text: "", serial: 0 };
   #listeners = new Set<() => void>();
   #previous: MatchView | null = null;
+  #previousRaw: MatchView | null = null;
   #unsubscribe: () => void;
   #timer: ReturnType<typeof setInterval> | undefined;
   #viewSerial = 0;
@@ -35,8 +38,10 @@ export class MatchSession {
     this.#changed();
   }
 
+  /** The latest view, with the scenario's words in this device's language. */
   get view(): MatchView | null {
-    return this.connection.view;
+    const view = this.connection.view;
+    return view && localiseView(view, currentLanguage());
   }
 
   get status(): ConnectionStatus {
@@ -108,11 +113,13 @@ export class MatchSession {
   }
 
   #changed(): void {
-    if (this.connection.view !== this.#previous) {
+    if (this.connection.view !== this.#previousRaw) {
+      this.#previousRaw = this.connection.view;
       this.#viewSerial++;
       for (const waiter of [...this.#viewWaiters]) waiter();
     }
-    const next = this.connection.view;
+    // Announced in this device's language, the scenario's words included.
+    const next = this.view;
     if (next) {
       const said = announcementsBetween(this.#previous, next);
       if (said.length) this.announcement = { text: said.join(" "), serial: this.announcement.serial + 1 };

@@ -3,6 +3,7 @@
 // the seed never appear in any view.
 import type { DecisionRuleId, Scenario, StakeholderGroup } from "../scenario/schema.js";
 import { publicInterest } from "../scenario/schema.js";
+import { notesByLanguage, publicTranslations, type Translations } from "../scenario/translations.js";
 import type { RoundPhase, Variants } from "./settings.js";
 import { timersOf } from "./settings.js";
 import { scoresOf, type Score } from "./scoring.js";
@@ -101,12 +102,14 @@ export interface TableView {
 export interface Briefing {
   role: RoleId;
   notes: string[];
+  /** The same notes in each language the scenario's overlay has them in (this role's only). */
+  notesIn: Record<string, string[]>;
   /** Own payoff per dossier and option; null while hidden behind an unbought briefing. */
   payoffs: Record<string, Record<OptionId, number | null>>;
   /** Dossiers where this role sees every role's payoffs. */
   allPayoffs: Record<string, Record<OptionId, Record<RoleId, number>>>;
   /** Known public-interest sub-scores by dossier, option and sub-score label. */
-  subScores: { dossier: string; label: string; values: Record<OptionId, number> }[];
+  subScores: { dossier: string; index: number; label: string; values: Record<OptionId, number> }[];
   briefingsBought: string[];
   /** Cost of one in-person delegate to this round's venue. */
   travelCost: number | null;
@@ -131,6 +134,8 @@ export interface MatchView {
     scoring: Scenario["scoring"];
     rider: { owner: RoleId; title: string; options: { id: OptionId; title: string; payoffs?: Record<RoleId, number>; publicInterest?: number }[]; none: OptionId } | null;
     whatHappened: string[];
+    /** The scenario's texts in other languages, public parts only (shared/scenario/translations.ts). */
+    translations: Translations;
   };
   settings: { classLabel: string; tables: number; variants: Variants; chair: "teacher" | "automatic"; timers: Record<RoundPhase, number> };
   status: MatchState["status"];
@@ -196,12 +201,13 @@ function briefingFor(state: MatchState, role: RoleId, table: number): Briefing |
   const subScores = r.knowledge.seesSubScores.flatMap(({ dossier, index }) => {
     const d = state.scenario.dossiers.find((x) => x.id === dossier);
     if (!d) return [];
-    return [{ dossier, label: d.subScoreLabels[index] ?? "", values: Object.fromEntries(d.options.map((o) => [o.id, o.subScores[index] ?? 0])) }];
+    return [{ dossier, index, label: d.subScoreLabels[index] ?? "", values: Object.fromEntries(d.options.map((o) => [o.id, o.subScores[index] ?? 0])) }];
   });
   const dossier = state.scenario.dossiers[state.round];
   return {
     role,
     notes: [...r.knowledge.notes],
+    notesIn: notesByLanguage(state.scenario.translations, role),
     payoffs,
     allPayoffs,
     subScores,
@@ -373,6 +379,7 @@ function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
         }
       : null,
     whatHappened: reveal ? [...sc.whatHappened] : [],
+    translations: publicTranslations(sc.translations, reveal),
   };
 }
 

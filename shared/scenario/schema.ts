@@ -1,6 +1,7 @@
 // The shape of a scenario, validated when it loads. Shapes only: the values with secrets
 // (payoffs, public-interest scores) live in server/scenarios and never in a browser bundle.
 import { z } from "zod";
+import { translationProblems, TranslationsSchema } from "./translations.js";
 
 const Id = z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, "must be 1–16 capital letters, digits or dashes, starting with a letter");
 const Text = z.string().trim().min(1, "must not be empty");
@@ -123,6 +124,8 @@ export const ScenarioSchema = z
     rider: RiderSchema.optional(),
     consequences: z.array(ConsequenceSchema).default([]),
     whatHappened: z.array(Text).default([]),
+    /** The scenario's words in other languages, by language tag: ./translations.ts. */
+    translations: TranslationsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const roleIds = new Set<string>();
@@ -174,6 +177,7 @@ export const ScenarioSchema = z
         }
       });
     }
+    for (const problem of translationProblems(s)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
     s.consequences.forEach((c, ci) => {
       if (!optionIds.get(c.dossier)?.has(c.option)) ctx.addIssue({ code: "custom", path: ["consequences", ci], message: `unknown option "${c.dossier}/${c.option}"` });
       for (const k of Object.keys(c.incomeDelta)) {

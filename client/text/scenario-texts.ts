@@ -1,0 +1,97 @@
+// The scenario's words in this device's language. The server sends every view with the
+// scenario's own texts plus its public translations overlay (shared/scenario/translations.ts)
+// and, in a player's own briefing, that role's private notes in each language; this picks the
+// device's language, falling back to the scenario's words for anything not translated. Views
+// are immutable and share unchanged parts, so the result is memoised by identity: a screen
+// that compares parts with === still sees only what changed.
+import type { ScenarioTexts } from "../../shared/scenario/translations.js";
+import type { MatchView } from "../../shared/rules/view.js";
+
+type Scenario = MatchView["scenario"];
+type Briefing = NonNullable<MatchView["briefing"]>;
+
+const pick = <T>(translated: T | undefined, original: T): T => translated ?? original;
+/** A translated list replaces the original only when it is whole. */
+const pickList = (translated: string[] | undefined, original: string[]): string[] => (translated && translated.length === original.length ? translated : original);
+
+export function localiseScenario(scenario: Scenario, language: string): Scenario {
+  const texts: ScenarioTexts | undefined = scenario.translations[language];
+  if (!texts) return scenario;
+  return {
+    ...scenario,
+    title: pick(texts.title, scenario.title),
+    summary: pick(texts.summary, scenario.summary),
+    source: pick(texts.source, scenario.source),
+    publicInterest: { name: pick(texts.publicInterest?.name, scenario.publicInterest.name), description: pick(texts.publicInterest?.description, scenario.publicInterest.description) },
+    roles: scenario.roles.map((role) => {
+      const t = texts.roles?.[role.id];
+      if (!t) return role;
+      return {
+        ...role,
+        name: pick(t.name, role.name),
+        home: pick(t.home, role.home),
+        card: pick(t.card, role.card),
+        mandate: pick(t.mandate, role.mandate),
+      };
+    }),
+    dossiers: scenario.dossiers.map((dossier) => {
+      const t = texts.dossiers?.[dossier.id];
+      if (!t) return dossier;
+      return {
+        ...dossier,
+        title: pick(t.title, dossier.title),
+        question: pick(t.question, dossier.question),
+        venue: { city: pick(t.venue?.city, dossier.venue.city), region: pick(t.venue?.region, dossier.venue.region), meeting: pick(t.venue?.meeting, dossier.venue.meeting) },
+        subScoreLabels: pickList(t.subScoreLabels, dossier.subScoreLabels),
+        options: dossier.options.map((option) => {
+          const o = t.options?.[option.id];
+          if (!o) return option;
+          return {
+            ...option,
+            title: pick(o.title, option.title),
+            summary: pick(o.summary, option.summary),
+          };
+        }),
+      };
+    }),
+    houses: scenario.houses.map((house, i) => ({ ...house, name: pick(texts.houses?.[i], house.name) })),
+    rider: scenario.rider
+      ? {
+          ...scenario.rider,
+          title: pick(texts.rider?.title, scenario.rider.title),
+          options: scenario.rider.options.map((o) => ({ ...o, title: pick(texts.rider?.options?.[o.id]?.title, o.title) })),
+        }
+      : null,
+    whatHappened: pickList(texts.whatHappened, scenario.whatHappened),
+  };
+}
+
+export function localiseBriefing(briefing: Briefing, language: string, texts: ScenarioTexts | undefined): Briefing {
+  return {
+    ...briefing,
+    notes: pickList(briefing.notesIn[language], briefing.notes),
+    subScores: briefing.subScores.map((s) => ({ ...s, label: pick(texts?.dossiers?.[s.dossier]?.subScoreLabels?.[s.index], s.label) })),
+  };
+}
+
+const scenarios = new WeakMap<Scenario, Map<string, Scenario>>();
+const briefings = new WeakMap<Briefing, Map<string, Briefing>>();
+const views = new WeakMap<MatchView, Map<string, MatchView>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, Map<string, V>>, key: K, language: string, make: () => V): V {
+  let byLanguage = cache.get(key);
+  if (!byLanguage) cache.set(key, (byLanguage = new Map()));
+  let value = byLanguage.get(language);
+  if (value === undefined) byLanguage.set(language, (value = make()));
+  return value;
+}
+
+/** The view with the scenario's words (and the viewer's own notes) in `language`. */
+export function localiseView(view: MatchView, language: string): MatchView {
+  if (!view.scenario.translations[language] && !view.briefing?.notesIn[language]) return view;
+  return memo(views, view, language, () => ({
+    ...view,
+    scenario: memo(scenarios, view.scenario, language, () => localiseScenario(view.scenario, language)),
+    briefing: view.briefing ? memo(briefings, view.briefing, language, () => localiseBriefing(view.briefing!, language, view.scenario.translations[language])) : null,
+  }));
+}
