@@ -8,7 +8,7 @@ import { z } from "zod";
 const Text = z.string().trim().min(1, "must not be empty");
 
 /** A BCP 47 tag as the game uses them: "es", "pt-BR". */
-export const LanguageTag = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a language tag such as "es" or "pt-BR"');
+const LANGUAGE_TAG = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 const RoleTexts = z
   .object({
@@ -55,7 +55,8 @@ export const ScenarioTextsSchema = z
   .strict();
 export type ScenarioTexts = z.infer<typeof ScenarioTextsSchema>;
 
-export const TranslationsSchema = z.record(LanguageTag, ScenarioTextsSchema);
+// Keys are checked in translationProblems, so a bad tag is named with the reason.
+export const TranslationsSchema = z.record(z.string(), ScenarioTextsSchema);
 export type Translations = z.infer<typeof TranslationsSchema>;
 
 /** What the overlay is checked against: the scenario's ids and the lengths of its lists. */
@@ -82,6 +83,7 @@ export function translationProblems(s: Shape): Problem[] {
   };
   for (const [language, texts] of Object.entries(s.translations ?? {})) {
     const at = (...rest: (string | number)[]) => ["translations", language, ...rest];
+    if (!LANGUAGE_TAG.test(language)) problems.push({ path: at(), message: 'must be a language tag such as "es" or "pt-BR"' });
     for (const [roleId, role] of Object.entries(texts.roles ?? {})) {
       const original = s.roles.find((r) => r.id === roleId);
       if (!original) problems.push({ path: at("roles", roleId), message: `unknown role "${roleId}"` });

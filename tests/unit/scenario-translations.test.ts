@@ -1,0 +1,99 @@
+// A scenario's translations overlay: words by id and never a number; unknown ids and lists of
+// the wrong length are refused with the path named; a role's private notes in another language
+// reach only that role; the client shows the scenario in the device's language and falls back
+// to the scenario's own words for anything untranslated.
+import { describe, expect, it } from "vitest";
+import { localiseView } from "../../client/text/scenario-texts.js";
+import { parseScenario, ScenarioError, viewFor } from "../../shared/index.js";
+import { defaultScenario, Match, player, seatOf } from "../helpers/engine.js";
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+function problemsOf(data: unknown): string[] {
+  try {
+    parseScenario(data);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+    throw e;
+  }
+  return [];
+}
+
+/** The default scenario with a small Spanish overlay written here (not the shipped one). */
+function withSpanish() {
+  const data = clone(defaultScenario()) as ReturnType<typeof defaultScenario> & { translations?: unknown };
+  const tech = data.roles.find((r) => r.id === "TECH")!;
+  const ngo = data.roles.find((r) => r.id === "NGO-N")!;
+  const dossier = data.dossiers[0]!;
+  data.translations = {
+    es: {
+      title: "¿Quién gobierna Internet? (prueba)",
+      roles: {
+        TECH: { name: "Grandes plataformas (prueba)", notes: tech.knowledge.notes.map((_, i) => `Nota privada de TECH ${i + 1}`) },
+        "NGO-N": { notes: ngo.knowledge.notes.map((_, i) => `Nota privada de NGO-N ${i + 1}`) },
+      },
+      dossiers: { [dossier.id]: { title: "Tema de prueba", options: { [dossier.options[0]!.id]: { title: "Opción de prueba" } } } },
+    },
+  };
+  return parseScenario(data);
+}
+
+describe("a scenario's translations", () => {
+  it("an English-only scenario still loads and is shown as it is", () => {
+    const match = new Match().seatEveryone().start();
+    const view = viewFor(match.s, player(seatOf("TECH")) as { kind: "player"; id: string });
+    expect(view.scenario.translations).toEqual({});
+    expect(localiseView(view, "es")).toBe(view);
+  });
+
+  it("refuses an unknown role, dossier or option, naming the path", () => {
+    const data = clone(defaultScenario()) as Record<string, unknown>;
+    data.translations = { es: { roles: { NOBODY: { name: "Nadie" } }, dossiers: { ZZ: { title: "x" }, [defaultScenario().dossiers[0]!.id]: { options: { Q9: { title: "x" } } } } } };
+    const problems = problemsOf(data);
+    expect(problems).toContainEqual(expect.stringMatching(/^translations\.es\.roles\.NOBODY: unknown role "NOBODY"/));
+    expect(problems).toContainEqual(expect.stringMatching(/^translations\.es\.dossiers\.ZZ: unknown dossier "ZZ"/));
+    expect(problems).toContainEqual(expect.stringMatching(/^translations\.es\.dossiers\.\w+\.options\.Q9: unknown option "Q9"/));
+  });
+
+  it("refuses numbers (they exist once, in the scenario) and lists of the wrong length", () => {
+    const data = clone(defaultScenario()) as Record<string, unknown>;
+    const first = defaultScenario().dossiers[0]!;
+    data.translations = { fr: { roles: { TECH: { income: 99 } }, dossiers: { [first.id]: { options: { [first.options[0]!.id]: { payoffs: { TECH: 3 } } } } } } };
+    const numbers = problemsOf(data);
+    expect(numbers).toContainEqual(expect.stringMatching(/^translations\.fr\.roles\.TECH: .*income/));
+    expect(numbers).toContainEqual(expect.stringMatching(/^translations\.fr\.dossiers\.\w+\.options\.\w+: .*payoffs/));
+    data.translations = { fr: { dossiers: { [first.id]: { subScoreLabels: ["un"] } }, roles: { TECH: { notes: [] } } }, "pt-br": { title: "x" } };
+    const lists = problemsOf(data);
+    expect(lists).toContainEqual(expect.stringMatching(/^translations\.fr\.dossiers\.\w+\.subScoreLabels: must have 4 labels/));
+    expect(lists).toContainEqual(expect.stringMatching(/^translations\.fr\.roles\.TECH\.notes: must have 2 notes/));
+    expect(lists).toContainEqual(expect.stringMatching(/^translations\.pt-br: must be a language tag/));
+  });
+
+  it("sends a role's private notes in other languages to that role only", () => {
+    const match = new Match(withSpanish()).seatEveryone().start();
+    const tech = viewFor(match.s, player(seatOf("TECH")) as { kind: "player"; id: string });
+    const ngo = viewFor(match.s, player(seatOf("NGO-N")) as { kind: "player"; id: string });
+    const projector = viewFor(match.s, { kind: "projector" });
+    expect(tech.briefing?.notesIn.es?.[0]).toBe("Nota privada de TECH 1");
+    expect(JSON.stringify(ngo)).not.toContain("Nota privada de TECH");
+    expect(JSON.stringify(projector)).not.toContain("Nota privada");
+    expect(projector.scenario.translations.es?.roles?.TECH).toEqual({ name: "Grandes plataformas (prueba)" });
+  });
+
+  it("shows the scenario in the device's language, the untranslated parts in the scenario's own words", () => {
+    const scenario = withSpanish();
+    const match = new Match(scenario).seatEveryone().start();
+    const view = viewFor(match.s, player(seatOf("TECH")) as { kind: "player"; id: string });
+    const es = localiseView(view, "es");
+    expect(es.scenario.title).toBe("¿Quién gobierna Internet? (prueba)");
+    expect(es.scenario.roles.find((r) => r.id === "TECH")?.name).toBe("Grandes plataformas (prueba)");
+    expect(es.scenario.roles.find((r) => r.id === "EU")?.name).toBe(scenario.roles.find((r) => r.id === "EU")?.name);
+    expect(es.scenario.dossiers[0]?.title).toBe("Tema de prueba");
+    expect(es.scenario.dossiers[0]?.options[0]?.title).toBe("Opción de prueba");
+    expect(es.scenario.dossiers[0]?.options[1]?.title).toBe(scenario.dossiers[0]?.options[1]?.title);
+    expect(es.briefing?.notes[0]).toBe("Nota privada de TECH 1");
+    // The same view and language give the same object: screens compare parts with ===.
+    expect(localiseView(view, "es")).toBe(es);
+    expect(localiseView(view, "en")).toBe(view);
+  });
+});
