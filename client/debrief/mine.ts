@@ -9,7 +9,7 @@ import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type VNode } from "../ui/dom.js";
 import { modeWords, stanceWord } from "./charts.js";
 import type { DebriefController } from "./debrief-controller.js";
-import { listWords, pluralKey, score, signed } from "./format.js";
+import { listWords, score, signed } from "./format.js";
 
 const RULES: readonly DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
 
@@ -29,7 +29,7 @@ function lines(ctrl: DebriefController, card: DebriefCard, table: TableDebrief, 
       const sent = view.tables.find((x) => x.index === table.table)?.corridor.filter((c) => c.from === role).length ?? 0;
       return [
         ...table.presence.filter((p) => p.role === role).map((p) => t("debrief.mine.room", { dossier: dossier(p.round), mode: modeWords(p, ctrl, table.table) })),
-        t(pluralKey("debrief.mine.corridor", sent), { count: sent }),
+        t("debrief.mine.corridor", { count: sent }),
       ];
     }
     case "money": {

@@ -7,7 +7,6 @@ import { h, type VNode } from "../ui/dom.js";
 import { button, errorFor } from "../ui/parts.js";
 import { whyLines } from "./cards.js";
 import type { DebriefController } from "./debrief-controller.js";
-import { pluralKey } from "./format.js";
 
 export function reviewPanel(ctrl: DebriefController): VNode | null {
   const data = ctrl.data;
@@ -19,7 +18,7 @@ export function reviewPanel(ctrl: DebriefController): VNode | null {
     return h(
       "div",
       { class: "debrief__review", "data-testid": "debrief-review" },
-      h("button", { type: "button", class: "button button--secondary", "aria-expanded": "false", "data-testid": "debrief-review-open", onclick: () => ctrl.openReview(true) }, t(pluralKey("debrief.review.open", marks.length), { count: marks.length })),
+      h("button", { type: "button", class: "button button--secondary", "aria-expanded": "false", "data-testid": "debrief-review-open", onclick: () => ctrl.openReview(true) }, t("debrief.review.open", { count: marks.length })),
     );
   }
   return h(

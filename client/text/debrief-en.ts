@@ -1,8 +1,8 @@
 // The debrief's words in English: card titles, the parts each card steps through, and two or
 // three questions per card for the class. Written for this game, in plain language for
 // 14-year-olds; a claim about a role is worded as evidence to discuss, never as a verdict.
-// Placeholders look like {name}, filled by `format` in ./catalog.ts. Keys ending in .one /
-// .other are plural forms, chosen with Intl.PluralRules (client/debrief/format.ts).
+// Messages are ICU MessageFormat ({name}, {count, plural, one {…} other {…}}), run by
+// ./catalog.ts; merged into the one English catalog by languages/en.ts.
 
 export const DEBRIEF_CARDS = ["outcomes", "room", "money", "said", "chair", "vote", "history", "tables"] as const;
 export type DebriefCard = (typeof DEBRIEF_CARDS)[number];
@@ -110,8 +110,7 @@ export const debriefEn = {
   "debrief.mine.outcome": "{dossier} — {option} was worth {payoff} to your people.",
   "debrief.mine.score": "Your score: {total}, place {rank} of {count}.",
   "debrief.mine.room": "{dossier} — you were {mode}.",
-  "debrief.mine.corridor.one": "You sent {count} private corridor message.",
-  "debrief.mine.corridor.other": "You sent {count} private corridor messages.",
+  "debrief.mine.corridor": "{count, plural, one {You sent # private corridor message.} other {You sent # private corridor messages.}}",
   "debrief.mine.received": "You received {amount, plural, one {# token} other {# tokens}} from {from} in round {round} ({kind}).",
   "debrief.mine.gave": "You gave {amount, plural, one {# token} other {# tokens}} to {to} in round {round} ({kind}).",
   "debrief.mine.noMoney": "No money went to or from you.",
@@ -217,8 +216,7 @@ export const debriefEn = {
   "debrief.money.q3": "What rules could stop money from buying positions? Who would have to agree to them?",
 
   "debrief.review.heading": "Marks to review before the class sees them",
-  "debrief.review.open.one": "Review the {count} mark before the class sees it",
-  "debrief.review.open.other": "Review the {count} marks before the class sees them",
+  "debrief.review.open": "{count, plural, one {Review the # mark before the class sees it} other {Review the # marks before the class sees them}}",
   "debrief.review.none": "No move was marked: nothing to review.",
   "debrief.review.hide": "Hide the marks",
   "debrief.review.hint": "These show on the class's screens when you reach “Moves toward a sponsor's option”. If a mark is unfair — the student can show it was not about the money — set it aside with a reason: the class will read the reason.",

@@ -77,6 +77,8 @@ export const rejectionsEn = {
   "rejection.news-empty": "Please write the news item first.",
   "rejection.debrief-not-open": "The debrief opens when the match is over.",
   "rejection.unknown-card": "There is no such debrief card.",
+  "rejection.unknown-mark": "There is no such mark in this debrief.",
+  "rejection.mark-reason": "Say why you set this mark aside: the class will read your reason.",
   // The room's own answers (shared/protocol/intents.ts ROOM_REPLY_CODES).
   "rejection.throttled": "Slow down a little: too many actions at once.",
   "rejection.bad-payload": "That request was not understood. Try again.",

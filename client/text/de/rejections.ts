@@ -73,6 +73,8 @@ export const rejections = {
   "rejection.news-empty": "Bitte schreiben Sie zuerst die Nachricht.",
   "rejection.debrief-not-open": "Die Nachbesprechung öffnet, wenn das Spiel vorbei ist.",
   "rejection.unknown-card": "Diese Karte der Nachbesprechung gibt es nicht.",
+  "rejection.unknown-mark": "Diese Markierung gibt es in dieser Nachbesprechung nicht.",
+  "rejection.mark-reason": "Sagen Sie, warum Sie diese Markierung beiseitelegen: Die Klasse liest Ihre Begründung.",
   "rejection.throttled": "Langsamer: zu viele Aktionen auf einmal.",
   "rejection.bad-payload": "Diese Anfrage wurde nicht verstanden. Versuch es noch einmal.",
   "rejection.read-only": "Dieser Bildschirm schaut nur zu; er kann nicht handeln.",

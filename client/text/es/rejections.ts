@@ -73,6 +73,8 @@ export const rejections = {
   "rejection.news-empty": "Primero escribe la noticia, por favor.",
   "rejection.debrief-not-open": "El cierre se abre cuando termina la partida.",
   "rejection.unknown-card": "Esa tarjeta del cierre no existe.",
+  "rejection.unknown-mark": "Esa marca no existe en este cierre.",
+  "rejection.mark-reason": "Di por qué dejas de lado esta marca: la clase leerá tu motivo.",
   "rejection.throttled": "Más despacio: demasiadas acciones a la vez.",
   "rejection.bad-payload": "No se entendió ese pedido. Vuelve a intentarlo.",
   "rejection.read-only": "Esta pantalla solo mira la partida; no puede actuar.",

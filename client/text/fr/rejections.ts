@@ -73,6 +73,8 @@ export const rejections = {
   "rejection.news-empty": "Écrivez d’abord l’actualité, s’il vous plaît.",
   "rejection.debrief-not-open": "Le débriefing s’ouvre quand la partie est finie.",
   "rejection.unknown-card": "Cette carte de débriefing n’existe pas.",
+  "rejection.unknown-mark": "Cette marque n’existe pas dans ce débriefing.",
+  "rejection.mark-reason": "Dites pourquoi vous écartez cette marque : la classe lira votre raison.",
   "rejection.throttled": "Doucement : trop d’actions à la fois.",
   "rejection.bad-payload": "Cette demande n’a pas été comprise. Réessaie.",
   "rejection.read-only": "Cet écran regarde seulement la partie ; il ne peut pas agir.",

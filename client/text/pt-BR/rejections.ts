@@ -73,6 +73,8 @@ export const rejections = {
   "rejection.news-empty": "Escreva a notícia primeiro, por favor.",
   "rejection.debrief-not-open": "O fechamento abre quando a partida acabar.",
   "rejection.unknown-card": "Esse cartão do fechamento não existe.",
+  "rejection.unknown-mark": "Essa marca não existe neste fechamento.",
+  "rejection.mark-reason": "Diga por que você deixa esta marca de lado: a turma vai ler o motivo.",
   "rejection.throttled": "Mais devagar: ações demais ao mesmo tempo.",
   "rejection.bad-payload": "Esse pedido não foi entendido. Tente de novo.",
   "rejection.read-only": "Esta tela só assiste à partida; ela não pode agir.",
