@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { messagesPlugin } from "./client/messages-plugin.js";
+import { messagesPlugin } from "./scripts/messages-plugin.js";
 
 // One runner for all suites. Unit tests run in parallel; integration tests share one
 // Colyseus test server per worker, so their files run one after another. Timeouts are

@@ -3,7 +3,7 @@
 //   npm run dev:client     → http://127.0.0.1:8080
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { messagesPlugin } from "./messages-plugin.js";
+import { messagesPlugin } from "../scripts/messages-plugin.js";
 
 const clientDir = fileURLToPath(new URL(".", import.meta.url));
 const assetsDir = fileURLToPath(new URL("../assets", import.meta.url));

@@ -3,7 +3,7 @@
 // other {# tokens}}, {kind, select, …}, {n, number} — chosen by each language's own plural
 // rules (Intl.PluralRules), so "1 token" and "2 tokens" come from one message and a language
 // with more forms adds its cases without a code change. Lingui runs them; the catalogs are
-// compiled at build time (client/messages-plugin.ts), so no message parser reaches a phone, and
+// compiled at build time (scripts/messages-plugin.ts), so no message parser reaches a phone, and
 // each language is its own chunk, fetched when a device first shows it.
 /// <reference path="./messages.d.ts" />
 import { setupI18n } from "@lingui/core";
@@ -17,6 +17,10 @@ type Compiled = Awaited<typeof import("virtual:messages/en")>["default"];
 // One import() per language, written out so the bundler makes each its own chunk.
 const loaders: Record<Language, () => Promise<{ default: Compiled }>> = {
   en: () => import("virtual:messages/en"),
+  es: () => import("virtual:messages/es"),
+  "pt-BR": () => import("virtual:messages/pt-BR"),
+  fr: () => import("virtual:messages/fr"),
+  de: () => import("virtual:messages/de"),
 };
 
 const i18n = setupI18n();

@@ -17,7 +17,6 @@ export const debriefEn = {
   "debrief.lastPart": "End of the debrief",
   "debrief.showNames": "Show nicknames",
   "debrief.hideNames": "Show roles only",
-  "debrief.questions": "Talk about it",
   "debrief.yours": "Only you can see this",
   "debrief.textAlternative": "The chart in words",
   "debrief.waitForTeacher": "Your teacher will show the next part.",

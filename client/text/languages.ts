@@ -6,6 +6,10 @@
 
 export const LANGUAGES = [
   { code: "en", name: "English" },
+  { code: "es", name: "Español" },
+  { code: "pt-BR", name: "Português (Brasil)" },
+  { code: "fr", name: "Français" },
+  { code: "de", name: "Deutsch" },
 ] as const;
 
 export type Language = (typeof LANGUAGES)[number]["code"];

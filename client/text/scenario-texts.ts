@@ -32,6 +32,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
         home: pick(t.home, role.home),
         card: pick(t.card, role.card),
         mandate: pick(t.mandate, role.mandate),
+        publicInterestCase: role.publicInterestCase === null ? null : pick(t.publicInterestCase, role.publicInterestCase),
       };
     }),
     dossiers: scenario.dossiers.map((dossier) => {
@@ -50,6 +51,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
             ...option,
             title: pick(o.title, option.title),
             summary: pick(o.summary, option.summary),
+            ...(option.subScoreReasons ? { subScoreReasons: pickList(o.subScoreReasons, option.subScoreReasons) } : {}),
           };
         }),
       };

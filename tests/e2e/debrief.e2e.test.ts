@@ -19,6 +19,7 @@ import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
 import { summaryHtml } from "../../server/http/exports.js";
 import { debrief } from "../../shared/analysis/debrief.js";
 import { Match, player } from "../helpers/engine.js";
+import { format } from "../helpers/messages.js";
 import { follow, viewOf } from "../helpers/sync-client.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "./game-server.js";
@@ -259,7 +260,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     const markText = (role: string) => debriefEn["debrief.money.markTitle"].replace("{role}", role).replace("{option}", "A2");
     // Closed by default: the laptop may be mirrored on the wall.
     const open = host.getByTestId("debrief-review-open");
-    await expect(open.textContent()).resolves.toBe(debriefEn["debrief.review.open.other"].replace("{count}", "2"));
+    await expect(open.textContent()).resolves.toBe(format(debriefEn["debrief.review.open"], { count: 2 }));
     expect(await host.locator("body").innerText()).not.toContain(markText("LDC"));
     expect(await projector.locator("body").innerText()).not.toContain(markText("LDC"));
     await open.click();

@@ -12,7 +12,6 @@ export const debrief = {
   "debrief.lastPart": "Ende der Nachbesprechung",
   "debrief.showNames": "Spitznamen zeigen",
   "debrief.hideNames": "Nur Rollen zeigen",
-  "debrief.questions": "Sprecht darüber",
   "debrief.yours": "Nur du siehst das",
   "debrief.textAlternative": "Das Diagramm in Worten",
   "debrief.waitForTeacher": "Deine Lehrkraft zeigt gleich den nächsten Teil.",

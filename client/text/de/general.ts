@@ -121,6 +121,7 @@ export const general = {
   "role.travel.sponsor": "Du kannst deine Reise nicht selbst bezahlen: Du brauchst jemanden, der sie bezahlt, oder du nimmst aus der Ferne teil.",
   "role.delegates": "{count, plural, one {Ein Mitglied} other {Bis zu # Mitglieder}}",
   "role.mandate": "Dein Auftrag",
+  "role.publicCase": "Dein bestes Argument für das Gemeinwohl",
   "role.knowledge": "Was du weißt",
   "role.unknown": "Was du nicht weißt",
   "role.unknownText": "Manche Folgen bei diesem Thema sind vor dir verborgen (als ? angezeigt). Ein Expertenbriefing deckt sie auf.",

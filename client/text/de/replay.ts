@@ -64,7 +64,8 @@ export const replay = {
   "replay.debriefLead": "Was die Aufzeichnung zeigt, berechnet mit derselben Auswertung, die die Klasse gesehen hat.",
   "replay.outcome": "{dossier} — {adopted} beschlossen ({by}); Gemeinwohl {score}, das Beste im Angebot {best} ({bestOption}).",
   "replay.notDecided": "{dossier} — nicht entschieden.",
-  "replay.flag": "Hinweis auf Vereinnahmung: {recipient} ist bei {option} von {before} zu {after} gewechselt, nachdem Geld von {funder} kam (eigener Gewinn dort {payoff}, das Beste für die eigenen Leute {best}).",
+  "replay.flag": "Markiert: {recipient} ist bei {option}, der Option des Geldgebers {funders}, von „{before}“ zu „{after}“ gewechselt ({payoff} für die eigenen Leute, obwohl {better} noch durchkommen konnte).",
+  "replay.setAside": "Die Lehrkraft hat diese Markierung beiseitegelegt: „{reason}“",
   "replay.noFlags": "Keine Hinweise auf Vereinnahmung an diesem Tisch.",
   "replay.tableHeading": "Tisch {table} · {rule}",
   "replay.events": "Alle Ereignisse der Reihe nach",
@@ -110,6 +111,8 @@ export const replay = {
   "event.MatchEnded": "Das Spiel endet",
   "event.DebriefCardShown": "Die Lehrkraft zeigt die Nachbesprechungskarte {card}",
   "event.NicknamesShown": "Die Lehrkraft zeigt oder verbirgt die Spitznamen in der Nachbesprechung",
+  "event.MarkReviewed": "Die Lehrkraft prüft eine Markierung der Nachbesprechung",
+  "event.MarkSetAside": "Die Lehrkraft legt eine Markierung der Nachbesprechung beiseite: „{reason}“",
 
   "matches.title": "Ihre aufgezeichneten Spiele",
   "matches.noToken": "Diese Seite braucht Ihren Lehrkraft-Schlüssel. Öffnen Sie sie aus Ihrem Dashboard. Auf einem Server, auf dem Sie noch kein Spiel haben, öffnen Sie zuerst eines: Ihr Lehrkraft-Link bringt Sie dann hierher, und Sie können Aufzeichnungen importieren.",

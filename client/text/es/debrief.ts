@@ -12,7 +12,6 @@ export const debrief = {
   "debrief.lastPart": "Fin del cierre",
   "debrief.showNames": "Mostrar apodos",
   "debrief.hideNames": "Mostrar solo roles",
-  "debrief.questions": "Para conversar",
   "debrief.yours": "Solo tú puedes ver esto",
   "debrief.textAlternative": "El gráfico en palabras",
   "debrief.waitForTeacher": "Tu docente mostrará la parte siguiente.",

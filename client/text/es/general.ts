@@ -121,6 +121,7 @@ export const general = {
   "role.travel.sponsor": "No puedes pagar tu propio viaje: necesitas que alguien te lo pague, o participa a distancia.",
   "role.delegates": "{count, plural, one {Un delegado} other {Hasta # delegados}}",
   "role.mandate": "Tu mandato",
+  "role.publicCase": "Tu mejor argumento sobre el interés público",
   "role.knowledge": "Lo que sabes",
   "role.unknown": "Lo que no sabes",
   "role.unknownText": "Algunos efectos de este tema están ocultos para ti (aparecen como ?). Un informe de expertos los revela.",

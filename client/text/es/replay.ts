@@ -64,7 +64,8 @@ export const replay = {
   "replay.debriefLead": "Lo que muestra la grabación, calculado con el mismo análisis que vio la clase.",
   "replay.outcome": "{dossier} — se aprobó {adopted} ({by}); interés público {score}, lo mejor que había {best} ({bestOption}).",
   "replay.notDecided": "{dossier} — sin decidir.",
-  "replay.flag": "Señal de captura: {recipient} pasó de {before} a {after} sobre {option} después de recibir dinero de {funder} (lo que ganaba ahí {payoff}, lo mejor para su gente {best}).",
+  "replay.flag": "Marcado: {recipient} pasó de “{before}” a “{after}” sobre {option}, la opción de quien le pagó, {funders} ({payoff} para su gente, cuando {better} todavía podía aprobarse).",
+  "replay.setAside": "El docente dejó de lado esta marca: “{reason}”",
   "replay.noFlags": "No hay señales de captura en esta mesa.",
   "replay.tableHeading": "Mesa {table} · {rule}",
   "replay.events": "Todos los eventos, en orden",
@@ -110,6 +111,8 @@ export const replay = {
   "event.MatchEnded": "Termina la partida",
   "event.DebriefCardShown": "El docente muestra la tarjeta de cierre {card}",
   "event.NicknamesShown": "El docente muestra u oculta los apodos en el cierre",
+  "event.MarkReviewed": "El docente revisa una marca del cierre",
+  "event.MarkSetAside": "El docente deja de lado una marca del cierre: “{reason}”",
 
   "matches.title": "Tus partidas grabadas",
   "matches.noToken": "Esta página necesita tu clave docente. Ábrela desde tu panel docente. En un servidor donde todavía no tienes partidas, abre una primero: tu enlace docente te trae aquí y puedes importar grabaciones.",

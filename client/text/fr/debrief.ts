@@ -12,7 +12,6 @@ export const debrief = {
   "debrief.lastPart": "Fin du débriefing",
   "debrief.showNames": "Afficher les pseudos",
   "debrief.hideNames": "Seulement les rôles",
-  "debrief.questions": "On en parle",
   "debrief.yours": "Toi seul peux voir ceci",
   "debrief.textAlternative": "Le graphique en mots",
   "debrief.waitForTeacher": "Ton enseignant va montrer la partie suivante.",

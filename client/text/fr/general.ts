@@ -122,6 +122,7 @@ export const general = {
   "role.travel.sponsor": "Tu ne peux pas payer ton propre voyage : il te faut quelqu’un qui le paie, ou participe à distance.",
   "role.delegates": "{count, plural, one {Un délégué} other {Jusqu’à # délégués}}",
   "role.mandate": "Ton mandat",
+  "role.publicCase": "Ton meilleur argument pour l’intérêt général",
   "role.knowledge": "Ce que tu sais",
   "role.unknown": "Ce que tu ne sais pas",
   "role.unknownText": "Certains effets de ce dossier te sont cachés (ils s’affichent avec ?). Un briefing d’experts les révèle.",

@@ -64,7 +64,8 @@ export const replay = {
   "replay.debriefLead": "Ce que montre l’enregistrement, calculé avec la même analyse que celle vue par la classe.",
   "replay.outcome": "{dossier} — {adopted} adopté ({by}) ; intérêt général {score}, le meilleur possible {best} ({bestOption}).",
   "replay.notDecided": "{dossier} — pas décidé.",
-  "replay.flag": "Signal de capture : {recipient} est passé de {before} à {after} sur {option} après l’argent de {funder} (son gain là {payoff}, son meilleur {best}).",
+  "replay.flag": "Marqué : {recipient} est passé de « {before} » à « {after} » sur {option}, l’option de son financeur {funders} ({payoff} pour les siens, alors que {better} pouvait encore passer).",
+  "replay.setAside": "L’enseignant a écarté cette marque : « {reason} »",
   "replay.noFlags": "Aucun signal de capture à cette table.",
   "replay.tableHeading": "Table {table} · {rule}",
   "replay.events": "Tous les événements, dans l’ordre",
@@ -110,6 +111,8 @@ export const replay = {
   "event.MatchEnded": "La partie se termine",
   "event.DebriefCardShown": "L’enseignant montre la carte de débriefing {card}",
   "event.NicknamesShown": "L’enseignant affiche ou masque les pseudos dans le débriefing",
+  "event.MarkReviewed": "L’enseignant revoit une marque du débriefing",
+  "event.MarkSetAside": "L’enseignant écarte une marque du débriefing : « {reason} »",
 
   "matches.title": "Vos parties enregistrées",
   "matches.noToken": "Cette page demande votre clé enseignant. Ouvrez-la depuis votre tableau de bord. Sur un serveur où vous n’avez encore aucune partie, ouvrez-en une d’abord : votre lien enseignant vous amène ici, et vous pourrez importer des enregistrements.",

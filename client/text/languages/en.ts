@@ -5,5 +5,6 @@ import { debriefEn } from "../debrief-en.js";
 import { en as general } from "../en.js";
 import { rejectionsEn } from "../rejections-en.js";
 import { replayEn } from "../replay-en.js";
+import { tableEn } from "../table-en.js";
 
-export const messages = { ...general, ...rejectionsEn, ...debriefEn, ...replayEn } as const;
+export const messages = { ...general, ...rejectionsEn, ...debriefEn, ...tableEn, ...replayEn } as const;

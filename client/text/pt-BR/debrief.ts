@@ -12,7 +12,6 @@ export const debrief = {
   "debrief.lastPart": "Fim do fechamento",
   "debrief.showNames": "Mostrar apelidos",
   "debrief.hideNames": "Mostrar só os papéis",
-  "debrief.questions": "Para conversar",
   "debrief.yours": "Só você pode ver isto",
   "debrief.textAlternative": "O gráfico em palavras",
   "debrief.waitForTeacher": "O professor vai mostrar a próxima parte.",

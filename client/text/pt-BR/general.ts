@@ -121,6 +121,7 @@ export const general = {
   "role.travel.sponsor": "Você não pode pagar a sua própria viagem: precisa de alguém que pague, ou participe a distância.",
   "role.delegates": "{count, plural, one {Um delegado} other {Até # delegados}}",
   "role.mandate": "Seu mandato",
+  "role.publicCase": "Seu melhor argumento sobre o interesse público",
   "role.knowledge": "O que você sabe",
   "role.unknown": "O que você não sabe",
   "role.unknownText": "Alguns efeitos deste tema estão escondidos de você (aparecem como ?). Um briefing de especialistas mostra tudo.",

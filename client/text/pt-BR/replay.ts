@@ -64,7 +64,8 @@ export const replay = {
   "replay.debriefLead": "O que a gravação mostra, calculado com a mesma análise que a turma viu.",
   "replay.outcome": "{dossier} — {adopted} aprovada ({by}); interesse público {score}, o melhor disponível {best} ({bestOption}).",
   "replay.notDecided": "{dossier} — não decidido.",
-  "replay.flag": "Sinal de captura: {recipient} passou de {before} para {after} sobre {option} depois de receber dinheiro de {funder} (o que ganhava ali {payoff}, o melhor para o seu povo {best}).",
+  "replay.flag": "Marcado: {recipient} passou de “{before}” para “{after}” sobre {option}, a opção de quem pagou, {funders} ({payoff} para o seu povo, quando {better} ainda podia passar).",
+  "replay.setAside": "O professor deixou esta marca de lado: “{reason}”",
   "replay.noFlags": "Nenhum sinal de captura nesta mesa.",
   "replay.tableHeading": "Mesa {table} · {rule}",
   "replay.events": "Todos os eventos, em ordem",
@@ -110,6 +111,8 @@ export const replay = {
   "event.MatchEnded": "A partida termina",
   "event.DebriefCardShown": "O professor mostra o cartão de fechamento {card}",
   "event.NicknamesShown": "O professor mostra ou esconde os apelidos no fechamento",
+  "event.MarkReviewed": "O professor revisa uma marca do fechamento",
+  "event.MarkSetAside": "O professor deixa de lado uma marca do fechamento: “{reason}”",
 
   "matches.title": "Suas partidas gravadas",
   "matches.noToken": "Esta página precisa da sua chave de professor. Abra-a pelo seu painel de professor. Num servidor onde você ainda não tem partidas, abra uma primeiro: o seu link de professor traz você até aqui, e então você pode importar gravações.",

@@ -10,7 +10,7 @@ import { tsImport } from "tsx/esm/api";
 import type { Plugin } from "vite";
 
 const PREFIX = "virtual:messages/";
-const languagesDir = fileURLToPath(new URL("./text/languages/", import.meta.url));
+const languagesDir = fileURLToPath(new URL("../client/text/languages/", import.meta.url));
 
 export function messagesPlugin(): Plugin {
   return {
