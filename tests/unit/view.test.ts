@@ -72,7 +72,7 @@ describe("viewFor during play", () => {
 
   it("DNS knows the stability score of each oversight option, and nothing else of the public interest", () => {
     const v = viewFor(m.s, { kind: "player", id: "dns" });
-    expect(v.briefing!.subScores).toEqual([{ dossier: "A", label: "Stability", values: { A1: 9, A2: 9, A3: 6, A4: 7 } }]);
+    expect(v.briefing!.subScores).toEqual([{ dossier: "A", index: 0, label: "Stability", values: { A1: 9, A2: 9, A3: 6, A4: 7 } }]);
   });
 
   it("the projector and a spectator see the public part only", () => {
