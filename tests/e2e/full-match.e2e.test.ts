@@ -163,7 +163,8 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await waitForPhase(teacher, "lobby");
     code = ((await teacher.getByTestId("join-code").textContent()) ?? "").trim();
     expect(code).toMatch(/^[A-Z0-9]{4,8}$/);
-    expect(await teacher.getByRole("img", { name: en["host.qr"].replace("{code}", code) }).isVisible()).toBe(true);
+    // The QR code is drawn once its image is made: wait for it rather than look at one instant.
+    await teacher.getByRole("img", { name: en["host.qr"].replace("{code}", code) }).waitFor();
 
     const big = await open("projector", `projector/${code}`, "projector");
     projector = big.page;
