@@ -85,4 +85,5 @@ export const rejectionsEn = {
   "rejection.read-only": "This screen only watches the match; it cannot act.",
   "rejection.unknown-message": "The server did not understand that request.",
   "rejection.server-error": "That did not reach the server. Check the connection and try again.",
+  "rejection.record-full": "This match cannot record anything more from students. Your teacher can still end it.",
 } as const satisfies Record<`rejection.${RejectionCode | RoomReplyCode}` | `rejection.${keyof typeof REJECTION_PARAMS}.detail`, string>;

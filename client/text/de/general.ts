@@ -50,6 +50,7 @@ export const general = {
   "connection.reconnecting": "Verbindung verloren. Neu verbinden… du behältst deinen Platz.",
   "connection.offline": "Du bist offline. Wir versuchen weiter, dich zu verbinden; du behältst deinen Platz.",
   "connection.failed": "Verbindung nicht möglich: {reason}",
+  "connection.takenOver": "Dein Platz wurde gerade auch auf einem anderen Gerät geöffnet. Wenn du das nicht warst, sag es deiner Lehrkraft.",
   "connection.removed": "Deine Lehrkraft hat dich aus diesem Spiel genommen. Frag sie, wenn du wieder mitmachen willst.",
 
   "phase.lobby": "Warten auf den Start",

@@ -80,4 +80,5 @@ export const rejections = {
   "rejection.read-only": "Dieser Bildschirm schaut nur zu; er kann nicht handeln.",
   "rejection.unknown-message": "Der Server hat diese Anfrage nicht verstanden.",
   "rejection.server-error": "Das ist nicht beim Server angekommen. Prüf die Verbindung und versuch es noch einmal.",
+  "rejection.record-full": "Dieses Spiel kann nichts mehr von Schülerinnen und Schülern aufzeichnen. Deine Lehrkraft kann es noch beenden.",
 } as const satisfies Partial<Record<keyof typeof rejectionsEn, string>>;

@@ -50,6 +50,7 @@ export const general = {
   "connection.reconnecting": "Se perdió la conexión. Reconectando… conservas tu lugar.",
   "connection.offline": "No tienes conexión. Seguimos intentando reconectar; conservas tu lugar.",
   "connection.failed": "No se pudo conectar: {reason}",
+  "connection.takenOver": "Tu lugar se acaba de abrir también en otro dispositivo. Si no fuiste tú, avísale a tu docente.",
   "connection.removed": "Tu docente te sacó de esta partida. Pídele permiso si quieres volver a entrar.",
 
   "phase.lobby": "Esperando para empezar",

@@ -80,4 +80,5 @@ export const rejections = {
   "rejection.read-only": "Esta pantalla solo mira la partida; no puede actuar.",
   "rejection.unknown-message": "El servidor no entendió ese pedido.",
   "rejection.server-error": "Eso no llegó al servidor. Revisa la conexión y vuelve a intentarlo.",
+  "rejection.record-full": "Esta partida ya no puede guardar nada más de los estudiantes. Tu docente todavía puede terminarla.",
 } as const satisfies Partial<Record<keyof typeof rejectionsEn, string>>;

@@ -51,6 +51,7 @@ export const general = {
   "connection.reconnecting": "Connexion perdue. Reconnexion… tu gardes ta place.",
   "connection.offline": "Tu es hors ligne. On essaie de te reconnecter ; tu gardes ta place.",
   "connection.failed": "Connexion impossible : {reason}",
+  "connection.takenOver": "Ta place vient d’être ouverte aussi sur un autre appareil. Si ce n’était pas toi, préviens ton enseignant.",
   "connection.removed": "Ton enseignant t’a retiré de cette partie. Demande-lui si tu veux revenir.",
 
   "phase.lobby": "En attente du départ",

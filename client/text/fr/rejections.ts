@@ -80,4 +80,5 @@ export const rejections = {
   "rejection.read-only": "Cet écran regarde seulement la partie ; il ne peut pas agir.",
   "rejection.unknown-message": "Le serveur n’a pas compris cette demande.",
   "rejection.server-error": "Ça n’est pas arrivé au serveur. Vérifie la connexion et réessaie.",
+  "rejection.record-full": "Cette partie ne peut plus rien enregistrer venant des élèves. Ton enseignant peut encore la terminer.",
 } as const satisfies Partial<Record<keyof typeof rejectionsEn, string>>;

@@ -50,6 +50,7 @@ export const general = {
   "connection.reconnecting": "A conexão caiu. Reconectando… você continua com o seu lugar.",
   "connection.offline": "Você está sem conexão. Continuamos tentando reconectar; você continua com o seu lugar.",
   "connection.failed": "Não foi possível conectar: {reason}",
+  "connection.takenOver": "O seu lugar acabou de ser aberto também em outro aparelho. Se não foi você, avise o professor.",
   "connection.removed": "O professor tirou você desta partida. Peça a ele se quiser entrar de novo.",
 
   "phase.lobby": "Esperando o início",

@@ -80,4 +80,5 @@ export const rejections = {
   "rejection.read-only": "Esta tela só assiste à partida; ela não pode agir.",
   "rejection.unknown-message": "O servidor não entendeu esse pedido.",
   "rejection.server-error": "Isso não chegou ao servidor. Confira a conexão e tente de novo.",
+  "rejection.record-full": "Esta partida não consegue gravar mais nada dos alunos. O professor ainda pode encerrá-la.",
 } as const satisfies Partial<Record<keyof typeof rejectionsEn, string>>;
