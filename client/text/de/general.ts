@@ -52,6 +52,7 @@ export const general = {
   "connection.failed": "Verbindung nicht möglich: {reason}",
   "connection.takenOver": "Dein Platz wurde gerade auch auf einem anderen Gerät geöffnet. Wenn du das nicht warst, sag es deiner Lehrkraft.",
   "connection.removed": "Deine Lehrkraft hat dich aus diesem Spiel genommen. Frag sie, wenn du wieder mitmachen willst.",
+  "connection.left": "Dieser Platz hat das Spiel verlassen (über einen seiner Bildschirme). Um zu spielen, tritt mit deinem Spitznamen wieder bei.",
 
   "phase.lobby": "Warten auf den Start",
   "phase.briefing": "Briefing",

@@ -52,6 +52,7 @@ export const general = {
   "connection.failed": "No se pudo conectar: {reason}",
   "connection.takenOver": "Tu lugar se acaba de abrir también en otro dispositivo. Si no fuiste tú, avísale a tu docente.",
   "connection.removed": "Tu docente te sacó de esta partida. Pídele permiso si quieres volver a entrar.",
+  "connection.left": "Este lugar salió de la partida (desde una de sus pantallas). Para jugar, vuelve a entrar con tu apodo.",
 
   "phase.lobby": "Esperando para empezar",
   "phase.briefing": "Informe",

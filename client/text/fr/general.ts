@@ -53,6 +53,7 @@ export const general = {
   "connection.failed": "Connexion impossible : {reason}",
   "connection.takenOver": "Ta place vient d’être ouverte aussi sur un autre appareil. Si ce n’était pas toi, préviens ton enseignant.",
   "connection.removed": "Ton enseignant t’a retiré de cette partie. Demande-lui si tu veux revenir.",
+  "connection.left": "Cette place a quitté la partie (depuis un de ses écrans). Pour jouer, rejoins à nouveau avec ton pseudo.",
 
   "phase.lobby": "En attente du départ",
   "phase.briefing": "Briefing",

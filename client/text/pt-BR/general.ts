@@ -52,6 +52,7 @@ export const general = {
   "connection.failed": "Não foi possível conectar: {reason}",
   "connection.takenOver": "O seu lugar acabou de ser aberto também em outro aparelho. Se não foi você, avise o professor.",
   "connection.removed": "O professor tirou você desta partida. Peça a ele se quiser entrar de novo.",
+  "connection.left": "Este lugar saiu da partida (por uma das suas telas). Para jogar, entre de novo com o seu apelido.",
 
   "phase.lobby": "Esperando o início",
   "phase.briefing": "Briefing",
