@@ -385,7 +385,8 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     await nextPhase("ended");
     // The final scores are a part of the debrief's first card; tests/e2e/debrief asserts that
     // every card and part fits the projector. Here: the big screen turned to it.
-    await projector.getByTestId("debrief").waitFor();
+    // The stage is what the room sees (the section around it is laid out behind it, zero-sized).
+    await projector.getByTestId("debrief-stage").waitFor();
     await saveScreenshot(projector, "class-final-scores", "projector");
     await saveScreenshot(student("LDC").page, "class-final", "handset");
     await saveScreenshot(teacher, "class-host-final", "chromebook");

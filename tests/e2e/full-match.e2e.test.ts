@@ -411,7 +411,8 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await saveScreenshot(seat("TECH").page, "final-scores-tech", seat("TECH").size);
     // The final scores are a part of the debrief's first card; tests/e2e/debrief asserts that
     // every card and part fits the projector.
-    await projector.getByTestId("debrief").waitFor();
+    // The stage is what the room sees (the section around it is laid out behind it, zero-sized).
+    await projector.getByTestId("debrief-stage").waitFor();
     await saveScreenshot(projector, "final-scores", "projector");
     await saveScreenshot(teacher, "host-final", "chromebook");
     await expectNoSeriousAxe(phoneSeat("CS-S").page, "final scores");
