@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { localiseView } from "../../client/text/scenario-texts.js";
 import { parseScenario, ScenarioError, viewFor } from "../../shared/index.js";
-import { defaultScenario, Match, player, seatOf } from "../helpers/engine.js";
+import { defaultScenario, Match, player, seatOf, smallScenario } from "../helpers/engine.js";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -40,8 +40,10 @@ function withSpanish() {
 
 describe("a scenario's translations", () => {
   it("an English-only scenario still loads and is shown as it is", () => {
-    const match = new Match().seatEveryone().start();
-    const view = viewFor(match.s, player(seatOf("TECH")) as { kind: "player"; id: string });
+    const scenario = smallScenario();
+    expect(scenario.translations).toBeUndefined();
+    const match = new Match(scenario).seatEveryone().start();
+    const view = viewFor(match.s, player(seatOf(scenario.roles[0]!.id)) as { kind: "player"; id: string });
     expect(view.scenario.translations).toEqual({});
     expect(localiseView(view, "es")).toBe(view);
   });
@@ -67,6 +69,23 @@ describe("a scenario's translations", () => {
     expect(lists).toContainEqual(expect.stringMatching(/^translations\.fr\.dossiers\.\w+\.subScoreLabels: must have 4 labels/));
     expect(lists).toContainEqual(expect.stringMatching(/^translations\.fr\.roles\.TECH\.notes: must have 2 notes/));
     expect(lists).toContainEqual(expect.stringMatching(/^translations\.pt-br: must be a language tag/));
+  });
+
+  it("the default scenario ships Spanish, Brazilian Portuguese, French and German, whole", () => {
+    const scenario = defaultScenario();
+    expect(Object.keys(scenario.translations ?? {}).sort()).toEqual(["de", "es", "fr", "pt-BR"]);
+    for (const texts of Object.values(scenario.translations ?? {})) {
+      expect(Object.keys(texts.roles ?? {}).sort()).toEqual(scenario.roles.map((r) => r.id).sort());
+      for (const role of scenario.roles) {
+        expect(Object.keys(texts.roles![role.id]!).sort()).toEqual(["card", "home", "mandate", "name", "notes", "publicInterestCase"]);
+      }
+      for (const dossier of scenario.dossiers) {
+        const d = texts.dossiers?.[dossier.id];
+        expect(d && Object.keys(d.options ?? {}).sort()).toEqual(dossier.options.map((o) => o.id).sort());
+        for (const o of dossier.options) expect(Object.keys(d!.options![o.id]!).sort()).toEqual(["subScoreReasons", "summary", "title"]);
+      }
+      expect(texts.whatHappened).toHaveLength(scenario.whatHappened.length);
+    }
   });
 
   it("sends a role's private notes in other languages to that role only", () => {
