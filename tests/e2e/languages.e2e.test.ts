@@ -1,0 +1,199 @@
+// One class, four languages, one match: the teacher and the projector in Spanish, three
+// students in Brazilian Portuguese (from the phone's own language), French (chosen on the join
+// form) and German (an Austrian phone: same language, another region), bots in the other seats
+// at a quick pace. Every screen is photographed on the phones (390×844) and on the projector
+// (1920×1080), and each shows its own language where the person looks: the phase, the dossier
+// from the scenario's translations, the debrief; the projector fits its screen in every phase.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type {} from "../../client/e2e-hooks.js";
+import { general as de } from "../../client/text/de/general.js";
+import { debrief as deDebrief } from "../../client/text/de/debrief.js";
+import { general as es } from "../../client/text/es/general.js";
+import { debrief as esDebrief } from "../../client/text/es/debrief.js";
+import { general as fr } from "../../client/text/fr/general.js";
+import { debrief as frDebrief } from "../../client/text/fr/debrief.js";
+import { general as pt } from "../../client/text/pt-BR/general.js";
+import { debrief as ptDebrief } from "../../client/text/pt-BR/debrief.js";
+import { loadScenario } from "../../server/scenarios/index.js";
+import { chromiumMissingMessage, findChromium, launchChromium, saveScreenshot, screenSizes, type ScreenSizeName } from "../helpers/browser.js";
+import { format } from "../helpers/messages.js";
+import { projectorFit } from "./classroom-checks.js";
+import { startGameServer, type GameServer } from "./game-server.js";
+
+const chromiumPath = findChromium();
+if (!chromiumPath) console.warn(chromiumMissingMessage());
+
+const PHASES = ["briefing", "travel", "negotiation", "decision", "outcome"] as const;
+type Phase = (typeof PHASES)[number] | "lobby" | "ended";
+
+interface Speaker {
+  /** The language the screen must show. */
+  language: "es" | "pt-BR" | "fr" | "de";
+  text: Readonly<Record<string, string>>;
+  debriefTitle: string;
+}
+const SPANISH: Speaker = { language: "es", text: es, debriefTitle: esDebrief["debrief.outcomes.title"] };
+const STUDENTS = [
+  { nickname: "Ana", locale: "pt-BR", choose: null, speaker: { language: "pt-BR", text: pt, debriefTitle: ptDebrief["debrief.outcomes.title"] } },
+  { nickname: "Bastien", locale: "en-GB", choose: "fr", speaker: { language: "fr", text: fr, debriefTitle: frDebrief["debrief.outcomes.title"] } },
+  { nickname: "Clara", locale: "de-AT", choose: null, speaker: { language: "de", text: de, debriefTitle: deDebrief["debrief.outcomes.title"] } },
+] as const satisfies readonly { nickname: string; locale: string; choose: string | null; speaker: Speaker }[];
+
+const scenario = loadScenario();
+
+describe.skipIf(!chromiumPath)("one match in four languages", () => {
+  let server: GameServer;
+  let browser: Browser;
+  let teacher: Page;
+  let projector: Page;
+  const phones: { page: Page; speaker: Speaker; nickname: string }[] = [];
+  const errors: string[] = [];
+
+  /** A device whose browser prefers `locale` (navigator.languages), at a classroom size. */
+  async function device(size: ScreenSizeName, locale: string, who: string): Promise<Page> {
+    const screen: { width: number; height: number; deviceScaleFactor?: number } = screenSizes[size];
+    const phone = size === "handset" || size === "phone";
+    const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.deviceScaleFactor ?? 1, isMobile: phone, hasTouch: phone, locale });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on("pageerror", (error) => errors.push(`${who}: ${error.message}`));
+    return page;
+  }
+
+  const waitForPhase = (page: Page, phase: Phase) => page.waitForFunction((p) => window.__e2e?.phase === p, phase, { timeout: 60_000 });
+  const phaseOf = (page: Page) => page.evaluate(() => window.__e2e?.phase ?? "");
+
+  /** The page is in `speaker`'s language: the html lang, and the phase name in the phase bar while the match runs. */
+  async function speaks(page: Page, speaker: Speaker, phase: Phase, label: string): Promise<void> {
+    expect(await page.evaluate(() => document.documentElement.lang), label).toBe(speaker.language);
+    if (phase === "ended" || phase === "lobby") return;
+    await expect(page.getByTestId("phase").first().textContent(), label).resolves.toBe(speaker.text[`phase.${phase}`]);
+  }
+
+  /** The dossier of this round as the scenario's translation names it, on screen. */
+  async function showsDossier(page: Page, speaker: Speaker, round: number, label: string): Promise<void> {
+    const dossier = scenario.dossiers[round]!;
+    const title = scenario.translations?.[speaker.language]?.dossiers?.[dossier.id]?.title;
+    expect(title, `${speaker.language} has a title for dossier ${dossier.id}`).toBeTruthy();
+    await expect(page.getByText(title!, { exact: false }).first().isVisible(), label).resolves.toBe(true);
+  }
+
+  async function projectorFits(label: string): Promise<void> {
+    const fit = await projectorFit(projector, 20);
+    expect({ scrolls: fit.scrolls, small: fit.small, outside: fit.outside }, label).toEqual({ scrolls: null, small: [], outside: [] });
+  }
+
+  beforeAll(async () => {
+    process.env.BOT_PACE = "quick";
+    [server, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("the teacher sets up in Spanish, chosen with the picker, and the projector follows", async () => {
+    teacher = await device("chromebook", "en-US", "teacher");
+    await teacher.goto(`${server.url}?e2e=1`);
+    // An English laptop: the teacher picks Spanish at the foot of the start page.
+    await teacher.getByLabel("Language").selectOption("es");
+    await teacher.getByRole("heading", { name: es["landing.student.heading"] }).waitFor();
+    await teacher.getByRole("button", { name: es["landing.teacher.start"] }).click();
+    await teacher.getByRole("heading", { name: es["setup.heading"] }).waitFor();
+    await teacher.getByLabel(es["setup.bots"]).check();
+    await teacher.getByLabel(es["setup.timer.custom"]).check();
+    for (const phase of PHASES) await teacher.getByLabel(format(es["setup.timerPhase"], { phase: es[`phase.${phase}`] }, "es")).fill("900");
+    await saveScreenshot(teacher, "languages-setup-es", "chromebook");
+    await teacher.getByRole("button", { name: es["setup.create"] }).click();
+    await waitForPhase(teacher, "lobby");
+    await speaks(teacher, SPANISH, "lobby", "dashboard");
+    const code = ((await teacher.getByTestId("join-code").textContent()) ?? "").trim();
+
+    // The projector is another computer: it knows the teacher's language from the link alone.
+    await speaks(teacher, SPANISH, "lobby", "dashboard");
+    await teacher.getByRole("heading", { name: es["host.lobbyHeading"] }).waitFor();
+    const link = await teacher.getByTestId("projector-link").getAttribute("href");
+    await expect(teacher.getByTestId("projector-link").textContent()).resolves.toBe(es["host.projector"]);
+    expect(link).toContain("lang=es");
+    projector = await device("projector", "en-US", "projector");
+    await projector.goto(link!);
+    await waitForPhase(projector, "lobby");
+    await speaks(projector, SPANISH, "lobby", "projector");
+    await projector.getByText(es["projector.join"]).first().waitFor();
+    await expect(projector.getByTestId("language-picker").isVisible()).resolves.toBe(false);
+
+    for (const student of STUDENTS) {
+      const page = await device("handset", student.locale, student.nickname);
+      await page.goto(`${server.url}join/${code}?e2e=1`);
+      if (student.choose) await page.getByTestId("language-picker").selectOption(student.choose);
+      const text = student.speaker.text;
+      // The join form in the student's language, before anything else is done.
+      await page.getByLabel(text["landing.student.nicknameLabel"]).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(student.speaker.language);
+      await saveScreenshot(page, `languages-join-${student.speaker.language}`, "handset");
+      await page.getByLabel(text["landing.student.nicknameLabel"]).fill(student.nickname);
+      await page.getByRole("button", { name: text["landing.student.join"], exact: true }).click();
+      await waitForPhase(page, "lobby");
+      await page.getByText(format(text["lobby.heading"], { nickname: student.nickname }, student.speaker.language)).waitFor();
+      await speaks(page, student.speaker, "lobby", `${student.nickname} in the lobby`);
+      await saveScreenshot(page, `languages-lobby-${student.speaker.language}`, "handset");
+      phones.push({ page, speaker: student.speaker, nickname: student.nickname });
+    }
+    await projector.getByText("Clara", { exact: true }).first().waitFor();
+    await projectorFits("projector, lobby");
+    await saveScreenshot(projector, "languages-lobby-es", "projector");
+  }, 300_000);
+
+  it("plays every round with each screen in its own language, the scenario's words included", async () => {
+    await teacher.getByRole("button", { name: es["host.assignAuto"] }).click();
+    for (const { page } of phones) await page.waitForFunction(() => typeof window.__e2e?.role === "string" && window.__e2e.role !== "");
+    await teacher.getByRole("button", { name: es["host.start"] }).click();
+    for (let round = 0; round < scenario.dossiers.length; round++) {
+      for (const phase of PHASES) {
+        for (const page of [teacher, projector, ...phones.map((p) => p.page)]) await waitForPhase(page, phase);
+        const where = `round ${round + 1}, ${phase}`;
+        await speaks(teacher, SPANISH, phase, `dashboard, ${where}`);
+        await speaks(projector, SPANISH, phase, `projector, ${where}`);
+        await projectorFits(`projector, ${where}`);
+        if (round === 0) await saveScreenshot(projector, `languages-${phase}-es`, "projector");
+        for (const { page, speaker, nickname } of phones) {
+          await speaks(page, speaker, phase, `${nickname}, ${where}`);
+          await showsDossier(page, speaker, round, `${nickname}, ${where}`);
+          if (round === 0) await saveScreenshot(page, `languages-${phase}-${speaker.language}`, "handset");
+        }
+        if (phase === "briefing" && round === 0) {
+          // The role card: the role's own name and mandate from the scenario's translation.
+          for (const { page, speaker, nickname } of phones) {
+            const role = (await page.evaluate(() => window.__e2e?.role ?? "")) as string;
+            const texts = scenario.translations?.[speaker.language]?.roles?.[role];
+            expect(texts?.name, `${nickname}'s role ${role} is translated`).toBeTruthy();
+            const card = page.getByTestId("role-card");
+            await expect(card.getByRole("heading", { name: speaker.text["role.card"] }).isVisible(), nickname).resolves.toBe(true);
+            await expect(card.innerText(), `${nickname} reads the role card in ${speaker.language}`).resolves.toContain(texts!.mandate!);
+          }
+        }
+        // The teacher moves on; with quick bots the phases close at the teacher's pace.
+        const before = await phaseOf(teacher);
+        await teacher.getByRole("button", { name: es["host.skip"] }).click();
+        await teacher.waitForFunction((b) => window.__e2e?.phase !== b, before, { timeout: 30_000 });
+      }
+    }
+  }, 900_000);
+
+  it("reaches the debrief, each screen in its own language", async () => {
+    for (const page of [teacher, projector, ...phones.map((p) => p.page)]) await waitForPhase(page, "ended");
+    await projector.getByRole("heading", { name: SPANISH.debriefTitle }).waitFor();
+    await speaks(projector, SPANISH, "ended", "projector, debrief");
+    await projectorFits("projector, debrief");
+    await saveScreenshot(projector, "languages-debrief-es", "projector");
+    await saveScreenshot(teacher, "languages-debrief-es", "chromebook");
+    for (const { page, speaker, nickname } of phones) {
+      await page.getByRole("heading", { name: speaker.debriefTitle }).first().waitFor();
+      await speaks(page, speaker, "ended", `${nickname}, debrief`);
+      await saveScreenshot(page, `languages-debrief-${speaker.language}`, "handset");
+    }
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
