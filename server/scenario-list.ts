@@ -1,6 +1,7 @@
 // What the setup page may know about the scenarios before a match exists: titles and sizes,
 // so it can offer the choice and compute the lesson's length (rounds × phase timers). Public
 // facts only — no payoff, briefing or score leaves through here.
+import { readingSeconds } from "../shared/rules/lesson-plans.js";
 import { DEFAULT_SCENARIO_ID, loadScenario, scenarioIds } from "./scenarios/index.js";
 
 export interface ScenarioSummary {
@@ -11,12 +12,14 @@ export interface ScenarioSummary {
   dossiers: number;
   /** Seats at one table. */
   roles: number;
+  /** Seconds the longest role card takes to read and think over: the plans' briefing clock. */
+  readingSeconds: number;
   default: boolean;
 }
 
 export function scenarioSummaries(): ScenarioSummary[] {
   return scenarioIds().map((id) => {
     const scenario = loadScenario(id);
-    return { id, title: scenario.title, summary: scenario.summary, dossiers: scenario.dossiers.length, roles: scenario.roles.length, default: id === DEFAULT_SCENARIO_ID };
+    return { id, title: scenario.title, summary: scenario.summary, dossiers: scenario.dossiers.length, roles: scenario.roles.length, readingSeconds: readingSeconds(scenario), default: id === DEFAULT_SCENARIO_ID };
   });
 }

@@ -3,6 +3,7 @@
 export * from "./scenario/schema.js";
 export * from "./rules/types.js";
 export * from "./rules/settings.js";
+export * from "./rules/lesson-plans.js";
 export * from "./rules/commands.js";
 export * from "./rules/events.js";
 export * from "./rules/rejections.js";

@@ -116,7 +116,7 @@ export function advance(state: MatchState, now: number, reason: PhaseReason): Ga
   const events = sheetOf(state.phase)?.onClose?.(state, now) ?? [];
   const index = PHASE_IDS.indexOf(state.phase);
   const next = PHASE_IDS[index + 1];
-  const timers = timersOf(state.settings);
+  const timers = timersOf(state.settings, state.scenario);
   if (next) {
     events.push({ type: "PhaseChanged", round: state.round, phase: next, deadline: now + timers[next] * 1000, reason, at: now });
     return events;
@@ -134,7 +134,7 @@ export function openRound(state: MatchState, round: number, now: number, reason:
   const dossier = state.scenario.dossiers[round];
   if (!dossier) return [];
   const income = state.tables.map((t) => Object.fromEntries(state.scenario.roles.map((r) => [r.id, t.delegations[r.id]?.income ?? r.income])));
-  const timers = timersOf(state.settings);
+  const timers = timersOf(state.settings, state.scenario);
   return [
     { type: "RoundOpened", round, dossier: dossier.id, income },
     { type: "PhaseChanged", round, phase: "briefing", deadline: now + timers.briefing * 1000, reason, at: now },

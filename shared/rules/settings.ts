@@ -1,7 +1,8 @@
 // Match settings chosen by the teacher at creation, validated here so that the server, the
 // client form and the engine agree on one shape and one set of defaults.
 import { z } from "zod";
-import { DecisionRuleId } from "../scenario/schema.js";
+import { DecisionRuleId, type Scenario } from "../scenario/schema.js";
+import { LESSON_PLANS, PLAN_IDS, planClocks, readingSeconds } from "./lesson-plans.js";
 
 export const PHASE_IDS = ["briefing", "travel", "negotiation", "decision", "outcome"] as const;
 export type RoundPhase = (typeof PHASE_IDS)[number];
@@ -17,12 +18,19 @@ export const TimersSchema = z.object({
 });
 export type Timers = z.infer<typeof TimersSchema>;
 
-/** Timer presets in seconds: three rounds plus setup and debrief fit the lesson. */
-export const TIMER_PRESETS = {
+/**
+ * The clocks of matches recorded before the lesson plans (shared/rules/lesson-plans.ts): kept
+ * exactly as they were so those records replay and pass the import check, never offered on
+ * the setup page (their "45-minute lesson" played 29 minutes and left no time to read).
+ */
+export const LEGACY_PRESETS = {
   "lesson-45": { briefing: 60, travel: 90, negotiation: 300, decision: 90, outcome: 45 },
   "lesson-90": { briefing: 120, travel: 180, negotiation: 900, decision: 180, outcome: 90 },
 } as const satisfies Record<string, Timers>;
-export type TimerPreset = keyof typeof TIMER_PRESETS;
+
+/** What the teacher picks: a lesson plan, custom clocks, or (from old records and scripts) a legacy preset. */
+export const TIMER_PRESET_IDS = [...PLAN_IDS, "custom", "lesson-45", "lesson-90"] as const;
+export type TimerPreset = (typeof TIMER_PRESET_IDS)[number];
 
 export const VariantsSchema = z.object({
   /** USG reads a sample of corridor talk. */
@@ -40,7 +48,7 @@ export const SettingsSchema = z
     tables: z.number().int().min(1, "must be at least 1").max(6, "must be at most 6").default(1),
     /** One decision rule per table; a shorter list repeats its last rule. */
     rules: z.array(DecisionRuleId).min(1).max(6).default(["R1"]),
-    timerPreset: z.enum(["lesson-45", "lesson-90", "custom"]).default("lesson-45"),
+    timerPreset: z.enum(TIMER_PRESET_IDS).default("single-45"),
     timers: TimersSchema.optional(),
     variants: VariantsSchema.default({ surveillance: false, lateInsertion: true, fellowships: "soft" }),
     bots: z.boolean().default(false),
@@ -57,8 +65,16 @@ export const SettingsSchema = z
 export type SettingsInput = z.input<typeof SettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export function timersOf(settings: Settings): Timers {
-  return settings.timerPreset === "custom" && settings.timers ? settings.timers : TIMER_PRESETS[settings.timerPreset === "custom" ? "lesson-45" : settings.timerPreset];
+/**
+ * The clocks of a match. A plan's briefing is computed from the scenario's own text (the
+ * longest role card at 150 words a minute, plus a minute to think), so it depends only on
+ * data in the record and a replay reproduces every deadline.
+ */
+export function timersOf(settings: Pick<Settings, "timerPreset" | "timers">, scenario: Scenario): Timers {
+  const preset = settings.timerPreset;
+  if (preset === "custom") return settings.timers ?? planClocks(LESSON_PLANS["single-45"], readingSeconds(scenario));
+  if (preset === "lesson-45" || preset === "lesson-90") return { ...LEGACY_PRESETS[preset] };
+  return planClocks(LESSON_PLANS[preset], readingSeconds(scenario));
 }
 
 export function ruleOfTable(settings: Settings, table: number): DecisionRuleId {

@@ -5,7 +5,7 @@ import type { DecisionRuleId, Scenario, StakeholderGroup } from "../scenario/sch
 import { publicInterest } from "../scenario/schema.js";
 import { notesByLanguage, publicTranslations, type Translations } from "../scenario/translations.js";
 import type { RoundPhase, Variants } from "./settings.js";
-import { timersOf } from "./settings.js";
+import { timersOf, type TimerPreset } from "./settings.js";
 import { scoresOf, type Score } from "./scoring.js";
 import { travelCost } from "./helpers.js";
 import { actionsFor, type Actions } from "./actions.js";
@@ -137,7 +137,7 @@ export interface MatchView {
     /** The scenario's texts in other languages, public parts only (shared/scenario/translations.ts). */
     translations: Translations;
   };
-  settings: { classLabel: string; tables: number; variants: Variants; chair: "teacher" | "automatic"; timers: Record<RoundPhase, number> };
+  settings: { classLabel: string; tables: number; variants: Variants; chair: "teacher" | "automatic"; timers: Record<RoundPhase, number>; /** The lesson plan (or custom clocks) the teacher chose: the debrief follows its cards. */ plan: TimerPreset };
   status: MatchState["status"];
   round: number;
   phase: MatchState["phase"];
@@ -409,7 +409,8 @@ export function viewFor(state: MatchState, viewer: Viewer, cache?: ViewCache): M
       tables: state.settings.tables,
       variants: { ...state.settings.variants },
       chair: state.settings.chair,
-      timers: { ...timersOf(state.settings) },
+      timers: { ...timersOf(state.settings, state.scenario) },
+      plan: state.settings.timerPreset,
     })),
     status: state.status,
     round: state.round,
