@@ -3,23 +3,28 @@
 // verb that asks the server for a match. The server validates the settings; a refusal comes
 // back with its reason and is shown next to the form's button. A new match reuses this
 // browser's teacher key, so one key lists every match the teacher opens.
-import { PHASE_IDS, TIMER_PRESETS, type Timers } from "../../shared/rules/settings.js";
+import { LESSON_PLANS, PLAN_IDS, planClocks, planTiming, type LessonPlan, type PlanId, type PlanTiming } from "../../shared/rules/lesson-plans.js";
+import { PHASE_IDS, type Timers } from "../../shared/rules/settings.js";
+import { DEBRIEF_CARDS } from "../text/debrief-en.js";
 
-export type TimerPreset = "lesson-45" | "lesson-90" | "custom";
+/** A lesson plan, or the teacher's own clocks (played with the whole debrief). */
+export type TimerPreset = PlanId | "custom";
+export const PRESETS: readonly TimerPreset[] = [...PLAN_IDS, "custom"];
 export type RuleId = "R1" | "R2" | "R3" | "R4";
 
 export const PHASES = PHASE_IDS;
 export const RULES: readonly RuleId[] = ["R1", "R2", "R3", "R4"];
 
-/** Minutes a class needs around the rounds: joining and roles before, the debrief after. */
-export const SETUP_MINUTES = 5;
-export const DEBRIEF_MINUTES = 10;
+/** Custom clocks: one period as long as it takes, joining first and the whole debrief after. */
+const CUSTOM_PLAN: Omit<LessonPlan, "id" | "clocks"> = { periods: [{ minutes: 0, parts: ["join", "play", "debrief"] }], joinMinutes: 5, briefingAtLeast: 10, debrief: { cards: "all", minutesPerCard: 3 }, printRoleCardsBeforehand: false };
 
 export interface ScenarioChoice {
   id: string;
   title: string;
   dossiers: number;
   roles: number;
+  /** Seconds the longest role card takes to read and think over (the plans' briefing). */
+  readingSeconds: number;
   default: boolean;
 }
 
@@ -51,18 +56,19 @@ export interface SetupSettings {
   variants: { surveillance: boolean; lateInsertion: boolean; fellowships: "soft" | "hard" };
 }
 
-export interface LessonLength {
-  /** Seconds of one round: the five phases' clocks. */
-  roundSeconds: number;
-  rounds: number;
-  /** Seconds of all rounds. */
-  playSeconds: number;
-  /** Minutes with joining and the debrief, rounded up. */
-  lessonMinutes: number;
+/** A preset's timing for the chosen scenario, and what the plan asks of the teacher. */
+export interface LessonLength extends PlanTiming {
+  preset: TimerPreset;
+  joinMinutes: number;
+  /** Seconds the longest card takes to read and think over, for a custom briefing that is shorter. */
+  readingSeconds: number;
+  printRoleCardsBeforehand: boolean;
+  /** The debrief shows only some cards (a short debrief). */
+  shortDebrief: boolean;
 }
 
 export class SetupController {
-  state: SetupState = { tables: 1, rules: ["R1"], preset: "lesson-45", custom: { ...TIMER_PRESETS["lesson-45"] }, scenarios: [], scenario: null, sending: false, error: null };
+  state: SetupState = { tables: 1, rules: ["R1"], preset: "single-45", custom: planClocks(LESSON_PLANS["single-45"], 120), scenarios: [], scenario: null, sending: false, error: null };
 
   constructor(
     private readonly onChange: () => void,
@@ -105,7 +111,10 @@ export class SetupController {
   }
 
   setPreset(preset: TimerPreset): void {
-    this.state = { ...this.state, preset };
+    // Custom clocks start from the plan the teacher had chosen, so a small change stays small.
+    const from = this.length(this.state.preset);
+    const custom = preset === "custom" && this.state.preset !== "custom" && from ? { ...from.clocks } : this.state.custom;
+    this.state = { ...this.state, preset, custom };
     this.onChange();
   }
 
@@ -115,17 +124,21 @@ export class SetupController {
     this.onChange();
   }
 
-  timers(): Timers {
-    return this.state.preset === "custom" ? this.state.custom : TIMER_PRESETS[this.state.preset];
-  }
-
-  /** The lesson's length from the clocks and the scenario's rounds: computed, never guessed. */
-  length(): LessonLength | null {
+  /** A preset's length for the chosen scenario, computed from the same functions as the match's clocks; null before the scenarios arrive. */
+  length(preset: TimerPreset = this.state.preset): LessonLength | null {
     const scenario = this.state.scenarios.find((s) => s.id === this.state.scenario);
     if (!scenario) return null;
-    const roundSeconds = PHASES.reduce((sum, phase) => sum + this.timers()[phase], 0);
-    const playSeconds = roundSeconds * scenario.dossiers;
-    return { roundSeconds, rounds: scenario.dossiers, playSeconds, lessonMinutes: Math.ceil(playSeconds / 60) + SETUP_MINUTES + DEBRIEF_MINUTES };
+    const facts = { rounds: scenario.dossiers, reading: scenario.readingSeconds, allCards: DEBRIEF_CARDS.length };
+    if (preset === "custom") {
+      const { briefing, ...clocks } = this.state.custom;
+      const plan: LessonPlan = { ...CUSTOM_PLAN, id: "single-45", clocks, briefingAtLeast: briefing };
+      const timing = planTiming(plan, { ...facts, reading: 0 });
+      const minutes = Math.ceil((timing.playSeconds + timing.debriefSeconds) / 60) + plan.joinMinutes;
+      const periods = timing.periods.map((p) => ({ ...p, minutes, spareSeconds: plan.joinMinutes * 60 }));
+      return { ...timing, periods, preset, joinMinutes: plan.joinMinutes, readingSeconds: scenario.readingSeconds, printRoleCardsBeforehand: false, shortDebrief: false };
+    }
+    const plan = LESSON_PLANS[preset];
+    return { ...planTiming(plan, facts), preset, joinMinutes: plan.joinMinutes, readingSeconds: scenario.readingSeconds, printRoleCardsBeforehand: plan.printRoleCardsBeforehand, shortDebrief: plan.debrief.cards !== "all" };
   }
 
   async create(settings: SetupSettings): Promise<void> {

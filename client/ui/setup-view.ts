@@ -1,7 +1,9 @@
 // Renders the teacher's setup form from the SetupController and reads it back into settings.
-// Each decision rule is named in full with one line on how it decides; the lesson's length is
-// computed from the clocks and the scenario's rounds, and updates as the teacher changes them.
-import { PHASES, RULES, type LessonLength, type SetupController, type SetupSettings, type TimerPreset } from "../ctrl/setup-controller.js";
+// Each decision rule is named in full with one line on how it decides and one example; each
+// lesson plan shows, before it is picked, what fills each period and how long it takes —
+// computed from the clocks and the scenario's text, updated as the teacher changes them.
+import "../styles/lesson.css";
+import { PHASES, PRESETS, RULES, type LessonLength, type SetupController, type SetupSettings, type TimerPreset } from "../ctrl/setup-controller.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { field } from "./parts.js";
@@ -32,29 +34,7 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
       ),
       h("p", { id: "tables-hint", class: "hint" }, t("setup.tablesHint", { roles: scenarios.find((s) => s.id === scenario)?.roles ?? 9 })),
       rulesMatrix(ctrl),
-      h(
-        "fieldset",
-        { class: "setup-timing" },
-        h("legend", null, t("setup.timers")),
-        (["lesson-45", "lesson-90", "custom"] as TimerPreset[]).map((p) =>
-          h("label", { class: "check", "data-key": p }, h("input", { type: "radio", name: "timerPreset", value: p, checked: preset === p, onchange: () => ctrl.setPreset(p) }), " ", t(`setup.timer.${p}`)),
-        ),
-        preset === "custom"
-          ? h(
-              "div",
-              { class: "timer-grid", "data-key": "custom" },
-              PHASES.map((phase) =>
-                h(
-                  "label",
-                  { "data-key": phase },
-                  t("setup.timerPhase", { phase: t(`phase.${phase}`) }),
-                  h("input", { name: `timer-${phase}`, type: "number", min: 10, max: 3600, value: String(ctrl.state.custom[phase]), class: "input--plain", oninput: (e: Event) => ctrl.setCustomTimer(phase, Number((e.currentTarget as HTMLInputElement).value)) }),
-                ),
-              ),
-            )
-          : null,
-        lengthSummary(ctrl.length()),
-      ),
+      timing(ctrl, preset),
       h("label", { class: "check" }, h("input", { type: "checkbox", name: "bots" }), " ", t("setup.bots")),
       field("setup-chair", t("setup.chair"), h("select", { name: "chair" }, h("option", { value: "automatic" }, t("setup.chair.automatic")), h("option", { value: "teacher" }, t("setup.chair.teacher")))),
       h("p", { class: "hint" }, t("setup.chairHint")),
@@ -96,7 +76,7 @@ function rulesMatrix(ctrl: SetupController): VNode {
           h(
             "tr",
             { "data-key": rule },
-            h("th", { scope: "row", class: "rules__rule" }, h("span", { class: "rules__name", id: `rule-name-${rule}` }, t(`rule.short.${rule}`)), h("span", { class: "rules__explain", id: `rule-explain-${rule}` }, t(`rule.explain.${rule}`))),
+            h("th", { scope: "row", class: "rules__rule" }, h("span", { class: "rules__name", id: `rule-name-${rule}` }, t(`rule.short.${rule}`)), h("span", { class: "rules__explain", id: `rule-explain-${rule}` }, t(`rule.explain.${rule}`), " ", h("span", { class: "rules__example" }, t(`rule.example.${rule}`)))),
             Array.from({ length: tables }, (_, i) =>
               h(
                 "td",
@@ -119,19 +99,84 @@ function rulesMatrix(ctrl: SetupController): VNode {
   );
 }
 
-function minutesAndSeconds(seconds: number): string {
+/** "8 min 50 s", "27 min", "45 s". */
+export function duration(seconds: number): string {
   const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
+  const s = Math.round(seconds % 60);
+  if (!m) return t("setup.sec", { s });
   return s ? t("setup.minSec", { m, s }) : t("setup.min", { m });
 }
 
-function lengthSummary(length: LessonLength | null): VNode | null {
-  if (!length) return null;
+/** The lesson plans, each with its periods and lengths, then the custom clocks when chosen. */
+function timing(ctrl: SetupController, preset: TimerPreset): VNode {
   return h(
-    "p",
-    { class: "setup-length", "data-testid": "lesson-length", role: "status" },
-    t("setup.length", { rounds: length.rounds, round: minutesAndSeconds(length.roundSeconds), play: minutesAndSeconds(length.playSeconds), lesson: length.lessonMinutes }),
+    "fieldset",
+    { class: "setup-timing" },
+    h("legend", null, t("setup.timers")),
+    h("p", { class: "hint" }, t("plan.intro")),
+    h(
+      "ul",
+      { class: "plans", role: "list" },
+      PRESETS.map((p) => {
+        const length = ctrl.length(p);
+        return h(
+          "li",
+          { class: p === preset ? "plan plan--chosen" : "plan", "data-key": p, "data-testid": `plan-${p}` },
+          h(
+            "label",
+            { class: "plan__choice" },
+            h("input", { type: "radio", name: "timerPreset", value: p, checked: preset === p, "aria-describedby": `plan-${p}-contents`, onchange: () => ctrl.setPreset(p) }),
+            " ",
+            h("span", { class: "plan__name" }, t(`setup.timer.${p}`)),
+            length ? h("span", { class: "plan__total" }, planTotal(length)) : null,
+          ),
+          h("div", { id: `plan-${p}-contents`, class: "plan__contents" }, length ? planContents(length) : null),
+        );
+      }),
+    ),
+    preset === "custom"
+      ? h(
+          "div",
+          { class: "timer-grid", "data-key": "custom" },
+          PHASES.map((phase) =>
+            h(
+              "label",
+              { "data-key": phase },
+              t("setup.timerPhase", { phase: t(`phase.${phase}`) }),
+              h("input", { name: `timer-${phase}`, type: "number", min: 10, max: 3600, value: String(ctrl.state.custom[phase]), class: "input--plain", oninput: (e: Event) => ctrl.setCustomTimer(phase, Number((e.currentTarget as HTMLInputElement).value)) }),
+            ),
+          ),
+        )
+      : null,
   );
+}
+
+/** "Play 26 min 30 s + debrief 8 min = 34 min 30 s". */
+function planTotal(length: LessonLength): string {
+  return t("plan.total", { play: duration(length.playSeconds), debrief: duration(length.debriefSeconds), total: duration(length.playSeconds + length.debriefSeconds) });
+}
+
+/** One line per period (what happens, each part's length, what is left), and what the plan asks of the teacher. */
+function planContents(length: LessonLength): VNode[] {
+  const many = length.periods.length > 1;
+  const lines: VNode[] = length.periods.map((period, i) => {
+    const parts = period.parts.map((part) => {
+      if (part === "join") return t("plan.part.join", { time: duration(length.joinMinutes * 60) });
+      if (part === "play") return t("plan.part.play", { rounds: length.rounds, round: duration(length.roundSeconds), play: duration(length.playSeconds) });
+      return length.shortDebrief ? t("plan.part.shortDebrief", { cards: length.debriefCards, time: duration(length.debriefSeconds) }) : t("plan.part.debrief", { cards: length.debriefCards, time: duration(length.debriefSeconds) });
+    });
+    const custom = length.preset === "custom";
+    const label = custom ? t("plan.periodCustom", { minutes: period.minutes }) : many ? t("plan.periodOf", { number: i + 1, minutes: period.minutes }) : t("plan.period", { minutes: period.minutes });
+    const spare = period.parts.includes("join") ? period.spareSeconds - length.joinMinutes * 60 : period.spareSeconds;
+    const rest = custom ? null : spare >= 0 ? t(period.parts.includes("debrief") ? "plan.spare" : "plan.spareNoDebrief", { time: duration(spare) }) : t("plan.over", { time: duration(-spare) });
+    return h("p", { class: spare < 0 && !custom ? "plan__period plan__period--over" : "plan__period", "data-key": `p${i}` }, h("strong", null, label), " ", parts.join(" · "), rest ? ` · ${rest}` : null);
+  });
+  const briefing = length.clocks.briefing;
+  const notes: VNode[] = [
+    h("p", { class: briefing < length.readingSeconds ? "plan__note plan__note--warn" : "plan__note", "data-key": "briefing" }, t(briefing < length.readingSeconds ? "plan.briefingShort" : "plan.briefing", { briefing: duration(briefing), reading: duration(length.readingSeconds) })),
+  ];
+  if (length.printRoleCardsBeforehand) notes.push(h("p", { class: "plan__note", "data-key": "print" }, t("plan.printBeforehand")));
+  return [...lines, ...notes];
 }
 
 function readSettings(ctrl: SetupController, form: HTMLFormElement): SetupSettings {
