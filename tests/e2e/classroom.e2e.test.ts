@@ -135,7 +135,7 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     teacher.setDefaultTimeout(30_000);
     await teacher.goto(`${server.url}?e2e=1`);
     await teacher.getByRole("button", { name: en["landing.teacher.start"] }).click();
-    await teacher.getByTestId("lesson-length").waitFor();
+    await teacher.getByTestId("plan-single-45").getByText(/= \d+ min/).waitFor();
     // Each rule's name is shown whole (nothing cut off) with its one-line explanation.
     for (const rule of ["R1", "R2", "R3", "R4"] as const) {
       const name = teacher.locator(`#rule-name-${rule}`);
@@ -143,15 +143,13 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
       expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().width > 0)).toBe(true);
       expect(await teacher.locator(`#rule-explain-${rule}`).isVisible()).toBe(true);
     }
-    // 45-minute preset: 60 + 90 + 300 + 90 + 45 s a round, three rounds; plus 5 to join and 10 to debrief.
-    expect(await teacher.getByTestId("lesson-length").textContent()).toBe("3 rounds of 9 min 45 s: 29 min 15 s of play. With about 5 minutes to join and 10 for the debrief, the lesson takes about 45 minutes.");
-    await teacher.getByLabel(en["setup.timer.lesson-90"]).check();
-    expect(await teacher.getByTestId("lesson-length").textContent()).toContain("the lesson takes about 89 minutes");
+    // Each lesson plan shows its total before it is chosen (tests/e2e/lesson.e2e.test.ts checks the figures).
+    for (const plan of ["single-45", "two-lessons", "seminar-90"] as const) expect(await teacher.getByTestId(`plan-${plan}`).isVisible()).toBe(true);
     await teacher.getByLabel(en["setup.timer.custom"]).check();
     for (const phase of ["briefing", "travel", "negotiation", "decision", "outcome"] as const) {
       await teacher.getByLabel(en["setup.timerPhase"].replace("{phase}", en[`phase.${phase}`])).fill("900");
     }
-    expect(await teacher.getByTestId("lesson-length").textContent()).toContain("3 rounds of 75 min: 225 min of play");
+    expect(await teacher.getByTestId("plan-custom").textContent()).toContain("3 rounds of 75 min = 225 min of play");
     await teacher.getByLabel(en["setup.classLabel"]).fill("10B Civics");
     await teacher.getByLabel(en["setup.tables"]).fill("4");
     await teacher.getByLabel(en["setup.tables"]).blur();
