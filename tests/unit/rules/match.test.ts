@@ -1,7 +1,7 @@
 // Given-when-then: the match as a whole (shared/rules/handlers/match.ts): creating it, starting it,
 // news, ending early, and a second scenario through the same engine.
 import { describe, expect, it } from "vitest";
-import { decide } from "../../../shared/index.js";
+import { decide, readingSeconds } from "../../../shared/index.js";
 import { Match, SYSTEM, T0, TEACHER, defaultScenario, smallScenario } from "../../helpers/engine.js";
 import { expectRejected, inDecision, types } from "./given.js";
 
@@ -55,7 +55,8 @@ describe("starting", () => {
     expect(m.s.phase).toBe("briefing");
     expect(m.tokens("TECH")).toBe(12);
     expect(m.tokens("CS-S")).toBe(1);
-    expect(m.s.clock.deadline).toBe(T0 + 60_000);
+    // The 45-minute plan's briefing: the longest role card at 150 words a minute, plus a minute to think.
+    expect(m.s.clock.deadline).toBe(T0 + readingSeconds(m.s.scenario) * 1000);
     expectRejected(m, { type: "StartMatch" }, "already-started");
   });
 });
