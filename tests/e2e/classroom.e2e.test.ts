@@ -135,7 +135,7 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     teacher.setDefaultTimeout(30_000);
     await teacher.goto(`${server.url}?e2e=1`);
     await teacher.getByRole("button", { name: en["landing.teacher.start"] }).click();
-    await teacher.getByTestId("plan-single-45").getByText(/= \d+ min/).waitFor();
+    await teacher.getByTestId("plan-single-45").getByText(/^Play .* = \d+ min/).waitFor();
     // Each rule's name is shown whole (nothing cut off) with its one-line explanation.
     for (const rule of ["R1", "R2", "R3", "R4"] as const) {
       const name = teacher.locator(`#rule-name-${rule}`);
