@@ -147,7 +147,7 @@ export const debriefEn = {
   "debrief.outcomes.q3": "The best option for the public was on the list. Why did we not choose it?",
 
   "debrief.room.title": "Who was in the room?",
-  "debrief.room.lead": "Who came in person, who only took part from far away, who was missing — and how loud each voice was compared with how many people it speaks for.",
+  "debrief.room.lead": "Who came in person, who only took part from far away, and who was missing. And how loud each voice was, compared with how many people it speaks for.",
   "debrief.room.inPerson": "in the room",
   "debrief.room.remote": "remote",
   "debrief.room.absent": "absent",
@@ -271,7 +271,7 @@ export const debriefEn = {
   "debrief.history.q2": "Michael Gurstein argued that “multistakeholder” meetings favour those who already hold the largest stakes. After playing, do you agree?",
 
   "debrief.tables.title": "Tables compared",
-  "debrief.tables.lead": "The same dossiers, negotiated at several tables under different rules.",
+  "debrief.tables.lead": "Each table had the same questions, but its own rule for deciding.",
   "debrief.tables.single": "This match had one table. With a bigger class, open several tables to compare the rules.",
   "debrief.tables.q1": "Which table served the public best? Was it the rule, or the people?",
   "debrief.tables.q2": "If you played again, which rule would you ask for?",

@@ -96,6 +96,19 @@ export const ConsequenceSchema = z.object({
   text: Text,
 });
 
+/**
+ * The lesson around a scenario, in plain words: the argument the scenario stages (a few short
+ * sentences, shown as the first debrief card "The argument" with the scenario's `source`),
+ * what students should take away (the teacher's guide), and the words a student may not know
+ * (the glossary on every screen). Public: nothing here is a secret of any role.
+ */
+export const LessonSchema = z.object({
+  argument: z.array(Text).min(2, "needs at least 2 sentences").max(6, "at most 6 sentences: the card must fit one screen"),
+  objectives: z.array(Text).min(1).max(6),
+  glossary: z.array(z.object({ term: z.string().trim().min(1).max(40), meaning: Text })).max(40).default([]),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
 export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be lowercase letters, digits and dashes"),
@@ -126,6 +139,8 @@ export const ScenarioSchema = z
     whatHappened: z.array(Text).default([]),
     /** The scenario's words in other languages, by language tag: ./translations.ts. */
     translations: TranslationsSchema.optional(),
+    /** What the lesson teaches with this scenario: public, shown in the debrief, the glossary and the teacher's guide. */
+    lesson: LessonSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const roleIds = new Set<string>();
