@@ -14,12 +14,14 @@ export interface ScenarioSummary {
   roles: number;
   /** Seconds the longest role card takes to read and think over: the plans' briefing clock. */
   readingSeconds: number;
+  /** The scenario's own words explained (public): the glossary before a match exists. */
+  glossary: { term: string; meaning: string }[];
   default: boolean;
 }
 
 export function scenarioSummaries(): ScenarioSummary[] {
   return scenarioIds().map((id) => {
     const scenario = loadScenario(id);
-    return { id, title: scenario.title, summary: scenario.summary, dossiers: scenario.dossiers.length, roles: scenario.roles.length, readingSeconds: readingSeconds(scenario), default: id === DEFAULT_SCENARIO_ID };
+    return { id, title: scenario.title, summary: scenario.summary, dossiers: scenario.dossiers.length, roles: scenario.roles.length, readingSeconds: readingSeconds(scenario), glossary: scenario.lesson?.glossary ?? [], default: id === DEFAULT_SCENARIO_ID };
   });
 }

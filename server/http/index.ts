@@ -9,6 +9,7 @@ import { scenarioSummaries } from "../scenario-list.js";
 import { jsonErrors, notFound, sendJson } from "./errors.js";
 import { exportsRouter } from "./exports.js";
 import { matchesRouter } from "./matches.js";
+import { printablesRouter } from "./printables.js";
 import { clientRouter } from "./static.js";
 import type { RecordSigner } from "../store/signing.js";
 
@@ -34,6 +35,7 @@ export function mountHttp(app: Application, options: HttpOptions): void {
   api.get("/join-address", (req, res) => sendJson(res, 200, joinAddressFor(req)));
   api.get("/scenarios", (_req, res) => sendJson(res, 200, { scenarios: scenarioSummaries() }));
   api.use("/matches", exportsRouter());
+  api.use("/matches", printablesRouter());
   api.use("/matches", matchesRouter(options.signer));
   api.use(notFound());
   app.use("/api", api);

@@ -1,7 +1,7 @@
 // viewFor(state, viewer): the single place where secrecy is decided. Whatever a client may
 // see is built here from the state; nothing else leaves the server. The generator state and
 // the seed never appear in any view.
-import type { DecisionRuleId, Scenario, StakeholderGroup } from "../scenario/schema.js";
+import type { DecisionRuleId, Lesson, Scenario, StakeholderGroup } from "../scenario/schema.js";
 import { publicInterest } from "../scenario/schema.js";
 import { notesByLanguage, publicTranslations, type Translations } from "../scenario/translations.js";
 import type { RoundPhase, Variants } from "./settings.js";
@@ -123,6 +123,8 @@ export interface MatchView {
     title: string;
     summary: string;
     source: string;
+    /** The argument the scenario stages, the lesson's objectives and its glossary: public. */
+    lesson: Lesson | null;
     publicInterest: { name: string; description: string };
     roles: PublicRole[];
     dossiers: PublicDossier[];
@@ -334,6 +336,7 @@ function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
     title: sc.title,
     summary: sc.summary,
     source: sc.source,
+    lesson: sc.lesson ? { argument: [...sc.lesson.argument], objectives: [...sc.lesson.objectives], glossary: sc.lesson.glossary.map((g) => ({ ...g })) } : null,
     publicInterest: { ...sc.publicInterest },
     roles: sc.roles.map((r) => ({
       id: r.id,
