@@ -11,6 +11,7 @@
 //   /matches#token=…       the teacher's recorded matches
 // Any of them takes ?lang=es (the projector link carries the teacher's language); otherwise
 // the device's own choice, then the browser's preferred languages, pick the language.
+//   /print/ABCDE?part=roles|guide   a match's printable role cards and teacher's guide (client/print)
 import "./styles/main.css";
 import { LandingController, normaliseClassCode, suggestNickname } from "./ctrl/landing-controller.js";
 import { reportToE2e } from "./e2e-hooks.js";
@@ -21,6 +22,7 @@ import { isMessageKey, onLanguageChange, setLanguage, t, type MessageKey } from 
 import { isLanguage, pickLanguage, type Language } from "./text/languages.js";
 import { mountLanguagePicker } from "./ui/language-picker.js";
 import { bindLanding, findLandingElements, renderLanding } from "./ui/landing-view.js";
+import { mountGlossary } from "./ui/glossary.js";
 import { applyPaletteToCss } from "./ui/palette.js";
 
 type Route =
@@ -30,7 +32,8 @@ type Route =
   | { kind: "teacher"; code: string }
   | { kind: "projector"; code: string }
   | { kind: "replay"; code: string }
-  | { kind: "matches" };
+  | { kind: "matches" }
+  | { kind: "print"; code: string; part: "roles" | "guide" | "both" };
 
 function routeOf(location: Location): Route {
   const [first = "", second = ""] = location.pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -40,6 +43,10 @@ function routeOf(location: Location): Route {
   if (first === "projector" && code) return { kind: "projector", code };
   if (first === "replay" && code) return { kind: "replay", code };
   if (first === "matches") return { kind: "matches" };
+  if (first === "print" && code) {
+    const part = new URLSearchParams(location.search).get("part");
+    return { kind: "print", code, part: part === "roles" || part === "guide" ? part : "both" };
+  }
   if (first === "setup") return { kind: "setup" };
   if (first === "join" && code) return { kind: "landing", code, fromLink: true };
   const fromQuery = normaliseClassCode(new URLSearchParams(location.search).get("code") ?? "");
@@ -74,6 +81,7 @@ await setLanguage(startingLanguage());
 applyText(document);
 document.title = t("app.title");
 const languagePicker = mountLanguagePicker(element("language-picker"));
+mountGlossary();
 
 const landingSection = element<HTMLElement>("landing");
 const landingElements = findLandingElements(document);
@@ -217,6 +225,13 @@ async function openSetup(): Promise<void> {
   reportToE2e({ screen: "setup" });
 }
 
+async function openPrint(code: string, part: "roles" | "guide" | "both"): Promise<void> {
+  showScreen();
+  screen.section.dataset.screen = "print";
+  const { runPrint } = await import("./print/print-view.js");
+  await runPrint(screen.main, code, part);
+}
+
 async function openReplay(code: string | null): Promise<void> {
   showScreen();
   try {
@@ -271,6 +286,9 @@ function show(route: Route): void {
       return;
     case "matches":
       void openReplay(null);
+      return;
+    case "print":
+      void openPrint(route.code, route.part);
       return;
   }
 }

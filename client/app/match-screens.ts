@@ -16,6 +16,7 @@ import { openConnection } from "../net/colyseus-connection.js";
 import { onLanguageChange } from "../text/catalog.js";
 import { tableModelOf } from "../scenes/table-model.js";
 import { patch } from "../ui/dom.js";
+import { setScenarioGlossary } from "../ui/glossary.js";
 import { renderHost, renderHostTop } from "../ui/host-view.js";
 import { projectorShowsTable, renderProjectorMain, renderProjectorTop } from "../ui/projector-view.js";
 import { renderStudentMain, renderStudentMore, renderStudentTop, showsTable } from "../ui/student-view.js";
@@ -44,6 +45,7 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
   const draw = () => {
     render();
     const view = session.view;
+    if (view) setScenarioGlossary(view.scenario.id, view.scenario.lesson?.glossary ?? []);
     const index = view ? table(view) : null;
     stage.update(view && index !== null ? tableModelOf(view, index) : null);
     elements.section.dataset.phase = view?.phase ?? "";

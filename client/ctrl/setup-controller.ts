@@ -25,6 +25,8 @@ export interface ScenarioChoice {
   roles: number;
   /** Seconds the longest role card takes to read and think over (the plans' briefing). */
   readingSeconds: number;
+  /** The scenario's own words explained, for the glossary. */
+  glossary: { term: string; meaning: string }[];
   default: boolean;
 }
 

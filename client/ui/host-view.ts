@@ -142,7 +142,12 @@ function joinPanel(ctrl: HostController, qrDataUrl: string | null): VNode {
         )
       : null,
     choices.length > 1 ? h("p", { class: "hint" }, t("host.addressChoiceHint")) : null,
-    h("p", null, h("a", { href: ctrl.projectorLink(), target: "_blank", rel: "noopener", class: "button button--secondary", "data-testid": "projector-link" }, t("host.projector"))),
+    h(
+      "p",
+      { class: "button-row" },
+      h("a", { href: ctrl.projectorLink(), target: "_blank", rel: "noopener", class: "button button--secondary", "data-testid": "projector-link" }, t("host.projector")),
+      h("a", { href: `/print/${encodeURIComponent(code)}`, target: "_blank", rel: "noopener", class: "button button--secondary", "data-testid": "print-link" }, t("host.print")),
+    ),
   );
 }
 

@@ -11,6 +11,7 @@ import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
+import { withTerms } from "./glossary.js";
 import { connectionBanner, liveRegion, phaseBar, positionsOf, roleBadge } from "./parts.js";
 import { outcomeSection } from "./outcome-view.js";
 
@@ -45,7 +46,7 @@ export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string
   const newsLine = news ? h("p", { class: "projector-news", "data-testid": "projector-news" }, h("strong", null, t("projector.news")), " ", news.text) : null;
   switch (view.phase) {
     case "briefing":
-      return [newsLine, dossier ? h("h2", { class: "projector-question" }, dossier.question) : null, optionsList(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
+      return [newsLine, dossier ? h("h2", { class: "projector-question" }, withTerms(dossier.question)) : null, optionsList(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
     case "travel":
       return [newsLine, h("h2", { class: "projector-heading" }, t("projector.travelHeading", { city: dossier?.venue.city ?? "" })), view.tables.map((table) => travelBoard(view, table))];
     case "negotiation":

@@ -7,6 +7,7 @@ import { can, whyNot } from "../ctrl/available.js";
 import { currentDossier, delegatesOf } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
+import { withTerms } from "./glossary.js";
 import { button, errorFor, payoffWords, roleBadge } from "./parts.js";
 
 export function roleCard(ctrl: StudentController, view: MatchView, open: boolean): VNode | null {
@@ -17,7 +18,7 @@ export function roleCard(ctrl: StudentController, view: MatchView, open: boolean
   const team = view.me?.table !== null && view.me?.table !== undefined ? delegatesOf(view, view.me.table, role.id).map((p) => p.nickname) : [];
   const body: Child[] = [
     h("div", { class: "role-card__who" }, h("span", { class: "role-card__label" }, t("role.you")), roleBadge(role, true), h("span", { class: "role-card__group" }, t(`role.group.${role.group}`))),
-    h("p", null, role.card),
+    h("p", null, withTerms(role.card)),
     h(
       "ul",
       { class: "facts" },
@@ -27,7 +28,7 @@ export function roleCard(ctrl: StudentController, view: MatchView, open: boolean
       team.length > 1 ? h("li", null, t("role.delegation", { names: team.join(", ") })) : null,
     ),
     h("h3", null, t("role.mandate")),
-    h("p", null, role.mandate),
+    h("p", null, withTerms(role.mandate)),
     role.publicInterestCase ? [h("h3", null, t("role.publicCase")), h("p", null, role.publicInterestCase)] : null,
     briefing && briefing.notes.length ? h("div", { class: "private" }, h("h3", null, t("role.knowledge")), h("p", { class: "private__mark" }, t("briefing.private")), h("ul", null, briefing.notes.map((n) => h("li", null, n)))) : null,
     dossier ? dossierBriefing(ctrl, view, dossier.id) : null,
@@ -69,7 +70,7 @@ function dossierBriefing(ctrl: StudentController, view: MatchView, dossierId: st
           return h(
             "tr",
             { "data-key": o.id },
-            h("th", { scope: "row" }, h("strong", null, o.id), " ", o.title, h("span", { class: "option-summary" }, o.summary)),
+            h("th", { scope: "row" }, h("strong", null, o.id), " ", o.title, h("span", { class: "option-summary" }, withTerms(o.summary))),
             h("td", { class: !known ? "payoff payoff--unknown" : value > 0 ? "payoff payoff--good" : value < 0 ? "payoff payoff--bad" : "payoff" }, known ? payoffWords(value) : t("briefing.hidden")),
           );
         }),

@@ -7,9 +7,13 @@ import { PHASES, PRESETS, RULES, type LessonLength, type SetupController, type S
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { field } from "./parts.js";
+import { setScenarioGlossary } from "./glossary.js";
 
 export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[] {
   const { tables, preset, sending, error, scenarios, scenario } = ctrl.state;
+  // The glossary explains the words of the scenario the teacher is looking at.
+  const chosen = scenarios.find((s) => s.id === scenario);
+  if (chosen) setScenarioGlossary(chosen.id, chosen.glossary);
   return [
     h("h1", { class: "screen-heading", tabindex: "-1" }, t("setup.heading")),
     h(

@@ -10,6 +10,7 @@ import { currentDossier } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
+import { withTerms } from "./glossary.js";
 import { connectionBanner, liveRegion, newsList, phaseBar, roleBadge, scoresTable, statementsFeed, tabledList } from "./parts.js";
 import { myScore, outcomeSection } from "./outcome-view.js";
 import { noticesArea } from "./notices-view.js";
@@ -114,7 +115,7 @@ function dossierIntro(view: MatchView): VNode | null {
     "section",
     { class: "card dossier", "data-key": "dossier", "aria-labelledby": "dossier-heading" },
     h("h2", { id: "dossier-heading" }, dossier.title),
-    h("p", { class: "dossier__question" }, dossier.question),
+    h("p", { class: "dossier__question" }, withTerms(dossier.question)),
     h("p", { class: "hint" }, t("round.where", { meeting: dossier.venue.meeting, city: dossier.venue.city })),
   );
 }
