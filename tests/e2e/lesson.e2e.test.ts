@@ -2,13 +2,16 @@
 // every lesson plan with its length and contents before the teacher picks one (the figures
 // recomputed here from the engine's own plans and the scenario on the server), and each
 // decision rule with one line and an example.
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { en } from "../../client/text/en.js";
-import { DEBRIEF_CARDS } from "../../client/text/debrief-en.js";
+import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
 import { loadScenario } from "../../server/scenarios/index.js";
 import { LESSON_PLANS, PLAN_IDS, planTiming, readingSeconds } from "../../shared/rules/lesson-plans.js";
-import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, type ScreenSizeName } from "../helpers/browser.js";
+import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, screenshotDir, type ScreenSizeName } from "../helpers/browser.js";
+import { projectorFit } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
 const chromiumPath = findChromium();
@@ -36,15 +39,28 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     await server?.stop();
   });
 
-  async function open(size: ScreenSizeName, path = ""): Promise<Page> {
+  const pageErrors: string[] = [];
+
+  async function open(size: ScreenSizeName, where = "", hash = ""): Promise<Page> {
     const { page } = await openPage(browser, size);
     page.setDefaultTimeout(30_000);
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("pageerror", (error) => pageErrors.push(`${where}: ${error.message}`));
     pages.push(page);
-    await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}e2e=1`);
+    await page.goto(`${server.url}${where}${where.includes("?") ? "&" : "?"}e2e=1${hash}`);
     return page;
   }
+
+  /** A match opened over HTTP as a teacher's browser would, with its teacher token. */
+  async function createMatch(settings: Record<string, unknown>): Promise<{ code: string; token: string }> {
+    const response = await fetch(`${server.url}api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings }) });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { code: string; teacherToken: string };
+    return { code: body.code, token: body.teacherToken };
+  }
+
+  /** Pages in a PDF made by Chromium: its page objects ("/Type /Page", not "/Pages"). */
+  const pdfPages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+  const pdfDir = path.join(screenshotDir, "..", "printables");
 
   it("the setup page shows each plan's total length and contents, computed for the chosen scenario", async () => {
     const teacher = await open("chromebook", "setup");
@@ -91,5 +107,102 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     await phone.getByTestId("plan-two-lessons").waitFor();
     expect(await phone.locator("#rule-explain-R2").isVisible()).toBe(true);
     await saveScreenshot(phone, "lesson-setup-plans", "handset");
+  });
+
+  it("role cards print from the browser, two to an A4 page, what only each role knows boxed; only the match's teacher gets them", async () => {
+    const scenario = loadScenario();
+    const { code, token } = await createMatch({ classLabel: "9A", timerPreset: "two-lessons" });
+    // A browser without the teacher token gets a reason, and no card.
+    const stranger = await open("chromebook", `print/${code}?part=roles`);
+    await stranger.getByRole("alert").waitFor();
+    expect(await stranger.getByTestId("role-cards").count()).toBe(0);
+    const teacher = await open("chromebook", `print/${code}?part=roles`, `#token=${encodeURIComponent(token)}`);
+    await teacher.getByTestId("role-cards").waitFor();
+    expect(await teacher.locator(".role-print").count()).toBe(scenario.roles.length);
+    for (const role of scenario.roles) {
+      const card = teacher.getByTestId(`role-print-${role.id}`);
+      expect(await card.getByRole("heading", { level: 2 }).textContent()).toContain(role.name);
+      expect(await card.textContent()).toContain(role.mandate);
+      // What only this role knows sits in the marked box, and nowhere else on its card.
+      if (role.knowledge.notes.length) {
+        const secret = card.getByTestId("role-secret");
+        expect(await secret.textContent()).toContain(en["print.secretHeading"]);
+        for (const note of role.knowledge.notes) expect(await secret.textContent()).toContain(note);
+      }
+    }
+    await saveScreenshot(teacher, "lesson-role-cards", "chromebook");
+    await teacher.emulateMedia({ media: "print" });
+    // Each card is half the printable height of an A4 page (277 mm), and nothing on it is cut off.
+    const boxes = await teacher.locator(".role-print").evaluateAll((cards) => cards.map((c) => ({ height: c.getBoundingClientRect().height, cut: c.scrollHeight > c.clientHeight + 1, id: c.getAttribute("data-key") })));
+    const halfPage = (277 / 2 / 25.4) * 96;
+    for (const box of boxes) {
+      expect(Math.abs(box.height - halfPage), `${box.id} height`).toBeLessThan(2);
+      expect(box.cut, `${box.id} is cut off`).toBe(false);
+    }
+    const pdf = await teacher.pdf({ preferCSSPageSize: true, printBackground: true });
+    await mkdir(pdfDir, { recursive: true });
+    await import("node:fs/promises").then((fs) => fs.writeFile(path.join(pdfDir, "role-cards.pdf"), pdf));
+    expect(pdfPages(pdf)).toBe(Math.ceil(scenario.roles.length / 2));
+  });
+
+  it("the teacher's guide prints whole: objectives, the argument with its source, the plan's timing, what to say, debrief questions, what happened, a glossary", async () => {
+    const scenario = loadScenario();
+    const lesson = scenario.lesson!;
+    const { code, token } = await createMatch({ classLabel: "9A", timerPreset: "two-lessons" });
+    const teacher = await open("chromebook", `print/${code}?part=guide`, `#token=${encodeURIComponent(token)}`);
+    const guide = teacher.getByTestId("guide");
+    await guide.waitFor();
+    const text = async (id: string) => (await teacher.getByTestId(`guide-${id}`).textContent()) ?? "";
+    for (const objective of lesson.objectives) expect(await text("objectives")).toContain(objective);
+    for (const sentence of lesson.argument) expect(await text("argument")).toContain(sentence);
+    expect(await text("argument")).toContain(scenario.source);
+    const timing = planTiming(LESSON_PLANS["two-lessons"], { rounds: scenario.dossiers.length, reading: readingSeconds(scenario), allCards: DEBRIEF_CARDS.length });
+    expect(await text("timing")).toContain(en["setup.timer.two-lessons"]);
+    expect(await text("timing")).toContain("Lesson 2 (45 min):");
+    expect(await text("timing")).toContain(`${timing.rounds} rounds of ${duration(timing.roundSeconds)} = ${duration(timing.playSeconds)} of play`);
+    expect(await teacher.getByTestId("guide-script").locator("dt").count()).toBe(7);
+    expect(await text("debrief")).toContain(debriefEn["debrief.outcomes.q1"]);
+    for (const line of scenario.whatHappened) expect(await text("history")).toContain(line);
+    for (const entry of lesson.glossary) expect(await text("glossary")).toContain(entry.meaning);
+    await saveScreenshot(teacher, "lesson-guide", "chromebook");
+    await teacher.emulateMedia({ media: "print" });
+    // Nothing is cut off: no element of the guide is narrower or shorter than its content, and none clips it.
+    const cut = await guide.evaluate((root) =>
+      [root, ...root.querySelectorAll("*")].filter((e) => {
+        const style = getComputedStyle(e);
+        return e.scrollWidth > e.clientWidth + 1 || (style.overflow !== "visible" && e.scrollHeight > e.clientHeight + 1);
+      }).map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? "").slice(0, 40)}`),
+    );
+    expect(cut).toEqual([]);
+    expect(await teacher.getByTestId("role-cards").isVisible()).toBe(false);
+    const pdf = await teacher.pdf({ preferCSSPageSize: true, printBackground: true });
+    await mkdir(pdfDir, { recursive: true });
+    await import("node:fs/promises").then((fs) => fs.writeFile(path.join(pdfDir, "teachers-guide.pdf"), pdf));
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(8);
+  });
+
+  it("the glossary opens from the start page on a phone and from the projector, where it fits one screen", async () => {
+    const { code } = await createMatch({ classLabel: "9A" });
+    const scenario = loadScenario();
+    // The start page (a phone), the projector, and the setup page all have the button.
+    const phone = await open("handset", "");
+    await phone.getByTestId("glossary-button").click();
+    const dialog = phone.getByTestId("glossary");
+    await dialog.getByText("IANA", { exact: true }).waitFor();
+    expect(await dialog.getByText(en["glossary.game"]).isVisible()).toBe(true);
+    await saveScreenshot(phone, "lesson-glossary", "handset");
+    await dialog.getByRole("button", { name: en["glossary.close"] }).click();
+    expect(await dialog.isVisible()).toBe(false);
+
+    const projector = await open("projector", `projector/${code}`);
+    await projector.locator('.game-screen[data-screen="projector"]').waitFor();
+    await projector.getByTestId("glossary-button").click();
+    const big = projector.getByTestId("glossary");
+    await big.getByText(scenario.lesson!.glossary[0]!.term, { exact: true }).waitFor();
+    const fit = await projectorFit(projector, 20);
+    expect(fit).toEqual({ scrolls: null, small: [], outside: [] });
+    await saveScreenshot(projector, "lesson-glossary", "projector");
+    expect(pageErrors).toEqual([]);
   });
 });
