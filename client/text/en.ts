@@ -473,7 +473,7 @@ const messages = {
   "guide.source": "Source: {source}",
   "guide.timing": "Timing: {plan}",
   "guide.debriefPart": "the debrief, {cards, plural, one {# card} other {# cards}}, {time}",
-  "guide.clocks": "Each of the {rounds} rounds: briefing {briefing}, travel {travel}, negotiation {negotiation}, decision {decision}, outcome {outcome}. The dashboard can pause a clock, add a minute or move on.",
+  "guide.clocks": "{rounds, plural, one {The one round} other {Each of the # rounds}}: briefing {briefing}, travel {travel}, negotiation {negotiation}, decision {decision}, outcome {outcome}. The dashboard can pause a clock, add a minute or move on.",
   "guide.reading": "The longest role card takes {reading} to read at 150 words a minute, with a minute to think.",
   "guide.printOptional": "Role cards are on every phone; printed cards help students who read slowly or whose phone is flat.",
   "guide.script": "What to say at each phase",
