@@ -119,6 +119,7 @@ const API_ROUTES: Record<string, string> = {
   "/:code/debrief": "/api/matches/:code/debrief",
   "/:code/export.csv": "/api/matches/:code/export.csv",
   "/:code/summary": "/api/matches/:code/summary",
+  "/:code/printables": "/api/matches/:code/printables",
 };
 
 let s: TestServer;
