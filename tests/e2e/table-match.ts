@@ -75,8 +75,12 @@ export async function waitForStill(page: Page, timeout = 180_000): Promise<void>
   await page.waitForFunction(() => window.__e2e?.animating === false, undefined, { timeout });
 }
 
-/** Frames the game draws in `ms` while nothing changes: 0 when the loop sleeps. */
-export async function framesWhileIdle(page: Page, ms = 1500): Promise<number> {
+/**
+ * Frames the game draws in `ms` while nothing changes: 0 when the loop sleeps. A window of time
+ * is what this measures, so it waits a fixed second (the longest the test-hygiene rule allows);
+ * a loop that kept drawing would show about sixty frames in it.
+ */
+export async function framesWhileIdle(page: Page, ms = 1000): Promise<number> {
   const before = (await tableState(page)).frame;
   await page.waitForFunction(() => window.__e2e?.animating === false);
   await new Promise((resolve) => setTimeout(resolve, ms));
