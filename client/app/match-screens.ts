@@ -43,9 +43,10 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
   const stage = new TableStage(elements.stage);
   elements.section.dataset.screen = kind;
   const draw = () => {
-    render();
+    // The glossary knows the scenario's terms before the screen draws them as buttons.
     const view = session.view;
     if (view) setScenarioGlossary(view.scenario.id, view.scenario.lesson?.glossary ?? []);
+    render();
     const index = view ? table(view) : null;
     stage.update(view && index !== null ? tableModelOf(view, index) : null);
     elements.section.dataset.phase = view?.phase ?? "";

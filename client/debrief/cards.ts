@@ -9,6 +9,7 @@ import type { Stance } from "../../shared/rules/types.js";
 import { isMessageKey, t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
+import { withTerms } from "../ui/glossary.js";
 import { attendanceGrid, chartSize, moneyFlow, payoffBars, roleMark, STANCE_ICON, stanceWord } from "./charts.js";
 import type { DebriefController } from "./debrief-controller.js";
 import { listWords, score, signed } from "./format.js";
@@ -518,6 +519,21 @@ function compared(ctrl: DebriefController, debrief: Debrief): Child {
   );
 }
 
+// ---- the argument ------------------------------------------------------------------------------
+
+/** The essay's claim in the scenario's own plain sentences, each term a tap away from the glossary, and its source. */
+function claim(ctrl: DebriefController): Child {
+  const scenario = ctrl.view?.scenario;
+  if (!scenario) return null;
+  const sentences = scenario.lesson?.argument ?? [];
+  return h(
+    "div",
+    { class: "debrief__claim", "data-testid": "debrief-argument" },
+    sentences.length ? sentences.map((s, i) => h("p", { "data-key": String(i) }, withTerms(s))) : h("p", null, t("debrief.argument.none", { source: scenario.source })),
+    sentences.length ? h("p", { class: "debrief__source" }, t("debrief.argument.source", { source: scenario.source })) : null,
+  );
+}
+
 // ---- talk about it ----------------------------------------------------------------------------
 
 const QUESTIONS = ["q1", "q2", "q3"] as const;
@@ -538,6 +554,8 @@ export function partBody(ctrl: DebriefController, card: DebriefCard, part: Part,
   switch (part.kind) {
     case "questions":
       return questions(card);
+    case "claim":
+      return claim(ctrl);
     case "cases":
       return cases(ctrl);
     case "power":

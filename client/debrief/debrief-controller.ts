@@ -10,6 +10,7 @@ import { roleById } from "../ctrl/selectors.js";
 import { remembered } from "../net/storage.js";
 import { rejectionText, t } from "../text/catalog.js";
 import { DEBRIEF_CARDS, type DebriefCard } from "../text/debrief-en.js";
+import { LESSON_PLANS, isPlanId } from "../../shared/rules/lesson-plans.js";
 import { bindDebriefKeys } from "./debrief-keys.js";
 import { partFor, partsOf, type Part } from "./parts.js";
 
@@ -47,8 +48,19 @@ export class DebriefController {
     return kind === "teacher" ? "teacher" : kind === "player" ? "student" : "projector";
   }
 
+  /**
+   * The cards of this match's debrief, in order: the short debrief of its lesson plan (the few
+   * cards that carry the point), or every card. Card numbers on the wire index this list, which
+   * the plan fixes for the whole match.
+   */
+  get cards(): readonly DebriefCard[] {
+    const plan = this.view?.settings.plan;
+    const chosen = plan && isPlanId(plan) ? LESSON_PLANS[plan].debrief.cards : "all";
+    return chosen === "all" ? DEBRIEF_CARDS : DEBRIEF_CARDS.filter((card) => chosen.includes(card));
+  }
+
   get total(): number {
-    return DEBRIEF_CARDS.length;
+    return this.cards.length;
   }
 
   /** The card the teacher shows (the engine allows a few more ids than we have cards). */
@@ -57,12 +69,12 @@ export class DebriefController {
   }
 
   get cardId(): DebriefCard {
-    return DEBRIEF_CARDS[this.card]!;
+    return this.cards[this.card]!;
   }
 
   /** The parts of a card (only the questions until the analysis has arrived). */
   partsOfCard(card: number): Part[] {
-    const id = DEBRIEF_CARDS[card]!;
+    const id = this.cards[card]!;
     return this.data ? partsOf(id, this.data) : [{ kind: "questions", table: null, round: null, page: 0, pages: 1 }];
   }
 

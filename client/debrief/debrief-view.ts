@@ -4,7 +4,6 @@
 // (the same part in a phone's column, their own role highlighted and their own facts added).
 // It renders, it never sends.
 import { t } from "../text/catalog.js";
-import { DEBRIEF_CARDS } from "../text/debrief-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
 import { button, connectionBanner, errorFor } from "../ui/parts.js";
 import { partBody } from "./cards.js";
@@ -74,7 +73,7 @@ function card(ctrl: DebriefController): VNode {
 /** Where the class is in the card: a dot per part, and what comes next. */
 function footer(ctrl: DebriefController): VNode {
   const parts = ctrl.parts;
-  const nextTitle = ctrl.part < parts.length - 1 ? partTitle(ctrl, parts[ctrl.part + 1]!) : ctrl.card < ctrl.total - 1 ? t(`debrief.${DEBRIEF_CARDS[ctrl.card + 1]!}.title`) : null;
+  const nextTitle = ctrl.part < parts.length - 1 ? partTitle(ctrl, parts[ctrl.part + 1]!) : ctrl.card < ctrl.total - 1 ? t(`debrief.${ctrl.cards[ctrl.card + 1]!}.title`) : null;
   return h(
     "footer",
     { class: "debrief__foot" },
@@ -118,7 +117,7 @@ function teacherControls(ctrl: DebriefController): VNode {
       h(
         "ol",
         null,
-        DEBRIEF_CARDS.map((card, i) =>
+        ctrl.cards.map((card, i) =>
           h(
             "li",
             { "data-key": card },

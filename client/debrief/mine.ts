@@ -17,6 +17,9 @@ function lines(ctrl: DebriefController, card: DebriefCard, table: TableDebrief, 
   const view = ctrl.view!;
   const dossier = (round: number) => view.scenario.dossiers[round]?.title ?? String(round + 1);
   switch (card) {
+    case "argument":
+      // The student's own mandate, to set against the essay's claim.
+      return [t("debrief.mine.mandate", { mandate: view.scenario.roles.find((r) => r.id === role)?.mandate ?? "" })];
     case "outcomes": {
       const ranked = [...table.scores].sort((a, b) => b.total - a.total);
       const own = ranked.find((s) => s.role === role);

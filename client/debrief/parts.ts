@@ -7,6 +7,7 @@ import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 
 export type PartKind =
+  | "claim"
   | "decisions"
   | "payoffs"
   | "scores"
@@ -63,6 +64,9 @@ export function partsOf(card: DebriefCard, debrief: Debrief): Part[] {
   const rounds = (t: TableDebrief) => t.outcomes.map((o) => o.round);
   let parts: Part[];
   switch (card) {
+    case "argument":
+      parts = [one("claim")];
+      break;
     case "outcomes":
       parts = perTable((t) => [one("decisions", t.table), one("payoffs", t.table), one("scores", t.table)]);
       break;

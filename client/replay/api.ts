@@ -56,6 +56,9 @@ export const importRecord = (token: string, fileText: string) =>
 export const createReplayLink = (token: string, code: string, nicknames = false) =>
   call<{ token: string; link: string }>(`/api/matches/${code}/replay-links`, token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nicknames }) });
 
+/** Opens an ended match's room again for a debrief in a later lesson (the dashboard then steps through the cards). */
+export const reopenMatch = (token: string, code: string) => call<{ ok: true; code: string; reopened: boolean }>(`/api/matches/${code}/reopen`, token, { method: "POST" });
+
 export type ReplayStart = { access: "teacher"; code: string; imported?: Provenance } | ReplayOutline;
 
 /** How a replay starts: the teacher's token or a link, and the seat secret this browser kept from the match, if any. */

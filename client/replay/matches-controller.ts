@@ -2,7 +2,7 @@
 // pseudonymise switch, delete, import, replay links). The view renders from it; the server
 // decides what is allowed and says why when it is not.
 import { rt } from "../text/replay-en.js";
-import { ApiError, createReplayLink, deleteMatch, exportRecordText, importRecord, listMatches, type MatchRow } from "./api.js";
+import { ApiError, createReplayLink, deleteMatch, exportRecordText, importRecord, listMatches, reopenMatch, type MatchRow } from "./api.js";
 
 export interface Notice {
   kind: "ok" | "error";
@@ -87,6 +87,20 @@ export class MatchesController {
       const link = await createReplayLink(this.token, code, !this.pseudonymise);
       this.links.set(code, link.link);
       this.emit();
+    } catch (error) {
+      this.say("error", reason(error));
+    }
+  }
+
+  /**
+   * A later lesson's debrief: reopens the ended match's room and opens its dashboard, where the
+   * teacher steps through the cards and opens the projector view, as on the day.
+   */
+  async debrief(code: string): Promise<void> {
+    if (!this.token) return;
+    try {
+      await reopenMatch(this.token, code);
+      window.location.assign(`/teacher/${code}#token=${encodeURIComponent(this.token)}`);
     } catch (error) {
       this.say("error", reason(error));
     }

@@ -36,6 +36,7 @@ function row(ctrl: MatchesController, m: MatchesController["matches"][number], k
       h("a", { class: "button button--primary", href, "aria-label": rt("matches.open", { code: m.code }) }, rt("matches.openShort")),
       h("button", { type: "button", class: "button button--secondary", "aria-label": rt("matches.export", { code: m.code }), onclick: () => void ctrl.exportMatch(m.code) }, rt("matches.exportShort")),
       h("button", { type: "button", class: "button button--secondary", onclick: () => void ctrl.makeReplayLink(m.code) }, rt("matches.replayLink")),
+      m.status === "ended" ? h("button", { type: "button", class: "button button--primary", "data-testid": "debrief-again", "aria-label": t("matches.debriefFor", { code: m.code }), onclick: () => void ctrl.debrief(m.code) }, t("matches.debrief")) : null,
       h("a", { class: "button button--secondary", href: `/print/${encodeURIComponent(m.code)}`, "data-testid": "print-link" }, t("matches.print")),
       h("button", { type: "button", class: "button button--danger", "aria-label": rt("matches.delete", { code: m.code }), onclick: () => void ctrl.remove(m.code) }, rt("matches.deleteShort")),
       link ? h("p", { class: "hint" }, rt("matches.replayLinkReady", { link: "" }), h("a", { href: link, "data-testid": "replay-link" }, link)) : null,

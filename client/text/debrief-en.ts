@@ -4,7 +4,7 @@
 // Messages are ICU MessageFormat ({name}, {count, plural, one {…} other {…}}), run by
 // ./catalog.ts; merged into the one English catalog by languages/en.ts.
 
-export const DEBRIEF_CARDS = ["outcomes", "room", "money", "said", "chair", "vote", "history", "tables"] as const;
+export const DEBRIEF_CARDS = ["argument", "outcomes", "room", "money", "said", "chair", "vote", "history", "tables"] as const;
 export type DebriefCard = (typeof DEBRIEF_CARDS)[number];
 
 export const debriefEn = {
@@ -126,6 +126,15 @@ export const debriefEn = {
   "debrief.kind.fellowship": "a paid trip",
   "debrief.kind.grant": "a grant",
 
+  "debrief.argument.title": "The argument",
+  "debrief.argument.lead": "What the essay behind this game claims, in plain words. Keep it in mind for the cards that follow.",
+  "debrief.argument.source": "Source: {source}",
+  "debrief.argument.none": "This scenario does not state the argument it stages: {source}",
+  "debrief.argument.q1": "Gurstein says that those with money decide. Did that happen at our table? Give one moment.",
+  "debrief.argument.q2": "Who spoke for the public in our game? Who should have?",
+  "debrief.argument.q3": "Is a meeting that anyone may join, but only some can afford, a democratic one?",
+  "debrief.part.claim": "What the essay claims",
+  "debrief.mine.mandate": "Your mandate was: {mandate}",
   "debrief.outcomes.title": "What did we decide?",
   "debrief.outcomes.lead": "For each dossier: the option adopted, how it scores for the public, and who gained or lost.",
   "debrief.outcomes.adopted": "{option} — {how}.",

@@ -455,6 +455,8 @@ const messages = {
 
   "host.print": "Role cards and teacher's guide to print",
   "matches.print": "Print cards and guide",
+  "matches.debrief": "Debrief",
+  "matches.debriefFor": "Debrief match {code} on the projector",
   "print.loading": "Preparing the printables…",
   "print.heading": "Role cards and teacher's guide",
   "print.documentTitle": "{title}: role cards and guide ({code})",

@@ -10,6 +10,7 @@ import { jsonErrors, notFound, sendJson } from "./errors.js";
 import { exportsRouter } from "./exports.js";
 import { matchesRouter } from "./matches.js";
 import { printablesRouter } from "./printables.js";
+import { reopenRouter } from "./reopen.js";
 import { clientRouter } from "./static.js";
 import type { RecordSigner } from "../store/signing.js";
 
@@ -36,6 +37,7 @@ export function mountHttp(app: Application, options: HttpOptions): void {
   api.get("/scenarios", (_req, res) => sendJson(res, 200, { scenarios: scenarioSummaries() }));
   api.use("/matches", exportsRouter());
   api.use("/matches", printablesRouter());
+  api.use("/matches", reopenRouter());
   api.use("/matches", matchesRouter(options.signer));
   api.use(notFound());
   app.use("/api", api);

@@ -163,7 +163,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     const created = await fetch(`${server.url}api/matches`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ settings: { classLabel: "Debrief e2e", rules: ["R1"], chair: "automatic", bots: false } }),
+      body: JSON.stringify({ settings: { classLabel: "Debrief e2e", rules: ["R1"], chair: "automatic", bots: false, timerPreset: "two-lessons" } }),
     });
     ({ code, teacherToken: token } = (await created.json()) as { code: string; teacherToken: string });
     const sdk = async (options: object) => follow(await new Client(server.url.replace(/\/$/, "")).joinById(code, options));
@@ -240,7 +240,9 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     expect(state(teacher).status).toBe("ended");
     host = await open("chromebook", `teacher/${code}#token=${token}`, "host");
     projector = await open("projector", `projector/${code}`, "projector");
-    await Promise.all([shown(host, "outcomes", 0), shown(projector, "outcomes", 0), shown(phone, "outcomes", 0)]);
+    // The debrief opens on "The argument" (the two-lesson plan shows every card); the marks are on later cards.
+    await Promise.all([shown(host, "argument", 0), shown(projector, "argument", 0), shown(phone, "argument", 0)]);
+    await goToCard("outcomes");
   }, 240_000);
 
   afterAll(async () => {
@@ -283,6 +285,7 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
   });
 
   it("steps through every part of every card; each fits 1920×1080 with no text under 20 px, and the phone follows", async () => {
+    await goToCard(DEBRIEF_CARDS[0]);
     for (const [index, card] of DEBRIEF_CARDS.entries()) {
       let parts = 1;
       for (let part = 0; part < parts; part++) {

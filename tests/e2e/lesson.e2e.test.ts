@@ -2,8 +2,10 @@
 // every lesson plan with its length and contents before the teacher picks one (the figures
 // recomputed here from the engine's own plans and the scenario on the server), and each
 // decision rule with one line and an example.
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { en } from "../../client/text/en.js";
@@ -11,6 +13,7 @@ import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
 import { loadScenario } from "../../server/scenarios/index.js";
 import { LESSON_PLANS, PLAN_IDS, planTiming, readingSeconds } from "../../shared/rules/lesson-plans.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, screenshotDir, type ScreenSizeName } from "../helpers/browser.js";
+import { follow, viewOf } from "../helpers/sync-client.js";
 import { projectorFit } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
@@ -23,6 +26,22 @@ function duration(seconds: number): string {
   const s = Math.round(seconds % 60);
   if (!m) return `${s} s`;
   return s ? `${m} min ${s} s` : `${m} min`;
+}
+
+/** Polls a condition on state that arrives over the network, with a limit (never a fixed sleep). */
+async function until<T>(what: string, fn: () => T | undefined | false, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = fn();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`Waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The debrief card and part a screen shows, once its evidence has arrived. */
+async function shown(page: Page, card: string, part: number): Promise<void> {
+  await page.locator(`[data-testid="debrief"][data-card="${card}"][data-part="${part}"] [data-testid="debrief-body"]`).first().waitFor({ timeout: 30_000 });
 }
 
 describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary", () => {
@@ -141,7 +160,7 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     }
     const pdf = await teacher.pdf({ preferCSSPageSize: true, printBackground: true });
     await mkdir(pdfDir, { recursive: true });
-    await import("node:fs/promises").then((fs) => fs.writeFile(path.join(pdfDir, "role-cards.pdf"), pdf));
+    await writeFile(path.join(pdfDir, "role-cards.pdf"), pdf);
     expect(pdfPages(pdf)).toBe(Math.ceil(scenario.roles.length / 2));
   });
 
@@ -177,7 +196,7 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     expect(await teacher.getByTestId("role-cards").isVisible()).toBe(false);
     const pdf = await teacher.pdf({ preferCSSPageSize: true, printBackground: true });
     await mkdir(pdfDir, { recursive: true });
-    await import("node:fs/promises").then((fs) => fs.writeFile(path.join(pdfDir, "teachers-guide.pdf"), pdf));
+    await writeFile(path.join(pdfDir, "teachers-guide.pdf"), pdf);
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2);
     expect(pdfPages(pdf)).toBeLessThanOrEqual(8);
   });
@@ -205,4 +224,106 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     await saveScreenshot(projector, "lesson-glossary", "projector");
     expect(pageErrors).toEqual([]);
   });
+
+  it("a two-lesson match: played in one lesson, debriefed in the next from the matches list, the teacher stepping the cards on the projector", async () => {
+    const scenario = loadScenario();
+    const lesson = scenario.lesson!;
+    // The same data folder for both lessons; a new server process for the second, as on another day.
+    const dataDir = await mkdtemp(path.join(tmpdir(), "rough-consensus-lessons-"));
+    const env = { DATA_DIR: dataDir, BOT_PACE: "instant" };
+    let code = "";
+    let token = "";
+    const first = await startGameServer(inject("clientDir"), { env });
+    const rooms: Room[] = [];
+    try {
+      const created = await fetch(`${first.url}api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings: { classLabel: "10C", timerPreset: "two-lessons", bots: true } }) });
+      ({ code, teacherToken: token } = (await created.json()) as { code: string; teacherToken: string });
+      const teacherRoom = follow(await new Client(first.url.replace(/\/$/, "")).joinById(code, { as: "teacher", teacherToken: token }));
+      rooms.push(teacherRoom);
+      const act = async (intent: object) => {
+        const reply = (await teacherRoom.request("command", intent)) as { ok: boolean; message?: string };
+        if (!reply.ok) throw new Error(`${JSON.stringify(intent)}: ${reply.message}`);
+      };
+      const { page: phone } = await openPage(browser, "handset");
+      pages.push(phone);
+      phone.setDefaultTimeout(30_000);
+      await phone.goto(`${first.url}join/${code}?e2e=1`);
+      await phone.getByLabel(en["landing.student.nicknameLabel"]).fill("Noor");
+      await phone.getByRole("button", { name: en["landing.student.join"], exact: true }).click();
+      await phone.waitForFunction(() => window.__e2e?.phase === "lobby");
+      const { page: projector } = await openPage(browser, "projector");
+      pages.push(projector);
+      projector.setDefaultTimeout(30_000);
+      await projector.goto(`${first.url}projector/${code}?e2e=1`);
+      const noor = await until("Noor in the lobby", () => viewOf(teacherRoom).players.find((p) => p.nickname === "Noor")?.id);
+      await act({ type: "AssignRole", player: noor, table: 0, role: "CS-S" });
+      await act({ type: "StartMatch" });
+      await until("the briefing", () => viewOf(teacherRoom).phase === "briefing");
+      // A term in the question on the big screen opens the glossary at that term.
+      const term = projector.locator(".projector-question .term", { hasText: "IANA" });
+      await term.waitFor({ state: "attached" });
+      await saveScreenshot(projector, "lesson-briefing-terms", "projector");
+      await term.click();
+      const entry = projector.locator("#glossary-iana");
+      await entry.waitFor();
+      expect(await entry.getAttribute("class")).toContain("glossary__entry--shown");
+      expect(await entry.textContent()).toContain(lesson.glossary.find((g) => g.term === "IANA")!.meaning);
+      await projector.getByTestId("glossary").getByRole("button", { name: en["glossary.close"] }).click();
+      // The teacher moves the match on, phase by phase, to its end; the bots play the empty seats.
+      for (let i = 0; i < 20 && viewOf(teacherRoom).status !== "ended"; i++) {
+        const before = `${viewOf(teacherRoom).status}/${viewOf(teacherRoom).round}/${viewOf(teacherRoom).phase}`;
+        await act({ type: "AdvancePhase" });
+        await until(`the step after ${before}`, () => `${viewOf(teacherRoom).status}/${viewOf(teacherRoom).round}/${viewOf(teacherRoom).phase}` !== before);
+      }
+      expect(viewOf(teacherRoom).status).toBe("ended");
+      // The debrief opens on "The argument": the essay's claim in the scenario's words, with its source.
+      await Promise.all([shown(projector, "argument", 0), shown(phone, "argument", 0)]);
+      for (const page of [projector, phone]) {
+        const argument = page.getByTestId("debrief-argument");
+        expect(await argument.isVisible()).toBe(true);
+        for (const sentence of lesson.argument) expect((await argument.innerText()).replace(/\s+/g, " ")).toContain(sentence);
+        expect(await argument.innerText()).toContain(scenario.source);
+      }
+      expect(await projectorFit(projector, 20)).toEqual({ scrolls: null, small: [], outside: [] });
+      await saveScreenshot(projector, "lesson-argument", "projector");
+      await saveScreenshot(phone, "lesson-argument", "handset");
+    } finally {
+      await Promise.allSettled(rooms.map((r) => r.leave(true)));
+      await first.stop();
+    }
+
+    // The next lesson: the room is gone with the old process; the recorded matches reopen it.
+    const second = await startGameServer(inject("clientDir"), { env });
+    try {
+      const { page: teacher } = await openPage(browser, "chromebook");
+      pages.push(teacher);
+      teacher.setDefaultTimeout(30_000);
+      await teacher.goto(`${second.url}matches?e2e=1#token=${encodeURIComponent(token)}`);
+      await teacher.getByRole("button", { name: en["matches.debriefFor"].replace("{code}", code) }).click();
+      await teacher.waitForURL(new RegExp(`/teacher/${code}`));
+      await shown(teacher, "argument", 0);
+      const { page: projector } = await openPage(browser, "projector");
+      pages.push(projector);
+      projector.setDefaultTimeout(30_000);
+      await projector.goto(`${second.url}projector/${code}?e2e=1`);
+      await shown(projector, "argument", 0);
+      expect(await projectorFit(projector, 20)).toEqual({ scrolls: null, small: [], outside: [] });
+      // The teacher steps: the questions of the first card, then the next card; the projector follows each step.
+      await teacher.getByTestId("debrief-next").click();
+      await shown(projector, "argument", 1);
+      expect(await projector.locator(".debrief__questions").innerText()).toContain(debriefEn["debrief.argument.q1"]);
+      await teacher.getByTestId("debrief-next").click();
+      await shown(projector, "outcomes", 0);
+      expect(await projector.locator("#debrief-card-title").textContent()).toBe(debriefEn["debrief.outcomes.title"]);
+      expect(await projectorFit(projector, 20)).toEqual({ scrolls: null, small: [], outside: [] });
+      await teacher.getByTestId("debrief-previous").click();
+      await shown(projector, "argument", 1);
+      await saveScreenshot(projector, "lesson-debrief-later", "projector");
+      await saveScreenshot(teacher, "lesson-debrief-later", "chromebook");
+    } finally {
+      await second.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
