@@ -120,6 +120,7 @@ const API_ROUTES: Record<string, string> = {
   "/:code/export.csv": "/api/matches/:code/export.csv",
   "/:code/summary": "/api/matches/:code/summary",
   "/:code/printables": "/api/matches/:code/printables",
+  "/:code/reopen": "/api/matches/:code/reopen",
 };
 
 let s: TestServer;
