@@ -3,7 +3,7 @@
 // screen and never scrolls: one part at a time, sized for the back of the room) and a student
 // (the same part in a phone's column, their own role highlighted and their own facts added).
 // It renders, it never sends.
-import { t } from "../text/catalog.js";
+import { isMessageKey, t, type MessageKey } from "../text/catalog.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
 import { button, connectionBanner, errorFor } from "../ui/parts.js";
 import { partBody } from "./cards.js";
@@ -57,7 +57,8 @@ function card(ctrl: DebriefController): VNode {
       { class: "debrief__head" },
       h("p", { class: "debrief__count" }, t("debrief.title"), " · ", t("debrief.cardOf", { number: ctrl.card + 1, total: ctrl.total }), " · ", t("debrief.partOf", { number: ctrl.part + 1, total: parts.length })),
       h("h2", { id: "debrief-card-title", class: "debrief__title", tabindex: "-1" }, t(`debrief.${cardId}.title`)),
-      first ? h("p", { class: "debrief__lead" }, t(`debrief.${cardId}.lead`)) : null,
+      // A card may have no lead ("The argument": its part title says it, and a phone shows the claim on its first screen).
+      first && isMessageKey(`debrief.${cardId}.lead`) ? h("p", { class: "debrief__lead" }, t(`debrief.${cardId}.lead` as MessageKey)) : null,
       h("p", { class: "debrief__part-title", "data-testid": "debrief-part-title" }, partTitle(ctrl, part)),
     ),
     debrief

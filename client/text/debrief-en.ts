@@ -127,7 +127,6 @@ export const debriefEn = {
   "debrief.kind.grant": "a grant",
 
   "debrief.argument.title": "The argument",
-  "debrief.argument.lead": "The essay behind this game, in plain words.",
   "debrief.argument.source": "Source: {source}",
   "debrief.argument.none": "This scenario does not state the argument it stages: {source}",
   "debrief.argument.q1": "Gurstein says that those with money decide. Did that happen at our table? Give one moment.",

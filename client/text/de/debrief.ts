@@ -270,4 +270,12 @@ export const debrief = {
   "debrief.tables.single": "Dieses Spiel hatte einen Tisch. Öffnen Sie bei einer größeren Klasse mehrere Tische, um die Regeln zu vergleichen.",
   "debrief.tables.q1": "Welcher Tisch hat der Öffentlichkeit am besten gedient? Lag es an der Regel oder an den Menschen?",
   "debrief.tables.q2": "Wenn ihr noch einmal spielt: Welche Regel würdet ihr euch wünschen?",
+  "debrief.argument.title": "Die These",
+  "debrief.argument.source": "Quelle: {source}",
+  "debrief.argument.none": "Dieses Szenario nennt die These nicht, die es durchspielt: {source}",
+  "debrief.argument.q1": "Gurstein sagt, dass die mit Geld entscheiden. War das an unserem Tisch so? Nennt einen Moment.",
+  "debrief.argument.q2": "Wer hat in unserem Spiel für die Allgemeinheit gesprochen? Wer hätte es tun sollen?",
+  "debrief.argument.q3": "Ist ein Treffen, an dem alle teilnehmen dürfen, das sich aber nur manche leisten können, demokratisch?",
+  "debrief.part.claim": "Was der Aufsatz behauptet",
+  "debrief.mine.mandate": "Dein Mandat war: {mandate}",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -519,4 +519,6 @@ export const general = {
   "plan.briefing": "Jedes Briefing dauert {briefing}: Die längste Rollenkarte braucht {reading} zum Lesen bei 150 Wörtern pro Minute, mit einer Minute zum Nachdenken.",
   "plan.briefingShort": "Das Briefing dauert {briefing}, aber die längste Rollenkarte braucht {reading} zum Lesen bei 150 Wörtern pro Minute, mit einer Minute zum Nachdenken. Drucken Sie die Rollenkarten oder verlängern Sie das Briefing.",
   "plan.printBeforehand": "Drucken Sie die Rollenkarten und teilen Sie sie eine Stunde vorher verdeckt aus: Alle lesen ihre eigene Karte als Hausaufgabe.",
+  "matches.debrief": "Nachbesprechung",
+  "matches.debriefFor": "Spiel {code} am Beamer nachbesprechen",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

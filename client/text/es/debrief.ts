@@ -270,4 +270,12 @@ export const debrief = {
   "debrief.tables.single": "Esta partida tuvo una sola mesa. Con una clase más grande, abre varias mesas para comparar las reglas.",
   "debrief.tables.q1": "¿Qué mesa sirvió mejor al público? ¿Fue la regla o la gente?",
   "debrief.tables.q2": "Si volvieran a jugar, ¿qué regla pedirían?",
+  "debrief.argument.title": "El argumento",
+  "debrief.argument.source": "Fuente: {source}",
+  "debrief.argument.none": "Este escenario no expone el argumento que pone en escena: {source}",
+  "debrief.argument.q1": "Gurstein dice que deciden quienes tienen dinero. ¿Pasó eso en nuestra mesa? Dad un momento concreto.",
+  "debrief.argument.q2": "¿Quién habló por el público en nuestro juego? ¿Quién debería haberlo hecho?",
+  "debrief.argument.q3": "Una reunión a la que todos pueden ir, pero que solo algunos pueden pagar, ¿es democrática?",
+  "debrief.part.claim": "Lo que afirma el ensayo",
+  "debrief.mine.mandate": "Tu mandato era: {mandate}",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -519,4 +519,6 @@ export const general = {
   "plan.briefing": "Cada informe dura {briefing}: la tarjeta de rol más larga se lee en {reading} a 150 palabras por minuto, con un minuto para pensar.",
   "plan.briefingShort": "El informe dura {briefing}, pero la tarjeta de rol más larga se lee en {reading} a 150 palabras por minuto, con un minuto para pensar. Imprima las tarjetas de rol o alargue el informe.",
   "plan.printBeforehand": "Imprima las tarjetas de rol y repártalas boca abajo una clase antes: cada estudiante lee la suya como tarea.",
+  "matches.debrief": "Cierre",
+  "matches.debriefFor": "Cerrar la partida {code} en el proyector",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

@@ -270,4 +270,12 @@ export const debrief = {
   "debrief.tables.single": "Cette partie n’avait qu’une table. Avec une classe plus grande, ouvrez plusieurs tables pour comparer les règles.",
   "debrief.tables.q1": "Quelle table a le mieux servi le public ? Était-ce la règle, ou les gens ?",
   "debrief.tables.q2": "Si vous rejouiez, quelle règle demanderiez-vous ?",
+  "debrief.argument.title": "La thèse",
+  "debrief.argument.source": "Source : {source}",
+  "debrief.argument.none": "Ce scénario n'énonce pas la thèse qu'il met en scène : {source}",
+  "debrief.argument.q1": "Gurstein dit que ceux qui ont de l'argent décident. Est-ce arrivé à notre table ? Donnez un moment précis.",
+  "debrief.argument.q2": "Qui a parlé pour le public dans notre jeu ? Qui aurait dû le faire ?",
+  "debrief.argument.q3": "Une réunion où tout le monde peut venir, mais que seuls certains peuvent se payer, est-elle démocratique ?",
+  "debrief.part.claim": "Ce que soutient l'essai",
+  "debrief.mine.mandate": "Ton mandat était : {mandate}",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -520,4 +520,6 @@ export const general = {
   "plan.briefing": "Chaque briefing dure {briefing} : la carte de rôle la plus longue se lit en {reading} à 150 mots par minute, avec une minute pour réfléchir.",
   "plan.briefingShort": "Le briefing dure {briefing}, mais la carte de rôle la plus longue se lit en {reading} à 150 mots par minute, avec une minute pour réfléchir. Imprimez les cartes de rôle ou allongez le briefing.",
   "plan.printBeforehand": "Imprimez les cartes de rôle et distribuez-les face cachée un cours avant : chaque élève lit la sienne en devoir.",
+  "matches.debrief": "Débriefing",
+  "matches.debriefFor": "Débriefer la partie {code} au vidéoprojecteur",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

@@ -270,4 +270,12 @@ export const debrief = {
   "debrief.tables.single": "Esta partida teve uma mesa só. Com uma turma maior, abra várias mesas para comparar as regras.",
   "debrief.tables.q1": "Qual mesa serviu melhor ao público? Foi a regra, ou as pessoas?",
   "debrief.tables.q2": "Se jogassem de novo, qual regra pediriam?",
+  "debrief.argument.title": "O argumento",
+  "debrief.argument.source": "Fonte: {source}",
+  "debrief.argument.none": "Este cenário não expõe o argumento que encena: {source}",
+  "debrief.argument.q1": "Gurstein diz que quem tem dinheiro decide. Isso aconteceu na nossa mesa? Deem um momento concreto.",
+  "debrief.argument.q2": "Quem falou pelo público no nosso jogo? Quem deveria ter falado?",
+  "debrief.argument.q3": "Uma reunião em que todos podem entrar, mas que só alguns podem pagar, é democrática?",
+  "debrief.part.claim": "O que o ensaio afirma",
+  "debrief.mine.mandate": "Seu mandato era: {mandate}",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -519,4 +519,6 @@ export const general = {
   "plan.briefing": "Cada briefing dura {briefing}: a carta de papel mais longa leva {reading} para ler a 150 palavras por minuto, com um minuto para pensar.",
   "plan.briefingShort": "O briefing dura {briefing}, mas a carta de papel mais longa leva {reading} para ler a 150 palavras por minuto, com um minuto para pensar. Imprima as cartas de papel ou alongue o briefing.",
   "plan.printBeforehand": "Imprima as cartas de papel e distribua-as viradas para baixo uma aula antes: cada aluno lê a sua como lição de casa.",
+  "matches.debrief": "Fechamento",
+  "matches.debriefFor": "Fazer o fechamento da partida {code} no projetor",
 } as const satisfies Partial<Record<keyof typeof en, string>>;
