@@ -8,6 +8,7 @@
 // already open is left as it is.
 import express, { type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
+import { openMatchRoom } from "../rooms/opening.js";
 import { ownedMatch } from "./auth.js";
 import { HttpError, sendJson } from "./errors.js";
 
@@ -17,7 +18,7 @@ async function reopen(req: Request, res: Response): Promise<void> {
   const listed = (await matchMaker.findRoomsByIds([header.code])).has(header.code);
   if (!listed) {
     try {
-      await matchMaker.createRoom("match", { resume: header.code });
+      await openMatchRoom({ resume: header.code });
     } catch (error) {
       // Another request (or another process) opened it a moment ago: that room serves the class.
       if (!(await matchMaker.findRoomsByIds([header.code])).has(header.code)) throw error;

@@ -300,7 +300,14 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
       teacher.setDefaultTimeout(30_000);
       await teacher.goto(`${second.url}matches?e2e=1#token=${encodeURIComponent(token)}`);
       await teacher.getByRole("button", { name: en["matches.debriefFor"].replace("{code}", code) }).click();
-      await teacher.waitForURL(new RegExp(`/teacher/${code}`));
+      // The dashboard opens at once; its table and debrief load after (so not the page's "load" event).
+      const refused = teacher.getByTestId("matches-notice");
+      await Promise.race([
+        teacher.waitForURL(new RegExp(`/teacher/${code}`), { waitUntil: "commit" }),
+        refused.waitFor().then(async () => {
+          throw new Error(`The matches page refused: ${await refused.textContent()}\n${second.output().slice(-2000)}`);
+        }),
+      ]);
       await shown(teacher, "argument", 0);
       const { page: projector } = await openPage(browser, "projector");
       pages.push(projector);
