@@ -33,6 +33,20 @@ export interface MatchHeader {
 
 export type ImportOrigin = "verified" | "checked";
 
+/**
+ * A scenario a teacher uploaded, kept under their token's hash: only that teacher lists it or
+ * opens matches with it. `json` is the scenario as validated on upload (with its private
+ * payoffs), so it never leaves the server except inside a match, through viewFor.
+ */
+export interface StoredScenario {
+  /** The scenario's own id (from the file); one per teacher, a new upload replaces it. */
+  id: string;
+  title: string;
+  version: number;
+  json: string;
+  uploadedAt: number;
+}
+
 /** A replay link as stored: the match it opens and whether it shows nicknames. */
 export interface ReplayLink {
   match: string;
@@ -103,6 +117,13 @@ export interface MatchStore {
   isTeacher(tokenHash: string): Promise<boolean>;
   /** Whether any match, live or recorded, already uses this code. */
   hasMatch(code: string): Promise<boolean>;
+  /** Keeps a teacher's uploaded scenario, replacing the one with the same id (their own only). */
+  saveScenario(teacherTokenHash: string, scenario: StoredScenario): Promise<void>;
+  /** A teacher's uploaded scenarios, newest upload first. */
+  listScenarios(teacherTokenHash: string): Promise<StoredScenario[]>;
+  /** One of this teacher's uploaded scenarios, or null (another teacher's is null too). */
+  getScenario(teacherTokenHash: string, id: string): Promise<StoredScenario | null>;
+  deleteScenario(teacherTokenHash: string, id: string): Promise<boolean>;
   /** Seat secrets (hashed) so that students can reclaim their seat, even after a restart. */
   saveSeat(code: string, player: string, secretHash: string): Promise<void>;
   revokeSeat(code: string, player: string): Promise<void>;

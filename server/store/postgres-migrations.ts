@@ -79,4 +79,21 @@ ALTER TABLE matches ADD COLUMN imported TEXT CHECK (imported IN ('verified', 'ch
 ALTER TABLE replay_links ADD COLUMN nicknames BOOLEAN NOT NULL DEFAULT FALSE;
 `,
   },
+  {
+    version: 3,
+    name: "scenarios teachers uploaded",
+    sql: `
+-- One row per teacher and scenario id: the validated scenario file as JSON text (TEXT, not
+-- JSONB, for the same reasons as events). A new upload with the same id replaces the row.
+CREATE TABLE teacher_scenarios (
+  teacher_token_hash TEXT NOT NULL,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  uploaded_at BIGINT NOT NULL,
+  PRIMARY KEY (teacher_token_hash, id)
+);
+`,
+  },
 ];

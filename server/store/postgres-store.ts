@@ -7,7 +7,7 @@
 // transaction. The schema is created and upgraded by postgres-migrations.ts at start-up.
 import pg from "pg";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink } from "./match-store.js";
+import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink, type StoredScenario } from "./match-store.js";
 import { MIGRATIONS } from "./postgres-migrations.js";
 
 /** Any 64-bit constant: every process takes this advisory lock while it migrates. */
@@ -55,6 +55,16 @@ function toHeader(r: HeaderRow): MatchHeader {
     teacherTokenHash: r.teacher_token_hash,
   };
 }
+
+interface ScenarioRow {
+  id: string;
+  title: string;
+  version: number;
+  json: string;
+  uploaded_at: number;
+}
+
+const toStoredScenario = (r: ScenarioRow): StoredScenario => ({ id: r.id, title: r.title, version: r.version, json: r.json, uploadedAt: r.uploaded_at });
 
 /** Tables and rules from the settings JSON (validated when the match was created). */
 function tablesOf(settings: string): { tables: number; rules: string[] } {
@@ -282,6 +292,33 @@ export class PostgresMatchStore implements MatchStore {
   async hasMatch(code: string): Promise<boolean> {
     const { rowCount } = await this.query("SELECT 1 FROM matches WHERE code = $1", [code]);
     return (rowCount ?? 0) > 0;
+  }
+
+  async saveScenario(teacherTokenHash: string, s: StoredScenario): Promise<void> {
+    await this.query(
+      `INSERT INTO teacher_scenarios (teacher_token_hash, id, title, version, json, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (teacher_token_hash, id) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version, json = EXCLUDED.json, uploaded_at = EXCLUDED.uploaded_at`,
+      [teacherTokenHash, s.id, s.title, s.version, s.json, s.uploadedAt],
+    );
+  }
+
+  async listScenarios(teacherTokenHash: string): Promise<StoredScenario[]> {
+    // COLLATE "C": the same order as the SQLite file.
+    const { rows } = await this.query<ScenarioRow>(
+      `SELECT id, title, version, json, uploaded_at FROM teacher_scenarios WHERE teacher_token_hash = $1 ORDER BY uploaded_at DESC, id COLLATE "C"`,
+      [teacherTokenHash],
+    );
+    return rows.map(toStoredScenario);
+  }
+
+  async getScenario(teacherTokenHash: string, id: string): Promise<StoredScenario | null> {
+    const { rows } = await this.query<ScenarioRow>("SELECT id, title, version, json, uploaded_at FROM teacher_scenarios WHERE teacher_token_hash = $1 AND id = $2", [teacherTokenHash, id]);
+    return rows[0] ? toStoredScenario(rows[0]) : null;
+  }
+
+  async deleteScenario(teacherTokenHash: string, id: string): Promise<boolean> {
+    const r = await this.query("DELETE FROM teacher_scenarios WHERE teacher_token_hash = $1 AND id = $2", [teacherTokenHash, id]);
+    return (r.rowCount ?? 0) > 0;
   }
 
   async saveSeat(code: string, player: string, secretHash: string): Promise<void> {

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
-import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink } from "./match-store.js";
+import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink, type StoredScenario } from "./match-store.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -39,6 +39,15 @@ CREATE TABLE IF NOT EXISTS seats (
 CREATE TABLE IF NOT EXISTS teachers (
   token_hash TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS teacher_scenarios (
+  teacher_token_hash TEXT NOT NULL,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  uploaded_at INTEGER NOT NULL,
+  PRIMARY KEY (teacher_token_hash, id)
 );
 CREATE TABLE IF NOT EXISTS replay_links (
   token_hash TEXT PRIMARY KEY,
@@ -80,6 +89,16 @@ function toHeader(r: HeaderRow): MatchHeader {
     teacherTokenHash: r.teacher_token_hash,
   };
 }
+
+interface ScenarioRow {
+  id: string;
+  title: string;
+  version: number;
+  json: string;
+  uploaded_at: number;
+}
+
+const toStoredScenario = (r: ScenarioRow): StoredScenario => ({ id: r.id, title: r.title, version: r.version, json: r.json, uploadedAt: r.uploaded_at });
 
 /** Tables and rules from the settings JSON (validated when the match was created). */
 function tablesOf(settings: string): { tables: number; rules: string[] } {
@@ -259,6 +278,32 @@ export class SqliteMatchStore implements MatchStore {
 
   async hasMatch(code: string): Promise<boolean> {
     return this.db.prepare("SELECT 1 FROM matches WHERE code = ?").get(code) !== undefined;
+  }
+
+  async saveScenario(teacherTokenHash: string, s: StoredScenario): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO teacher_scenarios (teacher_token_hash, id, title, version, json, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (teacher_token_hash, id) DO UPDATE SET title = excluded.title, version = excluded.version, json = excluded.json, uploaded_at = excluded.uploaded_at`,
+      )
+      .run(teacherTokenHash, s.id, s.title, s.version, s.json, s.uploadedAt);
+  }
+
+  async listScenarios(teacherTokenHash: string): Promise<StoredScenario[]> {
+    const rows = this.db
+      .prepare("SELECT id, title, version, json, uploaded_at FROM teacher_scenarios WHERE teacher_token_hash = ? ORDER BY uploaded_at DESC, id")
+      .all(teacherTokenHash) as unknown as ScenarioRow[];
+    return rows.map(toStoredScenario);
+  }
+
+  async getScenario(teacherTokenHash: string, id: string): Promise<StoredScenario | null> {
+    const row = this.db.prepare("SELECT id, title, version, json, uploaded_at FROM teacher_scenarios WHERE teacher_token_hash = ? AND id = ?").get(teacherTokenHash, id) as unknown as ScenarioRow | undefined;
+    return row ? toStoredScenario(row) : null;
+  }
+
+  async deleteScenario(teacherTokenHash: string, id: string): Promise<boolean> {
+    const r = this.db.prepare("DELETE FROM teacher_scenarios WHERE teacher_token_hash = ? AND id = ?").run(teacherTokenHash, id);
+    return Number(r.changes) > 0;
   }
 
   async saveSeat(code: string, player: string, secretHash: string): Promise<void> {

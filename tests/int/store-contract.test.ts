@@ -304,6 +304,31 @@ function contract(kind: string, open: () => Promise<Opened>, skipped: string | n
       expect(await store.getSeats("NOPE5")).toEqual(new Map());
     });
 
+    it("keeps a teacher's uploaded scenarios under their key only: saved, listed newest first, replaced by id, deleted", async () => {
+      const ana = "5a".repeat(32);
+      const ben = "5b".repeat(32);
+      const text = JSON.stringify({ ...created.scenario, title: "Übung: \u00abWho decides?\u00bb — 🌍" });
+      await store.saveScenario(ana, { id: "first", title: "First", version: 1, json: text, uploadedAt: 10 });
+      await store.saveScenario(ana, { id: "second", title: "Second", version: 2, json: "{}", uploadedAt: 20 });
+      await store.saveScenario(ben, { id: "first", title: "Ben's first", version: 7, json: "{\"b\":1}", uploadedAt: 15 });
+      expect((await store.listScenarios(ana)).map((s) => s.id)).toEqual(["second", "first"]);
+      expect(await store.getScenario(ana, "first")).toEqual({ id: "first", title: "First", version: 1, json: text, uploadedAt: 10 });
+      expect(await store.getScenario(ben, "first")).toEqual({ id: "first", title: "Ben's first", version: 7, json: "{\"b\":1}", uploadedAt: 15 });
+      expect(await store.getScenario(ben, "second")).toBeNull();
+      expect(await store.listScenarios("5c".repeat(32))).toEqual([]);
+      // A new upload with the same id replaces that teacher's copy, and nobody else's.
+      await store.saveScenario(ana, { id: "first", title: "First, revised", version: 2, json: "{\"v\":2}", uploadedAt: 30 });
+      expect(await store.getScenario(ana, "first")).toEqual({ id: "first", title: "First, revised", version: 2, json: "{\"v\":2}", uploadedAt: 30 });
+      expect((await store.listScenarios(ana)).map((s) => s.id)).toEqual(["first", "second"]);
+      expect((await store.getScenario(ben, "first"))?.version).toBe(7);
+      expect(await store.deleteScenario(ben, "second")).toBe(false);
+      expect(await store.deleteScenario(ana, "second")).toBe(true);
+      expect(await store.deleteScenario(ana, "second")).toBe(false);
+      expect((await store.listScenarios(ana)).map((s) => s.id)).toEqual(["first"]);
+      // Another process sees them too.
+      expect((await (await another()).getScenario(ana, "first"))?.title).toBe("First, revised");
+    });
+
     it("deletes a match with its events, seats and links; the code can be used again from event 1", async () => {
       await store.createMatch(header("DEL01"));
       await store.appendEvents("DEL01", asNew(golden.events.slice(0, 3)));
