@@ -5,12 +5,12 @@
 import express, { type Application, type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
 import { joinAddressFor } from "../join-address.js";
-import { scenarioSummaries } from "../scenario-list.js";
 import { jsonErrors, notFound, sendJson } from "./errors.js";
 import { exportsRouter } from "./exports.js";
 import { matchesRouter } from "./matches.js";
 import { printablesRouter } from "./printables.js";
 import { reopenRouter } from "./reopen.js";
+import { scenariosRouter } from "./scenarios.js";
 import { clientRouter } from "./static.js";
 import type { RecordSigner } from "../store/signing.js";
 
@@ -34,7 +34,7 @@ export function mountHttp(app: Application, options: HttpOptions): void {
   api.get("/health", health);
   // What the setup page and the dashboard need before a match: public facts only.
   api.get("/join-address", (req, res) => sendJson(res, 200, joinAddressFor(req)));
-  api.get("/scenarios", (_req, res) => sendJson(res, 200, { scenarios: scenarioSummaries() }));
+  api.use("/scenarios", scenariosRouter());
   api.use("/matches", exportsRouter());
   api.use("/matches", printablesRouter());
   api.use("/matches", reopenRouter());

@@ -5,12 +5,13 @@ import express, { type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
 import { RECORD_BUDGET } from "../../shared/replay/record.js";
 import { SettingsSchema } from "../../shared/rules/settings.js";
+import { ScenarioError } from "../../shared/scenario/schema.js";
 import { context } from "../context.js";
 import { joinAddressFor } from "../join-address.js";
 import { claimCode, releaseCode } from "../rooms/codes.js";
 import { openMatchRoom } from "../rooms/opening.js";
 import type { CreateMatchOptions, MatchRoom } from "../rooms/match-room.js";
-import { DEFAULT_SCENARIO_ID, loadScenario } from "../scenarios/index.js";
+import { DEFAULT_SCENARIO_ID, scenarioFor, UnknownScenario } from "../scenarios/index.js";
 import { newSecret, sha256 } from "../secrets.js";
 import { writeRecord } from "../store/export.js";
 import { checkImport } from "../store/import.js";
@@ -79,13 +80,16 @@ async function createMatch(req: Request, res: Response): Promise<void> {
   }
   const scenarioId = body.scenario === undefined ? DEFAULT_SCENARIO_ID : body.scenario;
   if (typeof scenarioId !== "string") throw new HttpError(400, "bad-request", "scenario must be a scenario id.");
-  try {
-    loadScenario(scenarioId);
-  } catch (e) {
-    throw new HttpError(400, "unknown-scenario", e instanceof Error ? e.message : "Unknown scenario.");
-  }
   // A teacher may reuse the token of an earlier match, so one token lists all of their matches.
   const known = await optionalTeacher(req);
+  // A shipped scenario, or one this teacher uploaded (another teacher's is unknown here).
+  try {
+    await scenarioFor(context().store, scenarioId, known);
+  } catch (e) {
+    if (e instanceof UnknownScenario) throw new HttpError(400, "unknown-scenario", known ? e.message : `${e.message} An uploaded scenario needs the teacher token it was uploaded with.`);
+    if (e instanceof ScenarioError) throw new HttpError(422, "bad-scenario", `This scenario no longer passes the checks of this version of the game; fix the file and upload it again. ${e.message}`, e.problems);
+    throw e;
+  }
   const token = known ? bearer(req)! : newSecret(24);
   const options: CreateMatchOptions = { settings: (body.settings ?? {}) as CreateMatchOptions["settings"], scenarioId, teacherTokenHash: sha256(token) };
   let code: string;

@@ -16,7 +16,7 @@ import { REJECTIONS } from "../../shared/rules/rejections.js";
 import { fold } from "../../shared/replay/record.js";
 import { COMMAND, DEBRIEF, IntentSchema, JoinOptionsSchema, NOTICE, ROOM_REPLY_CODES, type DebriefReply, type Notice, type Reply, type RoomReplyCode } from "../../shared/protocol/intents.js";
 import { SYNC_AGAIN } from "../../shared/protocol/sync.js";
-import { loadScenario } from "../scenarios/index.js";
+import { DEFAULT_SCENARIO_ID, scenarioFor } from "../scenarios/index.js";
 import { context } from "../context.js";
 import { newSecret, sameHash, sha256 } from "../secrets.js";
 import { AppendConflict } from "../store/match-store.js";
@@ -159,7 +159,7 @@ export class MatchRoom extends Room {
       this.seatHashes = await store.getSeats(header.code);
       this.notBefore = this.time.now() + resumeGraceMs;
     } else {
-      const scenario = loadScenario(options.scenarioId);
+      const scenario = await scenarioFor(store, options.scenarioId ?? DEFAULT_SCENARIO_ID, options.teacherTokenHash);
       const code = await claimCode(this.presence, (c) => store.hasMatch(c));
       this.codeClaimed = true;
       this.roomId = code;

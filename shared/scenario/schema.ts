@@ -5,6 +5,11 @@ import { translationProblems, TranslationsSchema } from "./translations.js";
 
 const Id = z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, "must be 1–16 capital letters, digits or dashes, starting with a letter");
 const Text = z.string().trim().min(1, "must not be empty");
+/** Texts drawn on seats, buttons and headings: short enough for a phone and the projector. */
+const Name = (max: number) => Text.max(max, `must be at most ${max} characters (it is shown on small screens)`);
+/** Paragraphs on cards and in the debrief. */
+const Paragraph = (max: number) => Text.max(max, `must be at most ${max} characters`);
+const Chance = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const Payoff = z.number().int("must be a whole number").min(-3, "must be at least −3").max(3, "must be at most +3");
 
 export const StakeholderGroup = z.enum(["government", "private", "technical", "civil-society"]);
@@ -13,26 +18,51 @@ export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
 export const DecisionRuleId = z.enum(["R1", "R2", "R3", "R4"]);
 export type DecisionRuleId = z.infer<typeof DecisionRuleId>;
 
+/**
+ * Optional per-role overrides of the bots' temperaments. Every field left out is derived from
+ * the role's own data (shared/bots/profiles.ts, docs/writing-scenarios.md); bots are players
+ * like any other and these numbers never change a rule.
+ */
+export const BotTemperamentSchema = z
+  .object({
+    susceptibility: Chance,
+    captureTendency: Chance,
+    grantWeight: z.number().min(0).max(2),
+    patronRate: Chance,
+    maxFellowships: z.number().int().min(0).max(5),
+    grantSize: z.number().int().min(1).max(20),
+    reserve: z.number().int().min(0).max(50),
+    presence: z.tuple([z.number().min(0).max(20), z.number().min(0).max(20)]).refine(([low, high]) => low <= high, "must be [low, high] with low ≤ high"),
+    briefingRate: Chance,
+    objectGap: z.number().int().min(0).max(6),
+    riderObjection: Chance,
+    explicitStrings: Chance,
+    talkativeness: z.number().int().min(0).max(5),
+  })
+  .partial()
+  .strict();
+export type BotTemperament = z.infer<typeof BotTemperamentSchema>;
+
 export const RoleSchema = z.object({
   id: Id,
-  name: Text,
+  name: Name(48),
   short: z.string().trim().min(1).max(6, "must be at most 6 characters (it is drawn on small seats)"),
   group: StakeholderGroup,
   income: z.number().int().min(0).max(100),
-  home: Text,
+  home: Name(60),
   maxDelegates: z.number().int().min(1).max(10),
   /** false: this role cannot pay its own travel and attends in person only with a fellowship. */
   canTravelAlone: z.boolean(),
   /** Design weight for voice-share charts: the share of the world this role speaks for. */
   population: z.number().min(0).max(1),
-  card: Text,
-  mandate: Text,
+  card: Paragraph(400),
+  mandate: Paragraph(300),
   /** The role's own best case that what it wants serves the public, not only itself (on its card). */
-  publicInterestCase: Text.optional(),
+  publicInterestCase: Paragraph(400).optional(),
   knowledge: z
     .object({
       /** Private facts shown on this role's card only. */
-      notes: z.array(Text).default([]),
+      notes: z.array(Paragraph(400)).max(8).default([]),
       /** Dossiers on which this role sees every role's payoffs. */
       seesAllPayoffs: z.array(Id).default([]),
       /** Public-interest sub-scores this role knows, by dossier and sub-score index. */
@@ -58,33 +88,33 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const OptionSchema = z.object({
   id: Id,
-  title: Text,
-  summary: Text,
+  title: Name(100),
+  summary: Paragraph(300),
   payoffs: z.record(z.string(), Payoff),
   /** Public-interest sub-scores 0–10, in the order of the dossier's subScoreLabels. */
   subScores: z.array(z.number().min(0).max(10)).length(4, "must have exactly 4 sub-scores"),
   /** Why each sub-score is what it is, in the same order: shown in the debrief beside the score. */
-  subScoreReasons: z.array(Text).length(4, "must give exactly 4 reasons, one per sub-score").optional(),
+  subScoreReasons: z.array(Paragraph(200)).length(4, "must give exactly 4 reasons, one per sub-score").optional(),
 });
 export type Option = z.infer<typeof OptionSchema>;
 
 export const DossierSchema = z.object({
   id: Id,
-  title: Text,
-  question: Text,
-  venue: z.object({ city: Text, region: Text, meeting: Text }),
-  subScoreLabels: z.array(Text).length(4),
+  title: Name(80),
+  question: Paragraph(300),
+  venue: z.object({ city: Name(40), region: Name(60), meeting: Name(60) }),
+  subScoreLabels: z.array(Name(40)).length(4),
   statusQuo: Id,
-  options: z.array(OptionSchema).min(2, "needs at least 2 options"),
+  options: z.array(OptionSchema).min(2, "needs at least 2 options").max(6, "may have at most 6 options"),
 });
 export type Dossier = z.infer<typeof DossierSchema>;
 
 export const RiderSchema = z.object({
   owner: Id,
-  title: Text,
+  title: Name(100),
   none: Id,
   options: z.array(
-    z.object({ id: Id, title: Text, payoffs: z.record(z.string(), Payoff), publicInterest: z.number().min(0).max(10) }),
+    z.object({ id: Id, title: Name(120), payoffs: z.record(z.string(), Payoff), publicInterest: z.number().min(0).max(10) }),
   ),
 });
 
@@ -93,7 +123,7 @@ export const ConsequenceSchema = z.object({
   option: Id,
   /** Change of income per round for later rounds, by role. */
   incomeDelta: z.record(z.string(), z.number().int().min(-20).max(20)),
-  text: Text,
+  text: Paragraph(300),
 });
 
 /**
@@ -113,11 +143,13 @@ export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,64}$/, "must be lowercase letters, digits and dashes"),
     version: z.number().int().min(1),
-    title: Text,
-    summary: Text,
-    source: Text,
-    roles: z.array(RoleSchema).min(2, "needs at least 2 roles").max(20),
-    publicInterest: z.object({ name: Text, description: Text }),
+    title: Name(80),
+    summary: Paragraph(400),
+    source: Paragraph(1000),
+    /** The language the scenario's texts are written in (a BCP 47 tag such as "en" or "pt-BR"). */
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en", "fr" or "pt-BR"').default("en"),
+    roles: z.array(RoleSchema).min(2, "needs at least 2 roles").max(20, "may have at most 20 roles"),
+    publicInterest: z.object({ name: Name(80), description: Paragraph(400) }),
     dossiers: z.array(DossierSchema).min(1).max(6),
     travel: z.object({
       costPerDelegate: z.number().int().min(0),
@@ -127,7 +159,7 @@ export const ScenarioSchema = z
     remoteCommentsPerRound: z.number().int().min(0).max(20),
     rules: z.array(DecisionRuleId).min(1),
     /** R2: which stakeholder groups sit in which house. */
-    houses: z.array(z.object({ name: Text, groups: z.array(StakeholderGroup).min(1) })).min(2),
+    houses: z.array(z.object({ name: Name(60), groups: z.array(StakeholderGroup).min(1) })).min(2),
     scoring: z.object({
       mandatePerPoint: z.number().min(0),
       standingPerToken: z.number().min(0),
@@ -136,11 +168,13 @@ export const ScenarioSchema = z
     }),
     rider: RiderSchema.optional(),
     consequences: z.array(ConsequenceSchema).default([]),
-    whatHappened: z.array(Text).default([]),
+    whatHappened: z.array(Paragraph(600)).max(8).default([]),
     /** The scenario's words in other languages, by language tag: ./translations.ts. */
     translations: TranslationsSchema.optional(),
     /** What the lesson teaches with this scenario: public, shown in the debrief, the glossary and the teacher's guide. */
     lesson: LessonSchema.optional(),
+    /** Bot temperaments by role id, overriding what is derived from each role's data. */
+    bots: z.record(z.string(), BotTemperamentSchema).default({}),
   })
   .superRefine((s, ctx) => {
     const roleIds = new Set<string>();
@@ -193,6 +227,9 @@ export const ScenarioSchema = z
       });
     }
     for (const problem of translationProblems(s)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    for (const k of Object.keys(s.bots)) {
+      if (!roleIds.has(k)) ctx.addIssue({ code: "custom", path: ["bots", k], message: `names an unknown role "${k}"` });
+    }
     s.consequences.forEach((c, ci) => {
       if (!optionIds.get(c.dossier)?.has(c.option)) ctx.addIssue({ code: "custom", path: ["consequences", ci], message: `unknown option "${c.dossier}/${c.option}"` });
       for (const k of Object.keys(c.incomeDelta)) {
@@ -227,4 +264,26 @@ export function parseScenario(data: unknown): Scenario {
 /** The public-interest score of an option: the mean of its sub-scores. */
 export function publicInterest(option: Pick<Option, "subScores">): number {
   return option.subScores.reduce((a, b) => a + b, 0) / option.subScores.length;
+}
+
+/**
+ * Fields of a scenario file that the format does not know (a typo such as "sumary", or a field
+ * of a newer version): the validator ignores them, so an author is told. Found by walking the
+ * file beside what validation kept, since validation drops every key it does not know.
+ */
+export function unknownFields(data: unknown): string[] {
+  const result = ScenarioSchema.safeParse(data);
+  if (!result.success) return [];
+  const found: string[] = [];
+  const walk = (raw: unknown, kept: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(raw) && Array.isArray(kept)) raw.forEach((x, i) => walk(x, kept[i], [...path, i]));
+    else if (raw && typeof raw === "object" && kept && typeof kept === "object" && !Array.isArray(raw)) {
+      for (const [k, v] of Object.entries(raw)) {
+        if (k in kept) walk(v, (kept as Record<string, unknown>)[k], [...path, k]);
+        else found.push(pathText([...path, k]));
+      }
+    }
+  };
+  walk(data, result.data, []);
+  return found;
 }
