@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { loadScenario, DEFAULT_SCENARIO_ID } from "../server/scenarios/index.js";
 import { debrief } from "../shared/analysis/debrief.js";
-import { DEFAULT_PROFILES, profileFor, simulateMatch, type BotProfile } from "../shared/bots/index.js";
+import { scenarioProfiles, simulateMatch, type BotProfile } from "../shared/bots/index.js";
 import { applyRule, parseScenario, scoresOf, type DecisionRuleId, type RoleId, type Scenario } from "../shared/index.js";
 
 interface Args {
@@ -62,19 +62,6 @@ function scenarioOf(ref: string): Scenario {
   return ref.endsWith(".json") ? parseScenario(JSON.parse(readFileSync(ref, "utf8"))) : loadScenario(ref);
 }
 
-/**
- * Every role's temperament with its capture tendency scaled by `temptation`: the default table
- * for the default scenario's roles, the guess from income for any other scenario's.
- */
-function profilesFor(scenario: Scenario, temptation: number): Record<RoleId, Partial<BotProfile>> {
-  return Object.fromEntries(
-    scenario.roles.map((r) => {
-      const base = profileFor({ id: r.id, income: r.income, programmeSeats: r.abilities.programmeSeats });
-      return [r.id, { ...(DEFAULT_PROFILES[r.id] ?? {}), captureTendency: Math.min(1, base.captureTendency * temptation) }];
-    }),
-  );
-}
-
 function playOne(scenario: Scenario, rule: DecisionRuleId, seed: number, profiles: Record<RoleId, Partial<BotProfile>>): GameSummary {
   const sim = simulateMatch({ scenario, rule, seed, profiles });
   const table = sim.state.tables[0]!;
@@ -112,7 +99,8 @@ function playOne(scenario: Scenario, rule: DecisionRuleId, seed: number, profile
 
 function runBatch(scenarioRef: string, jobs: { rule: DecisionRuleId; seed: number }[], temptation: number): GameSummary[] {
   const scenario = scenarioOf(scenarioRef);
-  const profiles = profilesFor(scenario, temptation);
+  // Every role's temperament, derived from its data and the file's overrides, with --temptation applied to all.
+  const profiles = scenarioProfiles(scenario, { temptation });
   return jobs.map((j) => playOne(scenario, j.rule, j.seed, profiles));
 }
 

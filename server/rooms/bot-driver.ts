@@ -1,7 +1,7 @@
 // Bots in a live room: each bot player is an ordinary seat whose intents come from the bot
 // policy (shared/bots) looking at that seat's own viewFor — never at the state — and go
 // through the room's one dispatch path like anyone's. It thinks at a human pace with jitter.
-import { createBot, nextIntent, paceDelay, type BotMemory } from "../../shared/bots/index.js";
+import { createBot, nextIntent, paceDelay, scenarioProfiles, type BotMemory } from "../../shared/bots/index.js";
 import type { Actor, Command } from "../../shared/rules/commands.js";
 import type { MatchState, PlayerId } from "../../shared/rules/types.js";
 import { viewFor } from "../../shared/rules/view.js";
@@ -46,7 +46,7 @@ export class BotDriver {
       let bot = this.bots.get(p.id);
       if (!bot) {
         const role = state.scenario.roles.find((r) => r.id === p.role)!;
-        bot = { memory: createBot({ id: role.id, income: role.income, programmeSeats: role.abilities.programmeSeats }, `${state.matchId}/${p.id}`), pending: null };
+        bot = { memory: createBot(role, `${state.matchId}/${p.id}`, scenarioProfiles(state.scenario)[role.id]), pending: null };
         this.bots.set(p.id, bot);
       }
       if (bot.pending) continue;

@@ -4,7 +4,7 @@
 import { nextRandom, seedFrom } from "../random/rng.js";
 import type { OptionId, RoleId } from "../rules/types.js";
 import type { PublicRole } from "../rules/view.js";
-import { profileFor, type BotProfile } from "./profiles.js";
+import { BASE_PROFILE, type BotProfile } from "./profiles.js";
 
 /** Money the bot received: a fellowship it accepted or a grant, and whether it won the bot over. */
 export interface Funding {
@@ -51,9 +51,12 @@ export interface BotMemory {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A new bot for `role`, its generator seeded from `seed`; strategy drawn here, once. */
-export function createBot(role: Pick<PublicRole, "id" | "income" | "programmeSeats">, seed: number | string, overrides: Partial<BotProfile> = {}): BotMemory {
-  const profile = profileFor(role, overrides);
+/**
+ * A new bot for `role` with its temperament (scenarioProfiles() gives every role's), its
+ * generator seeded from `seed`; strategy drawn here, once.
+ */
+export function createBot(role: Pick<PublicRole, "id">, seed: number | string, temperament: Partial<BotProfile> = {}): BotMemory {
+  const profile: BotProfile = { ...BASE_PROFILE, ...temperament };
   let rng = seedFrom(`${String(seed)}/${role.id}`);
   const draw = () => {
     const r = nextRandom(rng);

@@ -1,7 +1,10 @@
-// Tunable temperaments of bot delegations: how easily money sways them, whether they play
-// patron, how much a seat in the room is worth to them. Numbers here are balance knobs
-// (see README "Balance"), not rules: the engine never reads them.
-import type { PublicRole } from "../rules/view.js";
+// Temperaments of bot delegations: how easily money sways them, whether they play patron, how
+// much a seat in the room is worth to them. They are derived from each role's own data — its
+// income, its mandate (the payoffs its constituency stands to win or lose) and its population —
+// so every scenario's roles get one, and a scenario file may override any field for any role
+// (`bots` in the file; docs/writing-scenarios.md). Balance knobs, not rules: the engine never
+// reads them, and a bot still acts only on its own seat's view.
+import type { Scenario } from "../scenario/schema.js";
 import type { RoleId } from "../rules/types.js";
 
 export interface BotProfile {
@@ -33,7 +36,8 @@ export interface BotProfile {
   talkativeness: number;
 }
 
-const BASE: BotProfile = {
+/** What every bot starts from before its role's data shapes it. */
+export const BASE_PROFILE: Readonly<BotProfile> = {
   susceptibility: 0.7,
   captureTendency: 0.08,
   grantWeight: 0.5,
@@ -49,37 +53,78 @@ const BASE: BotProfile = {
   talkativeness: 1,
 };
 
-/** Temperaments for the default scenario's roles, by role id. Other scenarios fall back on income. */
-export const DEFAULT_PROFILES: Readonly<Record<RoleId, Partial<BotProfile>>> = {
-  TECH: { patronRate: 0.6, maxFellowships: 2, grantSize: 2, reserve: 2, presence: [3, 6], captureTendency: 0, susceptibility: 0, talkativeness: 2, riderObjection: 0.8 },
-  USG: { patronRate: 0.4, maxFellowships: 1, grantSize: 1, reserve: 2, presence: [3, 6], captureTendency: 0, susceptibility: 0, talkativeness: 2 },
-  EU: { patronRate: 0.4, maxFellowships: 1, grantSize: 1, reserve: 2, presence: [2, 5], captureTendency: 0.01, susceptibility: 0.1 },
-  DNS: { patronRate: 0.7, maxFellowships: 0, grantSize: 1, reserve: 2, presence: [2, 5], captureTendency: 0.01, susceptibility: 0.1 },
-  IP: { patronRate: 0.3, maxFellowships: 1, grantSize: 1, reserve: 2, presence: [1, 4], captureTendency: 0.01, susceptibility: 0.1, riderObjection: 0 },
-  EMG: { presence: [1, 3], captureTendency: 0.06, susceptibility: 0.6 },
-  "NGO-N": { presence: [1, 3], captureTendency: 0.09, susceptibility: 0.75, riderObjection: 0.9 },
-  LDC: { presence: [1, 3], captureTendency: 0.12, susceptibility: 0.85, briefingRate: 0.5 },
-  "CS-S": { presence: [1, 3], captureTendency: 0.1, susceptibility: 0.8, briefingRate: 0.5, riderObjection: 0.9 },
-};
+const clamp = (x: number, low = 0, high = 1) => Math.min(high, Math.max(low, x));
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A role's temperament: the default table, else a guess from its public card (rich roles fund, poor roles are funded). */
-export function profileFor(role: Pick<PublicRole, "id" | "income" | "programmeSeats">, overrides: Partial<BotProfile> = {}): BotProfile {
-  const known = DEFAULT_PROFILES[role.id];
-  const guessed: Partial<BotProfile> =
-    known ??
-    (role.income >= 6
-      ? { patronRate: 0.5, maxFellowships: 1, captureTendency: 0.01, susceptibility: 0.1, presence: [2, 5] }
-      : role.programmeSeats > 0
-        ? { patronRate: 0.7, captureTendency: 0.02, susceptibility: 0.3 }
-        : { captureTendency: 0.1, susceptibility: 0.75 });
-  return { ...BASE, ...guessed, ...overrides };
+/** How much a role's constituency has riding on the dossiers: the mean spread of its payoffs, 0 (none) … 1 (−3 to +3 everywhere). */
+export function stakeOf(scenario: Scenario, role: RoleId): number {
+  if (!scenario.dossiers.length) return 0;
+  const spreads = scenario.dossiers.map((d) => {
+    const values = d.options.map((o) => o.payoffs[role] ?? 0);
+    return (Math.max(...values) - Math.min(...values)) / 6;
+  });
+  return spreads.reduce((a, b) => a + b, 0) / spreads.length;
 }
 
-/** Scales every recipient's susceptibility and capture tendency at once: the main balance knob. */
-export function scaleTemptation(profiles: Readonly<Record<RoleId, Partial<BotProfile>>>, factor: number): Record<RoleId, Partial<BotProfile>> {
-  const out: Record<RoleId, Partial<BotProfile>> = {};
-  for (const [id, p] of Object.entries(profiles)) {
-    out[id] = { ...p, captureTendency: Math.min(1, (p.captureTendency ?? BASE.captureTendency) * factor) };
+/**
+ * A role's temperament from its data, relative to the scenario it is in:
+ * - income against the trip cost decides who funds and who is funded: a role that can pay its
+ *   own trip and two more plays patron (more often the richer it is, and always more with a
+ *   fellowship programme that costs it nothing); the others are tempted more the poorer they are;
+ * - the mandate — how much its constituency stands to win or lose — makes a funded role harder
+ *   to win over, and what the late clause would cost it makes it object to that clause;
+ * - the population it speaks for makes a seat in the room worth more to it.
+ */
+export function deriveProfile(scenario: Scenario, roleId: RoleId): BotProfile {
+  const role = scenario.roles.find((r) => r.id === roleId);
+  if (!role) return { ...BASE_PROFILE };
+  const cost = Math.max(1, scenario.travel.costPerDelegate);
+  const richest = Math.max(1, ...scenario.roles.map((r) => r.income));
+  const wealth = role.income / richest;
+  const voice = role.population / Math.max(1e-9, ...scenario.roles.map((r) => r.population));
+  const stake = stakeOf(scenario, roleId);
+  const riderHurt = Math.max(0, ...(scenario.rider?.options ?? []).map((o) => -(o.payoffs[roleId] ?? 0)));
+  const riderObjection = scenario.rider?.owner === roleId ? 0 : round2(clamp(0.5 + 0.15 * riderHurt, 0, 0.9));
+  const patron = role.canTravelAlone && role.income >= 3 * cost;
+  if (patron) {
+    const dominant = wealth >= 0.8;
+    const patronThreshold = 3 * cost;
+    const low = Math.max(1, Math.round(4 * wealth - 0.6));
+    return {
+      ...BASE_PROFILE,
+      patronRate: round2(clamp(0.3 + (0.3 * (role.income - patronThreshold)) / Math.max(1, richest - patronThreshold) + (role.abilities.programmeSeats > 0 ? 0.35 : 0), 0, 0.9)),
+      maxFellowships: role.abilities.programmeSeats > 0 ? 0 : role.income > 5 * cost ? 2 : 1,
+      grantSize: role.income >= 6 * cost ? 2 : 1,
+      reserve: cost,
+      presence: [low, low + 3 + Math.round(2 * voice)],
+      captureTendency: dominant ? 0 : 0.01,
+      susceptibility: dominant ? 0 : 0.1,
+      talkativeness: dominant ? 2 : 1,
+      riderObjection,
+    };
+  }
+  const poverty = clamp(1 - role.income / (3 * cost));
+  return {
+    ...BASE_PROFILE,
+    reserve: cost,
+    presence: [1, 3 + Math.round(2 * voice)],
+    susceptibility: round2(clamp(0.9 - 0.45 * (1 - poverty))),
+    captureTendency: Math.round((0.02 + 0.13 * poverty) * (1.2 - 0.4 * stake) * 1000) / 1000,
+    riderObjection,
+  };
+}
+
+/**
+ * Every role's temperament in this scenario: derived from its data, then the scenario file's
+ * overrides, then `temptation` scaling every role's capture tendency (0: nobody can be won
+ * over; 1: as derived and written; more: more easily). Applies to every role of any scenario.
+ */
+export function scenarioProfiles(scenario: Scenario, options: { temptation?: number } = {}): Record<RoleId, BotProfile> {
+  const temptation = options.temptation ?? 1;
+  const out: Record<RoleId, BotProfile> = {};
+  for (const role of scenario.roles) {
+    const profile: BotProfile = { ...deriveProfile(scenario, role.id), ...(scenario.bots[role.id] ?? {}) };
+    out[role.id] = { ...profile, captureTendency: clamp(profile.captureTendency * temptation) };
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { viewFor } from "../rules/view.js";
 import { nextRandom, shuffle } from "../random/rng.js";
 import { createBot, type BotMemory } from "./memory.js";
 import { nextIntent, type BotIntent } from "./policy.js";
-import type { BotProfile } from "./profiles.js";
+import { scenarioProfiles, type BotProfile } from "./profiles.js";
 
 export interface SimulationOptions {
   scenario: Scenario;
@@ -21,8 +21,10 @@ export interface SimulationOptions {
   /** The rule of the (single) table; ignored when settings.rules is given. */
   rule?: DecisionRuleId;
   settings?: SettingsInput;
-  /** Temperament overrides by role id (balance tuning). */
+  /** Temperament overrides by role id, over the scenario's own (scenarioProfiles). */
   profiles?: Readonly<Record<RoleId, Partial<BotProfile>>>;
+  /** Scales every role's capture tendency (scenarioProfiles); 1 by default. */
+  temptation?: number;
   /** The automatic chair names in-person roles that tabled an option to the drafting group. */
   nameDrafters?: boolean;
   /** Epoch ms of the match's creation. */
@@ -89,10 +91,11 @@ export function simulateMatch(options: SimulationOptions): SimulationResult {
   must({ type: "CreateMatch", matchId: `SIM${seed >>> 0}`, scenario, settings, seed }, SYSTEM);
   must({ type: "FillWithBots" }, TEACHER);
   const bots: Record<PlayerId, BotMemory> = {};
+  const temperaments = scenarioProfiles(scenario, { temptation: options.temptation });
   for (const p of Object.values(current().players)) {
     const role = scenario.roles.find((r) => r.id === p.role);
     if (!role) continue;
-    bots[p.id] = createBot({ id: role.id, income: role.income, programmeSeats: role.abilities.programmeSeats }, `${seed}/${p.table}`, options.profiles?.[role.id]);
+    bots[p.id] = createBot(role, `${seed}/${p.table}`, { ...temperaments[role.id], ...options.profiles?.[role.id] });
   }
   must({ type: "StartMatch" }, TEACHER);
 

@@ -11,6 +11,7 @@ import {
   paceDelay,
   PACE_MS,
   pickLine,
+  scenarioProfiles,
   simulateMatch,
   votingPower,
   type BotMemory,
@@ -54,7 +55,7 @@ function botsFor(state: MatchState, seed: number): Record<string, BotMemory> {
   const bots: Record<string, BotMemory> = {};
   for (const p of Object.values(state.players)) {
     const role = state.scenario.roles.find((r) => r.id === p.role)!;
-    bots[p.id] = createBot({ id: role.id, income: role.income, programmeSeats: role.abilities.programmeSeats }, seed);
+    bots[p.id] = createBot(role, seed, scenarioProfiles(state.scenario)[role.id]);
   }
   return bots;
 }
@@ -123,9 +124,10 @@ describe("bots are deterministic for a seed", () => {
   });
 
   it("draws its strategy from its seed: same seed, same strategy; many seeds, both strategies", () => {
-    const tech = { id: "TECH", income: 12, programmeSeats: 0 };
-    expect(createBot(tech, 3)).toEqual(createBot(tech, 3));
-    const patrons = new Set(Array.from({ length: 40 }, (_, i) => createBot(tech, i).strategy.patron));
+    const tech = { id: "TECH" };
+    const temperament = scenarioProfiles(defaultScenario()).TECH;
+    expect(createBot(tech, 3, temperament)).toEqual(createBot(tech, 3, temperament));
+    const patrons = new Set(Array.from({ length: 40 }, (_, i) => createBot(tech, i, temperament).strategy.patron));
     expect(patrons).toEqual(new Set([true, false]));
   });
 });
@@ -190,7 +192,7 @@ describe("bots never see more than their role may see", () => {
 
   it("stays quiet with a view that holds no seat (projector, lobby, ended match)", () => {
     const run = play("R1", 3);
-    const memory = createBot({ id: "TECH", income: 12, programmeSeats: 0 }, 1);
+    const memory = createBot({ id: "TECH" }, 1, scenarioProfiles(defaultScenario()).TECH);
     expect(nextIntent(viewFor(stateAt(run.events, Math.floor(run.events.length / 2)), { kind: "projector" }), memory).intent).toBeNull();
     expect(nextIntent(viewFor(stateAt(run.events, 3), { kind: "player", id: "bot1" }), memory).intent).toBeNull();
     expect(nextIntent(viewFor(run.state, { kind: "player", id: "bot1" }), memory).intent).toBeNull();
