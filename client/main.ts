@@ -215,6 +215,7 @@ async function openSetup(): Promise<void> {
     },
     window.location.origin + "/",
     remembered.teacherKey(),
+    (key) => remembered.setTeacherKey(key),
   );
   screen.section.dataset.screen = "setup";
   patch(screen.top, []);

@@ -86,3 +86,19 @@ export function formatList(items: readonly string[], type: "conjunction" | "disj
 export function formatDateTime(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
   return new Intl.DateTimeFormat(currentLanguage(), options).format(value);
 }
+
+const lists = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+
+/** "A, B and C" in the active language. */
+export function formatList(items: readonly string[]): string {
+  return lists.format(items);
+}
+
+/** "English" for "en", in the active language; the tag itself when the browser cannot name it. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

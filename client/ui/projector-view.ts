@@ -9,6 +9,7 @@ import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { shortAddress } from "../ctrl/join-address.js";
 import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
+import { ruleFactsOf, ruleLong } from "../text/rule-text.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { withTerms } from "./glossary.js";
@@ -199,7 +200,7 @@ function decisionBoard(view: MatchView, table: TableView): VNode {
     "section",
     { class: "projector-table", "data-key": `decision-${table.index}` },
     tableHeading(view, table),
-    view.tables.length === 1 ? h("p", { class: "projector-rule" }, t("decision.rule", { rule: t(`rule.${table.rule}`) })) : null,
+    view.tables.length === 1 ? h("p", { class: "projector-rule" }, t("decision.rule", { rule: ruleLong(table.rule, ruleFactsOf(view.scenario)) })) : null,
     (round?.tabled ?? []).length
       ? h("ul", { class: "projector-positions" }, (round?.tabled ?? []).map(({ option }) => h("li", { "data-key": option }, h("strong", null, option), " ", optionTitle(dossier, option), positionsOf(view, round?.positions ?? {}, option))))
       : h("p", { class: "projector-hint" }, t("decision.nothing")),

@@ -1,18 +1,22 @@
 // Renders the teacher's setup form from the SetupController and reads it back into settings.
-// Each decision rule is named in full with one line on how it decides and one example; each
-// lesson plan shows, before it is picked, what fills each period and how long it takes —
-// computed from the clocks and the scenario's text, updated as the teacher changes them.
+// The scenario is chosen from the server's list (with its description) or uploaded from a file;
+// each decision rule it offers is named with how it decides in that scenario (its houses, its
+// governments and blocs, its richest role) and one example; the variants name the roles that
+// hold their powers; each lesson plan shows, before it is picked, what fills each period and
+// how long it takes — computed from the clocks and the scenario's text, updated as the teacher
+// changes them.
 import "../styles/lesson.css";
-import { PHASES, PRESETS, RULES, type LessonLength, type SetupController, type SetupSettings, type TimerPreset } from "../ctrl/setup-controller.js";
-import { t } from "../text/catalog.js";
+import { PHASES, PRESETS, type LessonLength, type ScenarioChoice, type SetupController, type SetupSettings, type TimerPreset, type UploadIssue } from "../ctrl/setup-controller.js";
+import { formatList, languageName, t } from "../text/catalog.js";
+import { ruleExplained, type RuleFacts } from "../text/rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { field } from "./parts.js";
 import { setScenarioGlossary } from "./glossary.js";
 
 export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[] {
   const { tables, preset, sending, error, scenarios, scenario } = ctrl.state;
+  const chosen = ctrl.chosen();
   // The glossary explains the words of the scenario the teacher is looking at.
-  const chosen = scenarios.find((s) => s.id === scenario);
   if (chosen) setScenarioGlossary(chosen.id, chosen.glossary);
   return [
     h("h1", { class: "screen-heading", tabindex: "-1" }, t("setup.heading")),
@@ -29,14 +33,20 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
       field(
         "setup-scenario",
         t("setup.scenario"),
-        h("select", { name: "scenario", onchange: (e: Event) => ctrl.setScenario((e.currentTarget as HTMLSelectElement).value) }, scenarios.map((s) => h("option", { value: s.id, selected: s.id === scenario }, s.title))),
+        h(
+          "select",
+          { name: "scenario", "aria-describedby": "scenario-about", onchange: (e: Event) => ctrl.setScenario((e.currentTarget as HTMLSelectElement).value) },
+          scenarios.map((s) => h("option", { value: s.id, selected: s.id === scenario, disabled: s.problem !== undefined, "data-key": s.id }, s.problem ? t("setup.scenarioBroken", { title: s.title }) : s.title)),
+        ),
       ),
+      scenarioAbout(ctrl, chosen),
+      uploadPart(ctrl),
       field(
         "setup-tables",
         t("setup.tables"),
         h("input", { name: "tables", type: "number", min: 1, max: 6, step: 1, value: String(tables), class: "input--plain input--short", "aria-describedby": "tables-hint", onchange: (e: Event) => ctrl.setTables(Number((e.currentTarget as HTMLInputElement).value)) }),
       ),
-      h("p", { id: "tables-hint", class: "hint" }, t("setup.tablesHint", { roles: scenarios.find((s) => s.id === scenario)?.roles ?? 9 })),
+      chosen ? h("p", { id: "tables-hint", class: "hint" }, t("setup.tablesHint", { roles: chosen.roles })) : null,
       rulesMatrix(ctrl),
       timing(ctrl, preset),
       h("label", { class: "check" }, h("input", { type: "checkbox", name: "bots" }), " ", t("setup.bots")),
@@ -46,14 +56,13 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
         "fieldset",
         null,
         h("legend", null, t("setup.variants")),
-        h("label", { class: "check" }, h("input", { type: "checkbox", name: "surveillance" }), " ", t("setup.surveillance")),
-        h("label", { class: "check" }, h("input", { type: "checkbox", name: "lateInsertion", checked: true }), " ", t("setup.lateInsertion")),
+        variantChecks(chosen),
         field("setup-fellowships", t("setup.fellowships"), h("select", { name: "fellowships" }, h("option", { value: "soft" }, t("setup.fellowships.soft")), h("option", { value: "hard" }, t("setup.fellowships.hard")))),
       ),
       h(
         "div",
         { class: "button-row" },
-        h("button", { type: "submit", class: "button button--primary", disabled: sending || !scenario, "aria-describedby": error ? "setup-error" : null }, sending ? t("setup.creating") : t("setup.create")),
+        h("button", { type: "submit", class: "button button--primary", disabled: sending || !chosen || chosen.problem !== undefined, "aria-describedby": error ? "setup-error" : null }, sending ? t("setup.creating") : t("setup.create")),
         h("button", { type: "button", class: "button button--secondary", onclick: onCancel }, t("setup.cancel")),
       ),
       error ? h("p", { id: "setup-error", class: "error", role: "alert" }, t("setup.failed", { reason: error })) : null,
@@ -65,10 +74,14 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
 function rulesMatrix(ctrl: SetupController): VNode {
   const { tables, rules } = ctrl.state;
   const many = tables > 1;
+  const offered = ctrl.offeredRules();
+  const chosen = ctrl.chosen();
+  const facts: RuleFacts | null = chosen ? { houses: chosen.houses, roles: chosen.seats } : null;
   return h(
     "fieldset",
     { class: "rules" },
     h("legend", null, many ? t("setup.rulesMany") : t("setup.rulesOne")),
+    offered.length < 4 ? h("p", { class: "hint" }, t("setup.rulesNotOffered")) : null,
     h(
       "table",
       { class: "rules__table" },
@@ -76,11 +89,16 @@ function rulesMatrix(ctrl: SetupController): VNode {
       h(
         "tbody",
         null,
-        RULES.map((rule) =>
+        offered.map((rule) =>
           h(
             "tr",
             { "data-key": rule },
-            h("th", { scope: "row", class: "rules__rule" }, h("span", { class: "rules__name", id: `rule-name-${rule}` }, t(`rule.short.${rule}`)), h("span", { class: "rules__explain", id: `rule-explain-${rule}` }, t(`rule.explain.${rule}`), " ", h("span", { class: "rules__example" }, t(`rule.example.${rule}`)))),
+            h(
+              "th",
+              { scope: "row", class: "rules__rule" },
+              h("span", { class: "rules__name", id: `rule-name-${rule}` }, t(`rule.short.${rule}`)),
+              facts ? h("span", { class: "rules__explain", id: `rule-explain-${rule}` }, ruleExplained(rule, facts), " ", h("span", { class: "rules__example" }, t(`rule.example.${rule}`))) : null,
+            ),
             Array.from({ length: tables }, (_, i) =>
               h(
                 "td",
@@ -91,7 +109,7 @@ function rulesMatrix(ctrl: SetupController): VNode {
                   value: rule,
                   checked: rules[i] === rule,
                   "aria-label": many ? t("setup.ruleFor", { table: i + 1, rule: t(`rule.short.${rule}`) }) : t(`rule.short.${rule}`),
-                  "aria-describedby": `rule-explain-${rule}`,
+                  "aria-describedby": facts ? `rule-explain-${rule}` : null,
                   onchange: () => ctrl.setRule(i, rule),
                 }),
               ),
@@ -101,6 +119,76 @@ function rulesMatrix(ctrl: SetupController): VNode {
       ),
     ),
   );
+}
+
+/** What the chosen scenario is about: its own description, its size, its language, whose it is. */
+function scenarioAbout(ctrl: SetupController, chosen: ScenarioChoice | null): VNode | null {
+  if (!chosen) return null;
+  if (chosen.problem) return h("p", { id: "scenario-about", class: "error", role: "alert" }, t("setup.scenarioProblem", { problem: chosen.problem }));
+  return h(
+    "div",
+    { id: "scenario-about", class: "scenario-about", "data-testid": "scenario-about" },
+    h("p", { class: "scenario-about__summary" }, chosen.summary),
+    h(
+      "p",
+      { class: "hint" },
+      t("setup.scenarioFacts", { roles: chosen.roles, rounds: chosen.dossiers, language: languageName(chosen.language) }),
+      chosen.origin === "uploaded" ? [" · ", t("setup.scenarioUploaded"), " ", h("button", { type: "button", class: "button button--secondary button--small", onclick: () => void ctrl.removeUpload(chosen.id) }, t("setup.removeUpload", { title: chosen.title }))] : null,
+    ),
+  );
+}
+
+/** The file input for a teacher's own scenario, and what became of the last upload. */
+function uploadPart(ctrl: SetupController): VNode {
+  const upload = ctrl.state.upload;
+  const issues = (heading: string, list: UploadIssue[]) =>
+    list.length ? [h("p", null, heading), h("ul", { class: "upload__issues" }, list.slice(0, 20).map((i, k) => h("li", { "data-key": `i${k}` }, t("setup.issue", { path: i.path, message: i.message }))))] : null;
+  let status: VNode | null = null;
+  if (upload.status === "sending") status = h("p", { class: "hint", role: "status" }, t("setup.uploading", { file: upload.file }));
+  else if (upload.status === "done")
+    status = h(
+      "div",
+      { class: "upload__done", role: "status", "data-testid": "upload-status" },
+      h("p", null, t(upload.replaced ? "setup.uploadReplaced" : "setup.uploaded", { title: upload.title, roles: upload.roles, rounds: upload.dossiers })),
+      issues(t("setup.uploadWarnings"), upload.warnings),
+    );
+  else if (upload.status === "failed")
+    status = h("div", { class: "error upload__failed", role: "alert", "data-testid": "upload-status" }, h("p", null, t("setup.uploadFailed", { file: upload.file, reason: upload.reason })), issues(t("setup.uploadIssues"), upload.issues));
+  else if (upload.status === "removed") status = h("p", { class: "hint", role: "status", "data-testid": "upload-status" }, t("setup.removed", { title: upload.title }));
+  return h(
+    "div",
+    { class: "field upload" },
+    h("label", { for: "setup-upload" }, t("setup.upload")),
+    h("input", {
+      id: "setup-upload",
+      type: "file",
+      accept: ".json,application/json",
+      class: "input--plain",
+      "aria-describedby": "upload-hint",
+      disabled: upload.status === "sending",
+      onchange: (e: Event) => {
+        const input = e.currentTarget as HTMLInputElement;
+        const file = input.files?.[0];
+        // Cleared at once, so the same file can be sent again once it is fixed.
+        input.value = "";
+        if (file) void ctrl.upload(file);
+      },
+    }),
+    h("p", { id: "upload-hint", class: "hint" }, t("setup.uploadHint")),
+    status,
+  );
+}
+
+/** The variants, each naming the role that would use it; off and explained when nobody can. */
+function variantChecks(chosen: ScenarioChoice | null): VNode[] {
+  const listeners = chosen?.variants.surveillance ?? [];
+  const clause = chosen?.variants.lateInsertion ?? null;
+  const surveillance = chosen && !listeners.length ? [t("setup.surveillanceNone"), " ", t("setup.noSurveillance")] : listeners.length ? t("setup.surveillance", { roles: formatList(listeners), count: listeners.length }) : t("setup.surveillanceNone");
+  const insertion = chosen && !clause ? [t("setup.lateInsertionNone"), " ", t("setup.noLateInsertion")] : clause ? t("setup.lateInsertion", { role: clause }) : t("setup.lateInsertionNone");
+  return [
+    h("label", { class: "check", "data-key": "surveillance" }, h("input", { type: "checkbox", name: "surveillance", disabled: chosen !== null && !listeners.length }), " ", surveillance),
+    h("label", { class: "check", "data-key": "lateInsertion" }, h("input", { type: "checkbox", name: "lateInsertion", checked: true, disabled: chosen !== null && !clause }), " ", insertion),
+  ];
 }
 
 /** "8 min 50 s", "27 min", "45 s". */

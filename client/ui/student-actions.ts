@@ -8,6 +8,7 @@ import type { NegotiationTab, StudentController } from "../ctrl/student-controll
 import { availability, can, openTargets, whyNot, type Action } from "../ctrl/available.js";
 import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
+import { ruleFactsOf, ruleLong } from "../text/rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { actionForm, button, describedBy, errorFor, field, positionsOf, roleBadge } from "./parts.js";
 
@@ -296,7 +297,7 @@ export function decisionSection(ctrl: StudentController, view: MatchView): VNode
     "section",
     { class: "card", "data-key": "decision", "aria-labelledby": "decision-heading" },
     h("h2", { id: "decision-heading" }, t("decision.heading")),
-    table ? h("p", null, t("decision.rule", { rule: t(`rule.${table.rule}`) })) : null,
+    table ? h("p", null, t("decision.rule", { rule: ruleLong(table.rule, ruleFactsOf(view.scenario)) })) : null,
     tabled.length === 0 ? h("p", null, t("decision.nothing")) : declare.ok ? h("p", { class: "hint" }, t("decision.intro")) : h("p", { class: "hint" }, whyNot(view, "DeclarePosition")),
     tabled.map(({ option }) => {
       const mine = round?.positions[role.id]?.[option];

@@ -160,10 +160,11 @@ export interface ScenarioSummary {
   uploadedAt?: number;
   rules: DecisionRuleId[];
   houses: { name: string; groups: StakeholderGroup[] }[];
-  /** Governments vote under the multilateral rule; a role with more than one vote speaks for a bloc. */
-  governments: { name: string; votes: number }[];
-  /** Every role with its group and income (the token-weighted vote's weight): all on the public role cards. */
-  seats: { name: string; short: string; group: StakeholderGroup; income: number }[];
+  /**
+   * Every role with its group, income (the token-weighted vote's weight) and votes under the
+   * multilateral rule (more than one: it speaks for a bloc) — all on the public role cards.
+   */
+  seats: { name: string; short: string; group: StakeholderGroup; income: number; votes: number }[];
   /** The roles that would use the variants: who reads corridor talk, who may slip in a clause. */
   variants: { surveillance: string[]; lateInsertion: string | null };
   /**
@@ -189,8 +190,7 @@ export function scenarioSummary(scenario: Scenario, origin: ScenarioSummary["ori
     ...(uploadedAt === undefined ? {} : { uploadedAt }),
     rules: [...scenario.rules],
     houses: scenario.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
-    governments: scenario.roles.filter((r) => r.group === "government").map((r) => ({ name: r.name, votes: r.abilities.blocVotes })),
-    seats: scenario.roles.map((r) => ({ name: r.name, short: r.short, group: r.group, income: r.income })),
+    seats: scenario.roles.map((r) => ({ name: r.name, short: r.short, group: r.group, income: r.income, votes: r.abilities.blocVotes })),
     variants: {
       surveillance: scenario.roles.filter((r) => r.abilities.surveillance).map((r) => r.name),
       lateInsertion: scenario.rider ? name(scenario.rider.owner) : null,
@@ -225,7 +225,6 @@ function uploadedSummary(stored: StoredScenario): ScenarioSummary {
       uploadedAt: stored.uploadedAt,
       rules: [],
       houses: [],
-      governments: [],
       seats: [],
       variants: { surveillance: [], lateInsertion: null },
       problem,
