@@ -189,7 +189,8 @@ function targetScore(seat: Seat, memory: BotMemory, role: PublicRole, wanted: Op
   if (power <= 0) return 0;
   const t = memory.trust[role.id] ?? { funded: 0, loyal: 0 };
   const trust = (t.loyal + 1) / (t.funded + 2);
-  // With the accountants' table (TECH on tax) a patron knows who already agrees and need not pay them.
+  // With a table of everyone's payoffs (a role whose knowledge.seesAllPayoffs names this dossier)
+  // a patron knows who already agrees and need not pay them.
   const known = wanted ? seat.view.briefing?.allPayoffs[seat.dossier.id]?.[wanted]?.[role.id] : undefined;
   const declared = wanted ? seat.round.positions[role.id]?.[wanted] : undefined;
   const agrees = declared !== undefined ? yes(declared) : known !== undefined ? known >= 0 : null;

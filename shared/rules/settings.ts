@@ -33,7 +33,7 @@ export const TIMER_PRESET_IDS = [...PLAN_IDS, "custom", "lesson-45", "lesson-90"
 export type TimerPreset = (typeof TIMER_PRESET_IDS)[number];
 
 export const VariantsSchema = z.object({
-  /** USG reads a sample of corridor talk. */
+  /** The roles with abilities.surveillance read a sample of corridor talk. */
   surveillance: z.boolean().default(false),
   /** The rider owner may slip a clause into an adopted text. */
   lateInsertion: z.boolean().default(true),
