@@ -253,9 +253,42 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
 }
 
+const KINDS: Record<string, string> = { string: "a text in quotes", number: "a number", int: "a whole number", boolean: "true or false", object: "an object { … }", array: "a list [ … ]" };
+const kindOf = (x: unknown) => (x === null ? "null" : Array.isArray(x) ? "a list" : typeof x === "string" ? "a text" : typeof x === "object" ? "an object" : `${typeof x === "number" ? "a number" : typeof x === "boolean" ? String(x) : typeof x}`);
+
+/**
+ * The validator's problems in words an author can act on ("must be at most 100", "is missing
+ * (a number is needed)") wherever the schema above did not write its own message.
+ */
+function plainIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  const limit = (n: unknown) => String(n);
+  switch (issue.code) {
+    case "too_big":
+      if (issue.origin === "string") return `must be at most ${limit(issue.maximum)} characters`;
+      if (issue.origin === "array") return `may have at most ${limit(issue.maximum)} items`;
+      return issue.inclusive === false ? `must be below ${limit(issue.maximum)}` : `must be at most ${limit(issue.maximum)}`;
+    case "too_small":
+      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "must not be empty" : `must be at least ${limit(issue.minimum)} characters`;
+      if (issue.origin === "array") return issue.exact ? `must have exactly ${limit(issue.minimum)} items` : `needs at least ${limit(issue.minimum)} items`;
+      return issue.inclusive === false ? `must be above ${limit(issue.minimum)}` : `must be at least ${limit(issue.minimum)}`;
+    case "invalid_type": {
+      const wanted = KINDS[issue.expected] ?? issue.expected;
+      return issue.input === undefined ? `is missing (${wanted} is needed)` : `must be ${wanted}, not ${kindOf(issue.input)}`;
+    }
+    case "invalid_value": {
+      const values = issue.values.map((v) => JSON.stringify(v)).join(", ");
+      return issue.input === undefined ? `is missing (one of ${values})` : `must be one of ${values}`;
+    }
+    case "unrecognized_keys":
+      return `has ${issue.keys.length === 1 ? "a field" : "fields"} the format does not know: ${issue.keys.join(", ")}`;
+    default:
+      return undefined;
+  }
+}
+
 /** Validates unknown data as a scenario; throws a ScenarioError naming each field and its problem. */
 export function parseScenario(data: unknown): Scenario {
-  const result = ScenarioSchema.safeParse(data);
+  const result = ScenarioSchema.safeParse(data, { error: plainIssue });
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({ path: pathText(i.path) || "(scenario)", message: i.message }));
   throw new ScenarioError(`Invalid scenario: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);

@@ -38,7 +38,26 @@ describe("scenarios", () => {
     s.roles[2]!.income = "lots";
     const problems = problemsOf(s);
     expect(problems).toContain("dossiers[0].options[0].payoffs.USG: must be at most +3");
-    expect(problems.some((p) => p.startsWith("roles[2].income:"))).toBe(true);
+    expect(problems).toContain("roles[2].income: must be a number, not a text");
+  });
+  it("says what is wrong in plain words: limits, missing fields, types and choices", () => {
+    const s = clone(smallScenario()) as unknown as Record<string, unknown> & { roles: Record<string, unknown>[]; dossiers: { options: Record<string, unknown>[] }[] };
+    s.roles[1]!.income = 500;
+    s.roles[0]!.name = "";
+    delete s.roles[2]!.group;
+    s.roles[3]!.canTravelAlone = "yes";
+    delete s.roles[4]!.home;
+    s.rules = ["R5"];
+    s.dossiers[0]!.options = s.dossiers[0]!.options.slice(0, 1);
+    expect(problemsOf(s)).toEqual([
+      "roles[0].name: must not be empty",
+      "roles[1].income: must be at most 100",
+      'roles[2].group: is missing (one of "government", "private", "technical", "civil-society")',
+      "roles[3].canTravelAlone: must be true or false, not a text",
+      "roles[4].home: is missing (a text in quotes is needed)",
+      "dossiers[0].options: needs at least 2 options",
+      'rules[0]: must be one of "R1", "R2", "R3", "R4"',
+    ]);
   });
   it("names an unknown status quo, a duplicate role and a role in no house", () => {
     const s = clone(defaultScenario());
