@@ -141,8 +141,8 @@ function scenarioAbout(ctrl: SetupController, chosen: ScenarioChoice | null): VN
 /** The file input for a teacher's own scenario, and what became of the last upload. */
 function uploadPart(ctrl: SetupController): VNode {
   const upload = ctrl.state.upload;
-  const issues = (heading: string, list: UploadIssue[]) =>
-    list.length ? [h("p", null, heading), h("ul", { class: "upload__issues" }, list.slice(0, 20).map((i, k) => h("li", { "data-key": `i${k}` }, t("setup.issue", { path: i.path, message: i.message }))))] : null;
+  const issues = (heading: string, list: UploadIssue[], pathsOnly = false) =>
+    list.length ? [h("p", null, heading), h("ul", { class: "upload__issues" }, list.slice(0, 20).map((i, k) => h("li", { "data-key": `i${k}` }, pathsOnly ? i.path : t("setup.issue", { path: i.path, message: i.message }))))] : null;
   let status: VNode | null = null;
   if (upload.status === "sending") status = h("p", { class: "hint", role: "status" }, t("setup.uploading", { file: upload.file }));
   else if (upload.status === "done")
@@ -150,10 +150,16 @@ function uploadPart(ctrl: SetupController): VNode {
       "div",
       { class: "upload__done", role: "status", "data-testid": "upload-status" },
       h("p", null, t(upload.replaced ? "setup.uploadReplaced" : "setup.uploaded", { title: upload.title, roles: upload.roles, rounds: upload.dossiers })),
-      issues(t("setup.uploadWarnings"), upload.warnings),
+      issues(t("setup.uploadWarnings"), upload.warnings, true),
     );
   else if (upload.status === "failed")
-    status = h("div", { class: "error upload__failed", role: "alert", "data-testid": "upload-status" }, h("p", null, t("setup.uploadFailed", { file: upload.file, reason: upload.reason })), issues(t("setup.uploadIssues"), upload.issues));
+    // With the fields listed, the server's sentence (which repeats them) gives way to their count.
+    status = h(
+      "div",
+      { class: "error upload__failed", role: "alert", "data-testid": "upload-status" },
+      h("p", null, upload.issues.length ? t("setup.uploadFailedFields", { file: upload.file, count: upload.issues.length }) : t("setup.uploadFailed", { file: upload.file, reason: upload.reason })),
+      issues(t("setup.uploadIssues"), upload.issues),
+    );
   else if (upload.status === "removed") status = h("p", { class: "hint", role: "status", "data-testid": "upload-status" }, t("setup.removed", { title: upload.title }));
   return h(
     "div",
@@ -183,11 +189,11 @@ function uploadPart(ctrl: SetupController): VNode {
 function variantChecks(chosen: ScenarioChoice | null): VNode[] {
   const listeners = chosen?.variants.surveillance ?? [];
   const clause = chosen?.variants.lateInsertion ?? null;
-  const surveillance = chosen && !listeners.length ? [t("setup.surveillanceNone"), " ", t("setup.noSurveillance")] : listeners.length ? t("setup.surveillance", { roles: formatList(listeners), count: listeners.length }) : t("setup.surveillanceNone");
+  const surveillance = chosen && !listeners.length ? [t("setup.surveillanceNone"), " ", t("setup.noSurveillance")] : listeners.length ? t("setup.surveillance", { roles: formatList(listeners) }) : t("setup.surveillanceNone");
   const insertion = chosen && !clause ? [t("setup.lateInsertionNone"), " ", t("setup.noLateInsertion")] : clause ? t("setup.lateInsertion", { role: clause }) : t("setup.lateInsertionNone");
   return [
     h("label", { class: "check", "data-key": "surveillance" }, h("input", { type: "checkbox", name: "surveillance", disabled: chosen !== null && !listeners.length }), " ", surveillance),
-    h("label", { class: "check", "data-key": "lateInsertion" }, h("input", { type: "checkbox", name: "lateInsertion", checked: true, disabled: chosen !== null && !clause }), " ", insertion),
+    h("label", { class: "check", "data-key": "lateInsertion" }, h("input", { type: "checkbox", name: "lateInsertion", checked: chosen === null || clause !== null, disabled: chosen !== null && !clause }), " ", insertion),
   ];
 }
 
