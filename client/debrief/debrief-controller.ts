@@ -154,7 +154,7 @@ export class DebriefController {
     return this.view.players.filter((p) => p.table === table && p.role === role && p.kind === "human").map((p) => p.nickname);
   }
 
-  /** "TECH" or "TECH (Ana, Ben)": roles told apart by the letters the game screens use, names only when allowed. */
+  /** "ABC" or "ABC (Ana, Ben)": roles told apart by the short labels the game screens use, names only when allowed. */
   label(table: number, role: string): string {
     const short = this.role(role)?.short ?? role;
     const names = this.nicknames(table, role);
@@ -320,7 +320,7 @@ export class DebriefController {
   }
 }
 
-/** A part's title: "Who paid whom", "Privacy and surveillance", "Moves toward a sponsor's option (2/3)". */
+/** A part's title: "Who paid whom", a dossier's title, "Moves toward a sponsor's option (2/3)". */
 export function partTitle(ctrl: DebriefController, part: Part): string {
   const base = part.kind === "dossier" ? (ctrl.view?.scenario.dossiers[part.round ?? 0]?.title ?? "") : t(`debrief.part.${part.kind}`);
   const table = part.table !== null && (ctrl.data?.tables.length ?? 1) > 1 && !ctrl.mine ? ` · ${t("debrief.tableLabel", { table: part.table + 1, rule: t(`debrief.vote.rule.${ctrl.data!.tables.find((x) => x.table === part.table)!.rule}`) })}` : "";

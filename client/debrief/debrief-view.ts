@@ -58,7 +58,7 @@ function card(ctrl: DebriefController): VNode {
       h("p", { class: "debrief__count" }, t("debrief.title"), " · ", t("debrief.cardOf", { number: ctrl.card + 1, total: ctrl.total }), " · ", t("debrief.partOf", { number: ctrl.part + 1, total: parts.length })),
       h("h2", { id: "debrief-card-title", class: "debrief__title", tabindex: "-1" }, t(`debrief.${cardId}.title`)),
       // A card may have no lead ("The argument": its part title says it, and a phone shows the claim on its first screen).
-      first && isMessageKey(`debrief.${cardId}.lead`) ? h("p", { class: "debrief__lead" }, t(`debrief.${cardId}.lead` as MessageKey)) : null,
+      first && isMessageKey(`debrief.${cardId}.lead`) ? h("p", { class: "debrief__lead" }, t(`debrief.${cardId}.lead` as MessageKey, { questions: ctrl.view?.scenario.dossiers.length ?? 0 })) : null,
       h("p", { class: "debrief__part-title", "data-testid": "debrief-part-title" }, partTitle(ctrl, part)),
     ),
     debrief

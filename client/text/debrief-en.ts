@@ -274,7 +274,7 @@ export const debriefEn = {
   "debrief.vote.q3": "Which rule would you choose for the real Internet, and who would refuse it?",
 
   "debrief.history.title": "What really happened",
-  "debrief.history.lead": "The real decisions on these three questions, after 2014.",
+  "debrief.history.lead": "What was really decided on {questions, plural, one {this question} other {these # questions}}.",
   "debrief.history.q1": "Did our class decide like the real world did? Where did we differ, and why?",
   "debrief.history.q2": "Michael Gurstein argued that “multistakeholder” meetings favour those who already hold the largest stakes. After playing, do you agree?",
 
