@@ -297,6 +297,7 @@ const messages = {
   "score.mandateWhy": "What the decisions meant for your people: {parts}. Each point counts {weight} times.",
   "score.mandatePart": "{option}: {payoff}",
   "score.mandateClause": "the inserted clause {payoff}",
+  "score.mandateNoClause": "no late clause inserted {payoff}",
   "score.mandateNone": "Nothing has been decided yet.",
   "score.standingLine": "Standing {standing}",
   "score.standingWhy": "{tokens, plural, one {# token} other {# tokens}} left, {rounds, plural, =0 {no round} one {# round} other {# rounds}} in person, {seats, plural, =0 {no drafting seat} one {# drafting seat} other {# drafting seats}}.",

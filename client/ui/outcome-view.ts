@@ -82,7 +82,8 @@ export function myScore(view: MatchView, table: TableView | undefined, role: str
   const fromClause = score.mandatePoints - fromOptions;
   const parts = [
     ...decided.map((d) => t("score.mandatePart", { option: d.option, payoff: signed(d.payoff) })),
-    fromClause ? t("score.mandateClause", { payoff: signed(fromClause) }) : null,
+    // The rider's points: from a clause that went in, or (a scenario's "none" option) from none going in.
+    fromClause ? t(table.rounds.some((r) => r.decision?.rider) ? "score.mandateClause" : "score.mandateNoClause", { payoff: signed(fromClause) }) : null,
   ].filter((x): x is string => x !== null);
   return h(
     "section",
