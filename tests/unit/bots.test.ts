@@ -32,6 +32,7 @@ import {
   type MatchView,
   type Scenario,
 } from "../../shared/index.js";
+import { loadScenario, scenarioIds } from "../../server/scenarios/index.js";
 import { Match, defaultScenario, smallScenario } from "../helpers/engine.js";
 
 const RULES: DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
@@ -262,6 +263,41 @@ describe("a bots-only match", () => {
     }
     expect(run.actions.some((a) => a.intent.type === "MakeStatement")).toBe(true);
   });
+});
+
+describe("temperaments come from a role's data, for any scenario", () => {
+  const shipped = () => scenarioIds().map((id) => loadScenario(id));
+
+  it("gives every role of every shipped scenario and the fixture a temperament: the rich fund, the poor are tempted, more the poorer", () => {
+    for (const scenario of [...shipped(), smallScenario()]) {
+      const profiles = scenarioProfiles(scenario);
+      expect(Object.keys(profiles).sort()).toEqual(scenario.roles.map((r) => r.id).sort());
+      const richest = scenario.roles.reduce((a, r) => (r.income > a.income ? r : a));
+      expect(profiles[richest.id]!.patronRate, `${scenario.id}: ${richest.id} funds`).toBeGreaterThan(0);
+      const tempted = scenario.roles.filter((r) => r.income < 3 * scenario.travel.costPerDelegate && !scenario.bots[r.id]?.captureTendency);
+      for (const a of tempted)
+        for (const b of tempted) if (a.income < b.income) expect(profiles[a.id]!.susceptibility, `${scenario.id}: ${a.id} is poorer than ${b.id}`).toBeGreaterThanOrEqual(profiles[b.id]!.susceptibility);
+      expect(profiles[richest.id]!.captureTendency).toBeLessThan(Math.max(...tempted.map((r) => profiles[r.id]!.captureTendency)));
+    }
+  });
+
+  it("takes the file's overrides over what is derived, and --temptation scales every role of every scenario", () => {
+    const scenario = loadScenario("whose-internet-net-neutrality");
+    const south = Object.entries(scenario.bots).find(([, t]) => t.captureTendency !== undefined)!;
+    expect(scenarioProfiles(scenario)[south[0]]!.captureTendency).toBe(south[1].captureTendency);
+    const without = { ...scenario, bots: {} };
+    expect(scenarioProfiles(without)[south[0]]!.captureTendency).not.toBe(south[1].captureTendency);
+    for (const s of [...shipped(), smallScenario()]) {
+      expect(Object.values(scenarioProfiles(s, { temptation: 0 })).map((p) => p.captureTendency)).toEqual(s.roles.map(() => 0));
+      const doubled = scenarioProfiles(s, { temptation: 2 });
+      for (const [id, p] of Object.entries(scenarioProfiles(s))) expect(doubled[id]!.captureTendency).toBeCloseTo(Math.min(1, 2 * p.captureTendency), 9);
+    }
+  });
+
+  it("marks nobody in the second scenario when nobody can be won over, under every rule", () => {
+    const scenario = loadScenario("whose-internet-net-neutrality");
+    for (const rule of RULES) for (let seed = 0; seed < 4; seed++) expect(debrief(simulateMatch({ scenario, rule, seed, temptation: 0 }).events).tables[0]!.marks).toEqual([]);
+  }, SLOW);
 });
 
 describe("capture is a tendency, not a certainty", () => {
