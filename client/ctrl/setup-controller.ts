@@ -38,7 +38,7 @@ export interface ScenarioChoice {
   rules: RuleId[];
   houses: { name: string; groups: string[] }[];
   seats: { name: string; short: string; group: string; income: number; votes: number }[];
-  variants: { surveillance: string[]; lateInsertion: string | null };
+  powers: { listeners: string[]; clauseHolder: string | null };
   /** An upload that no longer passes the checks: why (it cannot open a match). */
   problem?: string;
 }

@@ -187,8 +187,8 @@ function uploadPart(ctrl: SetupController): VNode {
 
 /** The variants, each naming the role that would use it; off and explained when nobody can. */
 function variantChecks(chosen: ScenarioChoice | null): VNode[] {
-  const listeners = chosen?.variants.surveillance ?? [];
-  const clause = chosen?.variants.lateInsertion ?? null;
+  const listeners = chosen?.powers.listeners ?? [];
+  const clause = chosen?.powers.clauseHolder ?? null;
   const surveillance = chosen && !listeners.length ? [t("setup.surveillanceNone"), " ", t("setup.noSurveillance")] : listeners.length ? t("setup.surveillance", { roles: formatList(listeners) }) : t("setup.surveillanceNone");
   const insertion = chosen && !clause ? [t("setup.lateInsertionNone"), " ", t("setup.noLateInsertion")] : clause ? t("setup.lateInsertion", { role: clause }) : t("setup.lateInsertionNone");
   return [

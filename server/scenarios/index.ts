@@ -165,8 +165,8 @@ export interface ScenarioSummary {
    * multilateral rule (more than one: it speaks for a bloc) — all on the public role cards.
    */
   seats: { name: string; short: string; group: StakeholderGroup; income: number; votes: number }[];
-  /** The roles that would use the variants: who reads corridor talk, who may slip in a clause. */
-  variants: { surveillance: string[]; lateInsertion: string | null };
+  /** The roles that hold the variants' powers: who can read corridor talk, who holds the late clause. */
+  powers: { listeners: string[]; clauseHolder: string | null };
   /**
    * An upload that no longer passes the checks of this version of the game (kept as it was):
    * why, so the teacher can fix the file and upload it again. It cannot open a match.
@@ -191,9 +191,9 @@ export function scenarioSummary(scenario: Scenario, origin: ScenarioSummary["ori
     rules: [...scenario.rules],
     houses: scenario.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
     seats: scenario.roles.map((r) => ({ name: r.name, short: r.short, group: r.group, income: r.income, votes: r.abilities.blocVotes })),
-    variants: {
-      surveillance: scenario.roles.filter((r) => r.abilities.surveillance).map((r) => r.name),
-      lateInsertion: scenario.rider ? name(scenario.rider.owner) : null,
+    powers: {
+      listeners: scenario.roles.filter((r) => r.abilities.surveillance).map((r) => r.name),
+      clauseHolder: scenario.rider ? name(scenario.rider.owner) : null,
     },
   };
 }
@@ -226,7 +226,7 @@ function uploadedSummary(stored: StoredScenario): ScenarioSummary {
       rules: [],
       houses: [],
       seats: [],
-      variants: { surveillance: [], lateInsertion: null },
+      powers: { listeners: [], clauseHolder: null },
       problem,
     };
   }

@@ -5,6 +5,7 @@
 // (`bots` in the file; docs/writing-scenarios.md). Balance knobs, not rules: the engine never
 // reads them, and a bot still acts only on its own seat's view.
 import type { Scenario } from "../scenario/schema.js";
+import { travelCost } from "../rules/helpers.js";
 import type { RoleId } from "../rules/types.js";
 
 export interface BotProfile {
@@ -78,7 +79,8 @@ export function stakeOf(scenario: Scenario, role: RoleId): number {
 export function deriveProfile(scenario: Scenario, roleId: RoleId): BotProfile {
   const role = scenario.roles.find((r) => r.id === roleId);
   if (!role) return { ...BASE_PROFILE };
-  const cost = Math.max(1, scenario.travel.costPerDelegate);
+  // The price of a trip away from home (the engine's travelCost), the yardstick of a role's money.
+  const cost = Math.max(1, ...scenario.roles.flatMap((r) => scenario.dossiers.map((d) => travelCost(scenario, r, d))));
   const richest = Math.max(1, ...scenario.roles.map((r) => r.income));
   const wealth = role.income / richest;
   const voice = role.population / Math.max(1e-9, ...scenario.roles.map((r) => r.population));

@@ -52,13 +52,13 @@ describe("the scenario list", () => {
 
   it("describes what the rules are made of: houses, governments' votes, seats and who holds the variants' powers", async () => {
     const { scenarios } = await list();
-    const d = scenarios[0] as unknown as { houses: { name: string }[]; seats: { group: string; votes: number; income: number }[]; variants: { surveillance: string[]; lateInsertion: string | null }; rules: string[] };
+    const d = scenarios[0] as unknown as { houses: { name: string }[]; seats: { group: string; votes: number; income: number }[]; powers: { listeners: string[]; clauseHolder: string | null }; rules: string[] };
     expect(d.houses).toHaveLength(3);
     expect(d.seats).toHaveLength(9);
     expect(d.seats.filter((x) => x.group === "government").length).toBeGreaterThan(1);
     expect(d.seats.every((x) => x.votes >= 1 && x.income >= 0)).toBe(true);
-    expect(d.variants.surveillance).toHaveLength(1);
-    expect(d.variants.lateInsertion).toEqual(expect.any(String));
+    expect(d.powers.listeners).toHaveLength(1);
+    expect(d.powers.clauseHolder).toEqual(expect.any(String));
     expect(d.rules).toEqual(["R1", "R2", "R3", "R4"]);
   });
 });
