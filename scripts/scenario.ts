@@ -158,7 +158,7 @@ function gameWarnings(s: Scenario, figures: RuleFigures[], calm: Map<DecisionRul
 async function checkOne(file: string, args: Args): Promise<boolean> {
   const out: string[] = [];
   const warnings: LintWarning[] = [];
-  const relative = path.relative(process.cwd(), file);
+  const relative = path.relative(process.cwd(), file).startsWith("..") ? path.resolve(file) : path.relative(process.cwd(), file);
   out.push(`\n############ Scenario check: ${relative}`);
   const scenario = readChecked(file, out, warnings);
   if (!scenario) {
