@@ -49,25 +49,14 @@ const pieces = {
 export type ArtKey = keyof typeof pieces;
 
 /**
- * Emblems drawn for the default scenario's roles. Each keeps its stakeholder group's outline
- * (square, diamond, triangle, circle) and colour and adds a picture of its own, so two roles
- * of one group differ by picture and letters even where colours cannot be told apart. A role
- * of another scenario wears its group's emblem.
+ * A seat's emblem: the picture its scenario names for the role (e.g. "tech" for
+ * emblem-tech.svg), else its stakeholder group's. Every emblem keeps its group's outline
+ * (square, diamond, triangle, circle) and colour; a picture of its own tells two roles of one
+ * group apart even where colours cannot be told apart.
  */
-const roleEmblems: Readonly<Record<string, ArtKey>> = {
-  TECH: "emblem-tech",
-  USG: "emblem-usg",
-  EU: "emblem-eu",
-  DNS: "emblem-dns",
-  IP: "emblem-ip",
-  EMG: "emblem-emg",
-  "NGO-N": "emblem-ngo",
-  LDC: "emblem-ldc",
-  "CS-S": "emblem-css",
-};
-
-export function emblemOf(role: string, group: StakeholderGroup): ArtKey {
-  return roleEmblems[role] ?? `emblem-group-${group}`;
+export function emblemOf(emblem: string | null | undefined, group: StakeholderGroup): ArtKey {
+  const named = `emblem-${emblem ?? ""}`;
+  return emblem && named in pieces ? (named as ArtKey) : `emblem-group-${group}`;
 }
 
 const venues: Readonly<Record<string, ArtKey>> = {

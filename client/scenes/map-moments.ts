@@ -160,7 +160,7 @@ async function flyIn(scene: MapScene, model: TableModel, role: string, venue: Po
   if (!plan || !seat || !home || !landing) return;
   const m = scene.motion;
   const size = M.emblem;
-  const traveller = scene.add.image(home.x, home.y, ART, emblemOf(seat.role, seat.group)).setDisplaySize(size, size).setDepth(depth.flying);
+  const traveller = scene.add.image(home.x, home.y, ART, emblemOf(seat.emblem, seat.group)).setDisplaySize(size, size).setDepth(depth.flying);
   const plane = scene.add.image(home.x, home.y, ART, "plane").setDisplaySize(M.plane, M.plane).setDepth(depth.flying + 1);
   keepUntilNextRound(scene, traveller);
   // The delegation leaves home: its emblem there fades as the plane takes off.

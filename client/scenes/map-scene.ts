@@ -146,7 +146,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
     const key = `home:${seat.role}`;
     const size = M.emblem;
     if (seat.mine) r.keep(`${key}:mine`, () => this.add.ellipse(at.x, at.y, size + 18, size + 18, colourNumber(colours.highlight)).setStrokeStyle(3, colourNumber(colours.ink)).setDepth(depth.seats)).setPosition(at.x, at.y);
-    r.image(`${key}:emblem`, at.x, at.y, emblemOf(seat.role, seat.group), size, size).setDepth(depth.seats + 1).setAlpha(seat.mode === "absent" ? 0.4 : 1);
+    r.image(`${key}:emblem`, at.x, at.y, emblemOf(seat.emblem, seat.group), size, size).setDepth(depth.seats + 1).setAlpha(seat.mode === "absent" ? 0.4 : 1);
     r.text(`${key}:label`, at.x, at.y + size / 2 + 6, seat.short, { size: 24, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: 5 } }).setDepth(depth.seats + 2);
     const icon = seat.mode === "in-person" ? "plane" : seat.mode === "remote" ? "video" : null;
     if (icon) r.image(`${key}:mode`, at.x + size / 2 - 10, at.y - size / 2 + 8, icon, 28, 28).setDepth(depth.seats + 2);
@@ -163,7 +163,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
     const faded = seat.mode === "absent" ? 0.55 : 1;
     if (seat.mine) r.keep(`${key}:mine`, () => this.add.rectangle(box.x, box.y, 0, 0, colourNumber(colours.highlight)).setRounded(14).setDepth(depth.furniture)).setPosition(box.x, box.y).setSize(box.width + 14, box.height + 14).setStrokeStyle(3, colourNumber(colours.ink));
     r.image(`${key}:paper`, box.x, box.y, "ticket", box.width, box.height).setDepth(depth.furniture + 1).setAlpha(faded);
-    r.image(`${key}:emblem`, left + (T.stub / 2) * k, top + box.height * 0.42, emblemOf(seat.role, seat.group), T.emblem * k, T.emblem * k).setDepth(depth.seats).setAlpha(faded);
+    r.image(`${key}:emblem`, left + (T.stub / 2) * k, top + box.height * 0.42, emblemOf(seat.emblem, seat.group), T.emblem * k, T.emblem * k).setDepth(depth.seats).setAlpha(faded);
     const textLeft = left + (T.stub + T.padding) * k;
     const name = seat.mine ? `${seat.short} · ${t("table.you")}` : seat.short;
     r.text(`${key}:name`, textLeft, top + 24 * k, name, { size: T.nameSize, bold: true, originX: 0 }).setDepth(depth.seats);
@@ -195,7 +195,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
       // The sponsor's colour down the stub and its emblem on it: who paid (or offers to pay) the ticket.
       const colour = colourNumber(groupStyle[mark.group].colour);
       r.keep(`${key}:stripe`, () => this.add.rectangle(0, 0, 1, 1).setDepth(depth.seats)).setPosition(left + (T.stripe / 2 + 4) * k, box.y).setSize(T.stripe * k, box.height - 16 * k).setFillStyle(colour, payer ? 1 : 0.45);
-      r.image(`${key}:sponsor`, left + (T.stub - T.sponsorEmblem / 2 - 8) * k, top + box.height - (T.sponsorEmblem / 2 + 8) * k, emblemOf(mark.role, mark.group), T.sponsorEmblem * k, T.sponsorEmblem * k).setDepth(depth.badges).setAlpha(payer ? 1 : 0.6);
+      r.image(`${key}:sponsor`, left + (T.stub - T.sponsorEmblem / 2 - 8) * k, top + box.height - (T.sponsorEmblem / 2 + 8) * k, emblemOf(mark.emblem, mark.group), T.sponsorEmblem * k, T.sponsorEmblem * k).setDepth(depth.badges).setAlpha(payer ? 1 : 0.6);
     }
   }
 }

@@ -1,5 +1,5 @@
 // Keeps a scene's game objects between redraws. A redraw walks the model and asks for each
-// object by a stable key ("seat:EU:label"); an object that already exists is updated in place
+// object by a stable key ("seat:<role>:label"); an object that already exists is updated in place
 // (a text is re-rendered only when its words change), new ones are created, and whatever the
 // walk did not ask for is destroyed at the end. Redraws stay cheap when a class of forty
 // changes the table many times a minute, and a running animation keeps its objects.

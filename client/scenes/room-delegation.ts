@@ -33,7 +33,7 @@ export function showsHands(model: TableModel, seat: SeatModel): boolean {
 /** A delegation where it is: a seat at the table, a screen on the wall, or a faded emblem by the door. */
 export function drawDelegation(scene: Phaser.Scene, r: Retained, model: TableModel, seat: SeatModel, spot: Spot): void {
   const key = `d:${seat.role}`;
-  const emblem = emblemOf(seat.role, seat.group);
+  const emblem = emblemOf(seat.emblem, seat.group);
   if (spot.kind === "seat") {
     r.image(`${key}:chair`, spot.at.x, spot.at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture);
     if (seat.mine) r.keep(`${key}:mine`, () => scene.add.ellipse(spot.at.x, spot.at.y, 0, 0).setDepth(depth.furniture)).setPosition(spot.at.x, spot.at.y).setSize(L.seats.chair + L.seats.mineRing * 2, L.seats.chair + L.seats.mineRing * 2).setFillStyle(colourNumber(colours.highlight), 1).setStrokeStyle(4, colourNumber(colours.ink));
@@ -111,7 +111,7 @@ function drawBadges(scene: Phaser.Scene, r: Retained, model: TableModel, seat: S
     const at = corner(-0.5, 0.62);
     const payer = model.seats.find((s) => s.role === sponsor);
     r.image(`${key}:ticket`, at.x, at.y, "ticket", 72, 34).setDepth(depth.badges);
-    if (payer) r.image(`${key}:sponsor`, at.x + 12, at.y, emblemOf(payer.role, payer.group), 28, 28).setDepth(depth.badges);
+    if (payer) r.image(`${key}:sponsor`, at.x + 12, at.y, emblemOf(payer.emblem, payer.group), 28, 28).setDepth(depth.badges);
     r.keep(`${key}:stripe`, () => scene.add.rectangle(0, 0, 8, 28).setDepth(depth.badges)).setPosition(at.x - 28, at.y).setFillStyle(colourNumber(payer ? groupStyle[payer.group].colour : colours.ink));
   }
 }

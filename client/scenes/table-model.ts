@@ -21,6 +21,8 @@ export interface SeatModel {
   short: string;
   name: string;
   group: StakeholderGroup;
+  /** The scenario's picture for the seat (art.ts: emblemOf); null: the group's emblem. */
+  emblem: string | null;
   /** Home region, where the delegation starts its trip on the map. */
   home: string;
   mode: SeatMode;
@@ -131,6 +133,7 @@ export function tableModelOf(view: MatchView, tableIndex: number): TableModel | 
       short: role.short,
       name: role.name,
       group: role.group,
+      emblem: role.emblem,
       home: role.home,
       mode: attendance?.mode ?? "undecided",
       travellers: attendance?.delegates ?? 0,

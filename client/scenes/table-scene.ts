@@ -214,7 +214,7 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     this.#r.text("drafting:title", c.x - width / 2 + 52, y - height / 2 + 18, t("table.draftingGroup"), { size: titleSize, bold: true, originX: 0 }).setDepth(depth.items);
     const shown = members.slice(0, 6);
     shown.forEach((m, i) => {
-      this.#r.image(`drafting:m:${m.role}`, c.x - width / 2 + 52 + emblem / 2 + i * (emblem + 4), y + 14, emblemOf(m.role, m.group), emblem - 6, emblem - 6).setDepth(depth.items);
+      this.#r.image(`drafting:m:${m.role}`, c.x - width / 2 + 52 + emblem / 2 + i * (emblem + 4), y + 14, emblemOf(m.emblem, m.group), emblem - 6, emblem - 6).setDepth(depth.items);
     });
   }
 

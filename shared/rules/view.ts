@@ -47,6 +47,8 @@ export interface PublicRole {
   rider: boolean;
   /** Votes this government casts under the multilateral rule. */
   blocVotes: number;
+  /** The picture its seat wears (the scenario's choice of the game's art); null: its group's. */
+  emblem: string | null;
 }
 
 export interface PublicOption {
@@ -354,6 +356,7 @@ function scenarioView(sc: Scenario, reveal: boolean): MatchView["scenario"] {
       programmeSeats: r.abilities.programmeSeats,
       rider: r.abilities.rider,
       blocVotes: r.abilities.blocVotes,
+      emblem: r.emblem ?? null,
     })),
     dossiers: sc.dossiers.map((d) => ({
       id: d.id,

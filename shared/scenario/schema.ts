@@ -47,6 +47,11 @@ export const RoleSchema = z.object({
   id: Id,
   name: Name(48),
   short: z.string().trim().min(1).max(6, "must be at most 6 characters (it is drawn on small seats)"),
+  /**
+   * The picture on the role's seat, by name from the game's art (assets/table/emblem-NAME.svg);
+   * left out, or a name the art does not have, the seat wears its stakeholder group's emblem.
+   */
+  emblem: z.string().regex(/^[a-z0-9-]{1,32}$/, "must be an emblem's name: lowercase letters, digits and dashes").optional(),
   group: StakeholderGroup,
   income: z.number().int().min(0).max(100),
   home: Name(60),

@@ -109,6 +109,8 @@ const API_ROUTES: Record<string, string> = {
   "/health": "/api/health",
   "/join-address": "/api/join-address",
   "/scenarios": "/api/scenarios",
+  // server/http/scenarios.ts: a teacher's upload by id ("/" there is GET and POST /api/scenarios, tried above).
+  "/:id": "/api/scenarios/city-wifi",
   "/": "/api/matches",
   "/import": "/api/matches/import",
   "/:code": "/api/matches/:code",
