@@ -77,7 +77,7 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
   return new Intl.NumberFormat(currentLanguage(), options).format(value);
 }
 
-/** "TECH, EU and USG" · "TECH, EU y USG": a list joined as this language joins it. */
+/** "A, B and C" · "A, B y C": a list joined as this language joins it. */
 export function formatList(items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string {
   return new Intl.ListFormat(currentLanguage(), { style: "long", type }).format(items);
 }
@@ -87,17 +87,10 @@ export function formatDateTime(value: Date | number, options: Intl.DateTimeForma
   return new Intl.DateTimeFormat(currentLanguage(), options).format(value);
 }
 
-const lists = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
-
-/** "A, B and C" in the active language. */
-export function formatList(items: readonly string[]): string {
-  return lists.format(items);
-}
-
 /** "English" for "en", in the active language; the tag itself when the browser cannot name it. */
 export function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+    return new Intl.DisplayNames([currentLanguage()], { type: "language" }).of(tag) ?? tag;
   } catch {
     return tag;
   }

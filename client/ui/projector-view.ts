@@ -9,7 +9,7 @@ import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { shortAddress } from "../ctrl/join-address.js";
 import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
-import { ruleFactsOf, ruleLong } from "../text/rule-text.js";
+import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { withTerms } from "./glossary.js";

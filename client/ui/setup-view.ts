@@ -8,7 +8,7 @@
 import "../styles/lesson.css";
 import { PHASES, PRESETS, type LessonLength, type ScenarioChoice, type SetupController, type SetupSettings, type TimerPreset, type UploadIssue } from "../ctrl/setup-controller.js";
 import { formatList, languageName, t } from "../text/catalog.js";
-import { ruleExplained, type RuleFacts } from "../text/rule-text.js";
+import { ruleExplained, type RuleFacts } from "./rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { field } from "./parts.js";
 import { setScenarioGlossary } from "./glossary.js";

@@ -8,7 +8,7 @@ import type { NegotiationTab, StudentController } from "../ctrl/student-controll
 import { availability, can, openTargets, whyNot, type Action } from "../ctrl/available.js";
 import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
-import { ruleFactsOf, ruleLong } from "../text/rule-text.js";
+import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { actionForm, button, describedBy, errorFor, field, positionsOf, roleBadge } from "./parts.js";
 

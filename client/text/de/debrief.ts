@@ -261,7 +261,7 @@ export const debrief = {
   "debrief.vote.q3": "Welche Regel würdest du für das echte Internet wählen, und wer würde sie ablehnen?",
 
   "debrief.history.title": "Was wirklich geschah",
-  "debrief.history.lead": "Die echten Entscheidungen zu diesen drei Fragen, nach 2014.",
+  "debrief.history.lead": "Was wirklich entschieden wurde, zu {questions, plural, one {dieser Frage} other {diesen # Fragen}}.",
   "debrief.history.q1": "Hat unsere Klasse so entschieden wie die echte Welt? Wo waren wir anders, und warum?",
   "debrief.history.q2": "Michael Gurstein meinte, dass „Multistakeholder“-Treffen diejenigen begünstigen, die schon am meisten auf dem Spiel haben. Siehst du das nach dem Spiel auch so?",
 

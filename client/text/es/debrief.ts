@@ -261,7 +261,7 @@ export const debrief = {
   "debrief.vote.q3": "¿Qué regla elegirías para la Internet real, y quién la rechazaría?",
 
   "debrief.history.title": "Lo que pasó de verdad",
-  "debrief.history.lead": "Las decisiones reales sobre estas tres preguntas, después de 2014.",
+  "debrief.history.lead": "Lo que de verdad se decidió sobre {questions, plural, one {esta pregunta} other {estas # preguntas}}.",
   "debrief.history.q1": "¿Nuestra clase decidió como el mundo real? ¿En qué fuimos distintos, y por qué?",
   "debrief.history.q2": "Michael Gurstein sostuvo que las reuniones “de múltiples partes interesadas” favorecen a quienes ya tienen más en juego. Después de jugar, ¿estás de acuerdo?",
 

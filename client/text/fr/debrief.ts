@@ -261,7 +261,7 @@ export const debrief = {
   "debrief.vote.q3": "Quelle règle choisirais-tu pour le vrai Internet, et qui la refuserait ?",
 
   "debrief.history.title": "Ce qui s’est vraiment passé",
-  "debrief.history.lead": "Les vraies décisions sur ces trois questions, après 2014.",
+  "debrief.history.lead": "Ce qui a vraiment été décidé sur {questions, plural, one {cette question} other {ces # questions}}.",
   "debrief.history.q1": "Notre classe a-t-elle décidé comme le monde réel ? Où avons-nous été différents, et pourquoi ?",
   "debrief.history.q2": "Michael Gurstein soutenait que les réunions « multipartites » favorisent ceux qui ont déjà le plus en jeu. Après avoir joué, es-tu d’accord ?",
 

@@ -261,7 +261,7 @@ export const debrief = {
   "debrief.vote.q3": "Qual regra você escolheria para a Internet real, e quem a recusaria?",
 
   "debrief.history.title": "O que aconteceu de verdade",
-  "debrief.history.lead": "As decisões reais sobre estas três questões, depois de 2014.",
+  "debrief.history.lead": "O que foi decidido de verdade sobre {questions, plural, one {esta questão} other {estas # questões}}.",
   "debrief.history.q1": "Nossa turma decidiu como o mundo real? Onde fomos diferentes, e por quê?",
   "debrief.history.q2": "Michael Gurstein defendeu que as reuniões “multissetoriais” favorecem quem já tem mais em jogo. Depois de jogar, você concorda?",
 

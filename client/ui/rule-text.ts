@@ -4,7 +4,7 @@
 // assumes one scenario's roles (a scenario with two houses, or no government, reads right).
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
 import type { MatchView } from "../../shared/rules/view.js";
-import { formatList, t } from "./catalog.js";
+import { formatList, t } from "../text/catalog.js";
 
 /** What the rules are made of, from a match's public scenario or the setup page's summary. */
 export interface RuleFacts {
