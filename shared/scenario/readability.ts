@@ -21,7 +21,7 @@ export interface Readability {
   hardWords: string[];
 }
 
-/** A text's words as a reader says them: "A2", "15%", "2014" and "ICANN's" are one word each. */
+/** A text's words as a reader says them: "A2", "15%", "2030" and "ICANN's" are one word each. */
 export function wordsOf(text: string): string[] {
   return text
     .split(/[\s—–/]+|(?<=\p{L})-(?=\p{L})/u)
@@ -32,7 +32,7 @@ export function wordsOf(text: string): string[] {
 /**
  * Syllables of one English word, by vowel groups with the usual corrections (a silent final
  * "e", "-ed" and "-es" after most consonants). Acronyms of up to three letters or digits are spelt out
- * ("DNS" is three, "A2" two), longer ones read as words ("ICANN"); a number counts as two.
+ * ("WHO" is three, "A2" two), longer ones read as words ("ICANN"); a number counts as two.
  */
 export function syllables(word: string): number {
   if (/^\p{N}/u.test(word)) return 2;
@@ -64,7 +64,7 @@ export function readability(text: string): Readability {
   return { words: words.length, sentences, syllables: total, grade: grade === null ? null : Math.round(grade * 10) / 10, hardWords: hard };
 }
 
-/** One text a student reads, with where it comes from ("roles.USG.mandate"). */
+/** One text a student reads, with where it comes from ("roles.ABC.mandate"). */
 export interface PlayerText {
   where: string;
   text: string;
