@@ -316,8 +316,8 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     const floor = seat("EMG").page.locator('form[data-control="floor"]');
     await floor.getByLabel(en["negotiation.messageLabel"]).fill("An independent authority would include the South.");
     await floor.getByRole("button", { name: en["negotiation.floorSend"] }).click();
-    await projector.getByText("An independent authority would include the South.").waitFor();
-    await projector.getByText("Creators need a voice in this too.").waitFor();
+    await projector.getByText("An independent authority would include the South.", { exact: true }).waitFor();
+    await projector.getByText("Creators need a voice in this too.", { exact: true }).waitFor();
 
     await saveScreenshot(phoneSeat("EMG").page, "negotiation", phoneSeat("EMG").size);
     await saveScreenshot(seat("TECH").page, "negotiation-tech", seat("TECH").size);
