@@ -47,7 +47,7 @@ export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string
   const newsLine = news ? h("p", { class: "projector-news", "data-testid": "projector-news" }, h("strong", null, t("projector.news")), " ", news.text) : null;
   switch (view.phase) {
     case "briefing":
-      return [newsLine, dossier ? h("h2", { class: "projector-question" }, withTerms(dossier.question)) : null, optionsList(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
+      return [newsLine, dossier ? h("h2", { class: "projector-question" }, withTerms(dossier.question)) : null, optionsList(view), rulesLine(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
     case "travel":
       return [newsLine, h("h2", { class: "projector-heading" }, t("projector.travelHeading", { city: dossier?.venue.city ?? "" })), view.tables.map((table) => travelBoard(view, table))];
     case "negotiation":
@@ -86,6 +86,21 @@ function lobby(ctrl: ProjectorController, view: MatchView, qrDataUrl: string | n
       players.length ? h("ul", { class: "chips", "data-count": players.length > 24 ? "many" : "few" }, players.map((p) => h("li", { "data-key": p.id, class: "chip" }, p.nickname))) : h("p", { class: "projector-hint" }, t("projector.nobodyYet")),
     ),
   ];
+}
+
+/**
+ * How the tables decide, while the class reads: each rule in use named with its one line, and
+ * with one table its example too (several tables keep to one line each, so the screen fits).
+ */
+function rulesLine(view: MatchView): VNode {
+  const rules = [...new Set(view.tables.map((table) => table.rule))];
+  return h(
+    "div",
+    { class: "projector-rules", "data-testid": "projector-rules" },
+    rules.map((rule) =>
+      h("p", { "data-key": rule }, h("strong", null, t(`rule.short.${rule}`), ": "), t(`rule.explain.${rule}`), rules.length === 1 && view.tables.length === 1 ? [" ", h("em", null, t(`rule.example.${rule}`))] : null),
+    ),
+  );
 }
 
 /** After the end the big screen is the debrief, one part of a card at a time (the final scores are a part of its first card). */

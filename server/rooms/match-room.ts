@@ -34,6 +34,9 @@ import { BotDriver } from "./bot-driver.js";
 
 export type CreateMatchOptions = { settings: SettingsInput; scenarioId?: string; teacherTokenHash: string };
 export type ResumeMatchOptions = { resume: string };
+
+/** How long a reopened ended match waits for its first device before it closes again. */
+const REOPENED_WAIT_MS = 5 * 60_000;
 export type MatchRoomOptions = CreateMatchOptions | ResumeMatchOptions;
 
 type Auth = { kind: "teacher" } | { kind: "projector" } | { kind: "player"; player: string; nickname: string; secret: string; fresh: boolean };
@@ -74,6 +77,8 @@ export class MatchRoom extends Room {
   private match: MatchState | null = null;
   private teacherTokenHash = "";
   private readonly time: RoomClock = context().clock;
+  /** Closes a reopened ended match that no device came to (see onCreate). */
+  private reopenedTimer: RoomTimer | null = null;
   /** Seat secret hashes by player id (also in the store, so seats survive a restart). */
   private seatHashes = new Map<string, string>();
   /** Plain seat secrets known in this process, to hand back to their own device only. */
@@ -177,7 +182,14 @@ export class MatchRoom extends Room {
     this.onMessage("*", (client, type) => this.onUnknown(client, String(type)));
     this.scheduleClock();
     this.bots.wake();
-    if (this.match?.status === "ended") this.autoDispose = true;
+    // An ended match opened again for a later lesson's debrief (http/reopen.ts) waits for the
+    // teacher's dashboard, however slow the laptop: it closes once its last device leaves, or
+    // when nobody has come within REOPENED_WAIT_MS.
+    if (this.match?.status === "ended") {
+      this.reopenedTimer = this.time.setTimeout(() => {
+        if (this.clients.length === 0) void this.disconnect();
+      }, REOPENED_WAIT_MS);
+    }
   }
 
   // ---- joining ---------------------------------------------------------------------------
@@ -212,6 +224,7 @@ export class MatchRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Auth): Promise<void> {
+    if (this.match?.status === "ended") this.autoDispose = true;
     const viewer = auth.kind === "player" ? ({ kind: "player", id: auth.player } as const) : ({ kind: auth.kind } as const);
     const data: RoomClientData = { viewer, bucket: new TokenBucket(), online: false };
     client.userData = data;
@@ -284,6 +297,7 @@ export class MatchRoom extends Room {
 
   override async onDispose(): Promise<void> {
     this.tickTimer?.clear();
+    this.reopenedTimer?.clear();
     this.bots.stop();
     if (this.codeClaimed) await releaseCode(this.presence, this.code);
   }

@@ -40,8 +40,9 @@ async function until<T>(what: string, fn: () => T | undefined | false, ms = 20_0
 }
 
 /** The debrief card and part a screen shows, once its evidence has arrived. */
+/** (A busy machine may take a while: the dashboard loads the table, the server analyses the record.) */
 async function shown(page: Page, card: string, part: number): Promise<void> {
-  await page.locator(`[data-testid="debrief"][data-card="${card}"][data-part="${part}"] [data-testid="debrief-body"]`).first().waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid="debrief"][data-card="${card}"][data-part="${part}"] [data-testid="debrief-body"]`).first().waitFor({ timeout: 60_000 });
 }
 
 describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary", () => {
@@ -272,6 +273,12 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
       expect(await entry.getAttribute("class")).toContain("glossary__entry--shown");
       expect(await entry.textContent()).toContain(lesson.glossary.find((g) => g.term === "IANA")!.meaning);
       await projector.getByTestId("glossary").getByRole("button", { name: en["glossary.close"] }).click();
+      // While the class reads, the big screen says how this table decides, with an example; it still fits.
+      const rules = projector.getByTestId("projector-rules");
+      expect(await rules.innerText()).toContain(en["rule.explain.R1"]);
+      expect(await rules.innerText()).toContain(en["rule.example.R1"]);
+      expect(await projectorFit(projector, 20)).toEqual({ scrolls: null, small: [], outside: [] });
+      await saveScreenshot(projector, "lesson-rules", "projector");
       // The teacher moves the match on, phase by phase, to its end; the bots play the empty seats.
       for (let i = 0; i < 20 && viewOf(teacherRoom).status !== "ended"; i++) {
         const before = `${viewOf(teacherRoom).status}/${viewOf(teacherRoom).round}/${viewOf(teacherRoom).phase}`;
@@ -311,7 +318,10 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
           throw new Error(`The matches page refused: ${await refused.textContent()}\n${second.output().slice(-2000)}`);
         }),
       ]);
-      await shown(teacher, "argument", 0);
+      await shown(teacher, "argument", 0).catch(async (error: unknown) => {
+        await teacher.screenshot({ path: path.join(pdfDir, "..", "lesson-debrief-later-failure.png") });
+        throw new Error(`${String(error)}\n${await teacher.locator("body").innerText()}\n${second.output().slice(-1500)}`);
+      });
       const { page: projector } = await openPage(browser, "projector");
       pages.push(projector);
       projector.setDefaultTimeout(30_000);
