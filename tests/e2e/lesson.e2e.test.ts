@@ -127,7 +127,9 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     await saveScreenshot(teacher, "lesson-setup-plans", "chromebook");
     expect(await findSeriousAxeViolations(teacher)).toEqual([]);
     const phone = await open("handset", "setup");
-    await phone.getByTestId("plan-two-lessons").waitFor();
+    // The plans and the rules' explanations follow the scenarios from the server.
+    await phone.getByTestId("plan-two-lessons").getByText(/^Play .* = /).waitFor();
+    await phone.locator("#rule-explain-R2").waitFor();
     expect(await phone.locator("#rule-explain-R2").isVisible()).toBe(true);
     await saveScreenshot(phone, "lesson-setup-plans", "handset");
   });
