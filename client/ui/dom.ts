@@ -46,6 +46,9 @@ function typed(element: Element): boolean {
   return element instanceof HTMLInputElement && element.type !== "checkbox" && element.type !== "radio";
 }
 
+/** The tick each checkbox's view last asked for (see update). */
+const checkboxDefaults = new WeakMap<HTMLInputElement, boolean>();
+
 /** Properties that live on the element object rather than in attributes. */
 const liveProperties = new Set(["checked", "selected", "disabled"]);
 
@@ -74,7 +77,14 @@ function update(element: Element, vnode: VNode, created: boolean): void {
     if (liveProperties.has(name)) {
       // undefined: leave the element as the user left it (e.g. a radio waiting for its reply).
       if (value === undefined) continue;
-      record[name] = value === true;
+      // A checkbox's tick is the person's input, like a typed value: the view sets it when the
+      // element is made and again only when the view's own value changes — a frame arriving
+      // while a student fills in a form must not untick what they ticked.
+      if (name === "checked" && element instanceof HTMLInputElement && element.type === "checkbox") {
+        const shown = value === true;
+        if (created || checkboxDefaults.get(element) !== shown) element.checked = shown;
+        checkboxDefaults.set(element, shown);
+      } else record[name] = value === true;
     }
     if (value === false || value === null || value === undefined) element.removeAttribute(name);
     else {

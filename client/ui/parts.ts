@@ -56,11 +56,23 @@ export function phaseBar(session: MatchSession, view: MatchView, extra: Child = 
   );
 }
 
+/** Takeover notices the student has put away with OK. */
+const seen = new WeakSet<object>();
+
 export function connectionBanner(session: MatchSession): VNode | null {
   if (session.status === "online") {
     // The server says this seat was just opened on another device too (its seat secret).
-    if (session.connection.notice?.code !== "seat-taken-over") return null;
-    return h("div", { class: "banner banner--warning", role: "alert", "data-testid": "seat-taken-over" }, t("connection.takenOver"));
+    const notice = session.connection.notice;
+    if (notice?.code !== "seat-taken-over" || seen.has(notice)) return null;
+    // Often it is the student's own laptop: once read, OK puts the warning away (a later
+    // takeover is a new notice and shows again).
+    return h(
+      "div",
+      { class: "banner banner--warning", role: "alert", "data-testid": "seat-taken-over" },
+      t("connection.takenOver"),
+      " ",
+      h("button", { type: "button", class: "button button--small", onClick: () => (seen.add(notice), session.refresh()) }, t("notice.dismiss")),
+    );
   }
   if (session.status === "closed") {
     const left = session.connection.notice?.code === "left";

@@ -133,8 +133,10 @@ function ended(ctrl: StudentController, view: MatchView): Child[] {
   const table = ctrl.table;
   return [
     h("h1", { class: "screen-heading", tabindex: "-1", "data-key": "heading" }, t("ended.heading")),
-    myScore(view, table, view.me?.role ?? null),
+    // The part the teacher is showing comes first, so the phone follows the room on its first
+    // screen; the student's own score and the table's scores follow it.
     renderDebrief(ctrl.session),
+    myScore(view, table, view.me?.role ?? null),
     table ? scoresTable(view, table, view.me?.role ?? null) : null,
   ];
 }

@@ -183,6 +183,9 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     expect(seatSecret).toBeTruthy();
     const s: Record<string, Room> = { "CS-S": await sdk({ as: "player", nickname: PHONE_STUDENT, seatSecret }) };
     rooms.push(s["CS-S"]!);
+    // The phone is told its seat was opened elsewhere; it is the student's own laptop: OK.
+    await phone.getByTestId("seat-taken-over").getByRole("button", { name: en["notice.dismiss"] }).click();
+    await phone.getByTestId("seat-taken-over").waitFor({ state: "detached" });
     for (const [role, nickname] of Object.entries(SDK_STUDENTS)) {
       s[role] = await sdk({ as: "player", nickname });
       rooms.push(s[role]!);
