@@ -33,11 +33,11 @@ interface Speaker {
   text: Readonly<Record<string, string>>;
   debriefTitle: string;
 }
-const SPANISH: Speaker = { language: "es", text: es, debriefTitle: esDebrief["debrief.outcomes.title"] };
+const SPANISH: Speaker = { language: "es", text: es, debriefTitle: esDebrief["debrief.argument.title"] };
 const STUDENTS = [
-  { nickname: "Ana", locale: "pt-BR", choose: null, speaker: { language: "pt-BR", text: pt, debriefTitle: ptDebrief["debrief.outcomes.title"] } },
-  { nickname: "Bastien", locale: "en-GB", choose: "fr", speaker: { language: "fr", text: fr, debriefTitle: frDebrief["debrief.outcomes.title"] } },
-  { nickname: "Clara", locale: "de-AT", choose: null, speaker: { language: "de", text: de, debriefTitle: deDebrief["debrief.outcomes.title"] } },
+  { nickname: "Ana", locale: "pt-BR", choose: null, speaker: { language: "pt-BR", text: pt, debriefTitle: ptDebrief["debrief.argument.title"] } },
+  { nickname: "Bastien", locale: "en-GB", choose: "fr", speaker: { language: "fr", text: fr, debriefTitle: frDebrief["debrief.argument.title"] } },
+  { nickname: "Clara", locale: "de-AT", choose: null, speaker: { language: "de", text: de, debriefTitle: deDebrief["debrief.argument.title"] } },
 ] as const satisfies readonly { nickname: string; locale: string; choose: string | null; speaker: Speaker }[];
 
 const scenario = loadScenario();

@@ -57,7 +57,8 @@ describe.skipIf(!chromiumPath)("a seat and its screens", () => {
 
       const banner = page.getByTestId("seat-taken-over");
       await banner.waitFor({ state: "visible" });
-      expect(await banner.textContent()).toBe(en["connection.takenOver"]);
+      // The warning, and OK to put it away once read (it is often the student's own laptop).
+      expect(await banner.textContent()).toBe(`${en["connection.takenOver"]} ${en["notice.dismiss"]}`);
       expect(await banner.getAttribute("role")).toBe("alert");
       // Where the student looks: on the first screen, without scrolling.
       const box = (await banner.boundingBox())!;
