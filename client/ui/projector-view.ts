@@ -47,7 +47,7 @@ export function renderProjectorMain(ctrl: ProjectorController, qrDataUrl: string
   const newsLine = news ? h("p", { class: "projector-news", "data-testid": "projector-news" }, h("strong", null, t("projector.news")), " ", news.text) : null;
   switch (view.phase) {
     case "briefing":
-      return [newsLine, dossier ? h("h2", { class: "projector-question" }, withTerms(dossier.question)) : null, optionsList(view), rulesLine(view), h("p", { class: "projector-hint" }, t("projector.briefingHint"))];
+      return [newsLine, dossier ? h("h2", { class: "projector-question" }, withTerms(dossier.question)) : null, optionsList(view), rulesLine(view), view.round === 0 ? h("p", { class: "projector-hint" }, t("projector.briefingHint")) : null];
     case "travel":
       return [newsLine, h("h2", { class: "projector-heading" }, t("projector.travelHeading", { city: dossier?.venue.city ?? "" })), view.tables.map((table) => travelBoard(view, table))];
     case "negotiation":
