@@ -8,6 +8,7 @@
 import { LESSON_PLANS, PLAN_IDS, planClocks, planTiming, type LessonPlan, type PlanId, type PlanTiming } from "../../shared/rules/lesson-plans.js";
 import { PHASE_IDS, type Timers } from "../../shared/rules/settings.js";
 import { DEBRIEF_CARDS } from "../text/debrief-en.js";
+import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
 
 /** A lesson plan, or the teacher's own clocks (played with the whole debrief). */
 export type TimerPreset = PlanId | "custom";
@@ -20,28 +21,8 @@ export const RULES: readonly RuleId[] = ["R1", "R2", "R3", "R4"];
 /** Custom clocks: one period as long as it takes, joining first and the whole debrief after. */
 const CUSTOM_PLAN: Omit<LessonPlan, "id" | "clocks"> = { periods: [{ minutes: 0, parts: ["join", "play", "debrief"] }], joinMinutes: 5, briefingAtLeast: 10, debrief: { cards: "all", minutesPerCard: 3 }, printRoleCardsBeforehand: false };
 
-/** A scenario as GET /api/scenarios lists it (server/scenarios: ScenarioSummary): public facts only. */
-export interface ScenarioChoice {
-  id: string;
-  title: string;
-  summary: string;
-  language: string;
-  dossiers: number;
-  roles: number;
-  /** Seconds the longest role card takes to read and think over (the plans' briefing). */
-  readingSeconds: number;
-  /** The scenario's own words explained, for the glossary. */
-  glossary: { term: string; meaning: string }[];
-  default: boolean;
-  origin: "shipped" | "uploaded";
-  uploadedAt?: number;
-  rules: RuleId[];
-  houses: { name: string; groups: string[] }[];
-  seats: { name: string; short: string; group: string; income: number; votes: number }[];
-  powers: { listeners: string[]; clauseHolder: string | null };
-  /** An upload that no longer passes the checks: why (it cannot open a match). */
-  problem?: string;
-}
+/** A scenario as GET /api/scenarios lists it: public facts only. */
+export type ScenarioChoice = ScenarioSummary;
 
 export interface UploadIssue {
   path: string;
