@@ -103,19 +103,42 @@ export async function captureFrames(page: Page, saidBefore: number, done: () => 
   return frames;
 }
 
-/** Puts frames side by side in one picture, test-output/screenshots/<name>.png, for a person to look at. */
-export async function saveStrip(browser: Browser, frames: Buffer[], name: string, heightPx = 300): Promise<string> {
+/** Strips are drawn one at a time: two pages of one browser screenshotting at once fail under load. */
+let stripQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Puts frames side by side in one picture, test-output/screenshots/<name>.png, for a person to look at.
+ * The page is sized to its content and shot as it is (not `fullPage`), after every frame has decoded:
+ * a full-page capture of a page still laying out images failed with "Unable to capture screenshot"
+ * in CI on a loaded machine.
+ */
+export function saveStrip(browser: Browser, frames: Buffer[], name: string, heightPx = 300): Promise<string> {
+  const drawn = stripQueue.then(() => drawStrip(browser, frames, name, heightPx));
+  stripQueue = drawn.catch(() => undefined);
+  return drawn;
+}
+
+async function drawStrip(browser: Browser, frames: Buffer[], name: string, heightPx: number): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  const context = await browser.newContext({ viewport: { width: 1600, height: 400 } });
-  const page = await context.newPage();
-  const images = frames.map((f, i) => `<figure><img src="data:image/png;base64,${f.toString("base64")}"><figcaption>${i + 1}</figcaption></figure>`).join("");
-  await page.setContent(
-    `<style>body{margin:0;padding:8px;background:#222;display:flex;flex-wrap:wrap;gap:6px;font:14px sans-serif;color:#eee}figure{margin:0;text-align:center}img{height:${heightPx}px;display:block}</style>${images}`,
-  );
-  await page.screenshot({ path: file, fullPage: true });
-  await context.close();
-  return file;
+  const width = 1600;
+  const context = await browser.newContext({ viewport: { width, height: 400 } });
+  try {
+    const page = await context.newPage();
+    const images = frames.map((f, i) => `<figure><img src="data:image/png;base64,${f.toString("base64")}"><figcaption>${i + 1}</figcaption></figure>`).join("");
+    await page.setContent(
+      `<style>body{margin:0;padding:8px;background:#222;display:flex;flex-wrap:wrap;gap:6px;font:14px sans-serif;color:#eee}figure{margin:0;text-align:center}img{height:${heightPx}px;display:block}</style>${images}`,
+    );
+    const height = await page.evaluate(async () => {
+      await Promise.all([...document.images].map((img) => img.decode()));
+      return Math.ceil(document.documentElement.scrollHeight);
+    });
+    await page.setViewportSize({ width, height: Math.min(height, 8000) });
+    await page.screenshot({ path: file });
+    return file;
+  } finally {
+    await context.close();
+  }
 }
 
 export async function saveFrame(frame: Buffer, name: string): Promise<string> {
