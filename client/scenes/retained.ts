@@ -97,8 +97,16 @@ export class Retained {
   text(key: string, x: number, y: number, words: string, look: TextLook): Phaser.GameObjects.Text {
     this.#smallest = Math.min(this.#smallest, look.size);
     const style = JSON.stringify(look) + this.resolution;
-    const text = this.keep(key, () => this.#scene.add.text(x, y, words, this.#style(look)));
-    if (this.#looks.get(key) !== style) {
+    let created = false;
+    const text = this.keep(key, () => {
+      created = true;
+      return this.#scene.add.text(x, y, words, this.#style(look));
+    });
+    // A new text is drawn once, by its constructor, already in its style, resolution and wrap:
+    // setting them again would draw its canvas three more times (each setter redraws), which
+    // made the room's first frame after travel stall on a slow phone.
+    if (created) this.#looks.set(key, style);
+    else if (this.#looks.get(key) !== style) {
       text.setStyle(this.#style(look));
       text.setResolution(this.resolution);
       if (look.wrap) text.setWordWrapWidth(look.wrap, true);

@@ -3,15 +3,16 @@
 // usable join form and to a drawn negotiation table in headless Chromium with 4× CPU
 // throttling, and in a 40-player match, throttled: the table's frame rate while it animates
 // (travel closing, the outcome), while drawing continuously, and while nothing changes.
-// Medians of several runs against the real server on loopback.
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+// Medians of several runs against the real server on loopback. BENCH_PROFILE=DIR writes the
+// page's CPU profile of the travel and outcome animations (an unminified build) to DIR.
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Client, type Room } from "@colyseus/sdk";
 import { follow } from "../helpers/sync-client.js";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, CDPSession, Page } from "playwright-core";
 import { build } from "vite";
 import { findChromium, launchChromium, openPage } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "../e2e/game-server.js";
@@ -30,12 +31,12 @@ async function gzipSizeOf(file: string): Promise<number> {
   return gzipSync(await readFile(file), { level: 9 }).length;
 }
 
-async function throttled(browser: Browser, size: "phone" | "projector" = "phone"): Promise<{ page: Page; close: () => Promise<void> }> {
+async function throttled(browser: Browser, size: "phone" | "projector" = "phone"): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const { context, page } = await openPage(browser, size);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttleRate });
   page.setDefaultTimeout(120_000);
-  return { page, close: () => context.close() };
+  return { page, cdp, close: () => context.close() };
 }
 
 /** JS fetched until the join form works, and all JS in the build, both gzip-compressed. */
@@ -99,11 +100,14 @@ const framesWhileAnimating = `new Promise((resolve) => {
   const loop = () => window.__game && window.__game.loop;
   let first = null;
   let start = 0;
+  let last = 0;
+  const gaps = [];
   const deadline = performance.now() + 60000;
   const step = (now) => {
     const animating = window.__e2e && window.__e2e.animating === true;
-    if (animating && first === null && loop()) { first = loop().frame; start = now; }
-    if (!animating && first !== null) { resolve({ fps: ((loop().frame - first) * 1000) / (now - start), ms: now - start }); return; }
+    if (animating && first === null && loop()) { first = loop().frame; start = now; last = now; }
+    if (first !== null) { gaps.push(now - last); last = now; }
+    if (!animating && first !== null) { resolve({ fps: ((loop().frame - first) * 1000) / (now - start), ms: now - start, gaps: gaps.sort((a, b) => b - a).slice(0, 5).map(Math.round) }); return; }
     if (now > deadline) { resolve(null); return; }
     requestAnimationFrame(step);
   };
@@ -157,27 +161,68 @@ async function fortyPlayerMatch(server: GameServer): Promise<SeatedMatch> {
   };
 }
 
+/** BENCH_PROFILE=DIR: the page's CPU profile of each animation, for Chrome's profiler. */
+const profileDir = process.env.BENCH_PROFILE;
+async function profileStart(cdp: CDPSession): Promise<void> {
+  if (!profileDir) return;
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+}
+async function profileStop(cdp: CDPSession, name: string): Promise<void> {
+  if (!profileDir) return;
+  const { profile } = await cdp.send("Profiler.stop");
+  await mkdir(profileDir, { recursive: true });
+  await writeFile(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+}
+
 interface AnimationRate {
   fps: number;
   ms: number;
+  /** The five longest frames, ms: where a stall, rather than a steady cost, lost the frames. */
+  gaps: number[];
 }
 
-async function measureTable(browser: Browser, server: GameServer): Promise<void> {
+/** A 40-player match whose 40th player is a throttled browser page, on the travel map. */
+async function matchWithBrowser(browser: Browser, server: GameServer) {
   const seated = await fortyPlayerMatch(server);
-  const { code } = seated.match;
-  // The 40th player: a browser, joined during travel; the map opens.
-  const { page: joining, close: closeJoining } = await throttled(browser);
-  await joining.goto(`${server.url}join/${code}?e2e=1`);
-  await joining.getByLabel("Your nickname").fill("Bench browser");
-  await joining.getByRole("button", { name: "Join", exact: true }).click();
-  await joining.waitForFunction(`window.__e2e?.screen === "student"`);
-  await joining.waitForFunction(`window.__e2e?.ready === true && window.__e2e?.animating === false`, undefined, { timeout: 120_000 });
+  const page = await throttled(browser);
+  await page.page.goto(`${server.url}join/${seated.match.code}?e2e=1`);
+  await page.page.getByLabel("Your nickname").fill("Bench browser");
+  await page.page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.page.waitForFunction(`window.__e2e?.screen === "student"`);
+  await page.page.waitForFunction(`window.__e2e?.ready === true && window.__e2e?.animating === false`, undefined, { timeout: 120_000 });
+  return { seated, ...page };
+}
 
-  // Travel closes: the delegations fly to the venue, then the room opens.
-  const trips = joining.evaluate<AnimationRate | null>(framesWhileAnimating);
-  await seated.advance();
-  const tripsRate = await trips;
-  await joining.waitForFunction(tableDrawn, undefined, { timeout: 120_000 });
+/** Travel closes: the delegations fly to the venue, then the room opens (a fresh page and match each run). */
+async function travelCloses(browser: Browser, server: GameServer, last: boolean) {
+  const match = await matchWithBrowser(browser, server);
+  const trips = match.page.evaluate<AnimationRate | null>(framesWhileAnimating);
+  await profileStart(match.cdp);
+  await match.seated.advance();
+  const rate = await trips;
+  await profileStop(match.cdp, "travel");
+  await match.page.waitForFunction(tableDrawn, undefined, { timeout: 120_000 });
+  if (!last) {
+    await match.close();
+    await match.seated.leave();
+  }
+  return { match, rate };
+}
+
+const travelRuns = 3;
+
+async function measureTable(browser: Browser, server: GameServer): Promise<void> {
+  const trips: AnimationRate[] = [];
+  let match: Awaited<ReturnType<typeof matchWithBrowser>> | null = null;
+  for (let i = 0; i < travelRuns; i++) {
+    const run = await travelCloses(browser, server, i === travelRuns - 1);
+    if (run.rate) trips.push(run.rate);
+    match = run.match;
+  }
+  const { seated, page: joining, cdp, close: closeJoining } = match!;
+  const { code } = seated.match;
 
   // Every further run reloads the student's page: SDK, reconnection, Phaser, the art and the first frame.
   const times: number[] = [];
@@ -209,8 +254,10 @@ async function measureTable(browser: Browser, server: GameServer): Promise<void>
   await joining.waitForFunction(`window.__e2e?.phase === "decision" && window.__e2e?.animating === false`, undefined, { timeout: 120_000 });
   const outcome: AnimationRate[] = [];
   const first = joining.evaluate<AnimationRate | null>(framesWhileAnimating);
+  await profileStart(cdp);
   await seated.advance();
   const firstRate = await first;
+  await profileStop(cdp, "outcome");
   if (firstRate) outcome.push(firstRate);
   // The same moment again (a hook of the e2e build replays the last change) for a median.
   for (let i = 1; i < runs; i++) {
@@ -220,10 +267,11 @@ async function measureTable(browser: Browser, server: GameServer): Promise<void>
     const rate = await again;
     if (rate) outcome.push(rate);
   }
-  if (tripsRate) report(`animating: travel closes, ${players} players (CPU ÷${throttleRate})`, summarise([tripsRate.fps]), { unit: "fps" });
+  if (trips.length) report(`animating: travel closes, ${players} players (CPU ÷${throttleRate})`, summarise(trips.map((r) => r.fps)), { unit: "fps" });
   else console.log("  animating: travel closes — NO ANIMATION SEEN");
   report(`animating: the outcome, ${players} players (CPU ÷${throttleRate})`, summarise(outcome.map((r) => r.fps)), { unit: "fps" });
-  console.log(`  (animation frame-rate target: 50 fps or more; outcome animation lasted ${summarise(outcome.map((r) => r.ms)).median.toFixed(0)} ms, travel ${tripsRate?.ms.toFixed(0) ?? "?"} ms)`);
+  console.log(`  (animation frame-rate target: 50 fps or more; outcome animation lasted ${summarise(outcome.map((r) => r.ms)).median.toFixed(0)} ms, travel ${trips.length ? summarise(trips.map((r) => r.ms)).median.toFixed(0) : "?"} ms)`);
+  console.log(`  (longest frames, ms: travel, first time ${trips[0]?.gaps.join(", ") ?? "?"}; the outcome, first time ${outcome[0]?.gaps.join(", ") ?? "?"})`);
   await closeJoining();
   await seated.leave();
 }
@@ -237,7 +285,7 @@ export async function benchClient(): Promise<void> {
     return;
   }
   dist = await mkdtemp(path.join(tmpdir(), "rough-consensus-bench-client-"));
-  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: dist, emptyOutDir: true }, logLevel: "warn" });
+  await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: dist, emptyOutDir: true, ...(profileDir ? { minify: false } : {}) }, logLevel: "warn" });
   const [server, browser] = await Promise.all([startGameServer(dist), launchChromium()]);
   try {
     await measureBytes(browser, server);
