@@ -28,6 +28,10 @@ export default defineConfig({
     // Phaser alone is about 1.4 MB minified; it sits in its own chunk, loaded on demand.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // Rolldown warns when plugins take a large share of a build (the messages plugin compiles
+      // every catalog): on a busy school laptop that is most builds, and `npm start` would greet
+      // a teacher with a yellow warning about build internals.
+      checks: { bundlerTimings: false },
       output: {
         // Each language's messages as assets/messages-<code>-<hash>.js (the bench weighs them).
         chunkFileNames: (chunk) => (chunk.facadeModuleId?.startsWith("\0virtual:messages/") ? "assets/messages-[name]-[hash].js" : "assets/[name]-[hash].js"),
