@@ -6,7 +6,7 @@
 import type { MatchView } from "../../shared/rules/view.js";
 import { remembered } from "../net/storage.js";
 import { currentLanguage } from "../text/catalog.js";
-import { chooseOrigin, chosenOrigin, fetchJoinAddress, joinLink, type JoinAddressInfo } from "./join-address.js";
+import { chooseOrigin, joinLink, joinOriginOf, loadJoinAddress, type JoinAddressState } from "./join-address.js";
 import type { MatchSession } from "./session.js";
 
 /** How long a reveal lasts before it hides itself. */
@@ -16,7 +16,7 @@ export type Reveal = "secrets" | "key";
 
 export class HostController {
   /** The server's answer about the join address; null while asking; "failed" if it could not say. */
-  joinAddress: JoinAddressInfo | null | "failed" = null;
+  joinAddress: JoinAddressState = null;
   #revealed = new Map<Reveal, number>();
   #timers = new Map<Reveal, ReturnType<typeof setTimeout>>();
   #listeners = new Set<() => void>();
@@ -47,17 +47,13 @@ export class HostController {
   }
 
   async loadJoinAddress(): Promise<void> {
-    try {
-      this.joinAddress = await fetchJoinAddress();
-    } catch {
-      this.joinAddress = "failed";
-    }
+    this.joinAddress = await loadJoinAddress();
     this.#changed();
   }
 
   /** The origin students use, or null when no phone could reach this server. */
   joinOrigin(): string | null {
-    return this.joinAddress === "failed" ? null : chosenOrigin(this.joinAddress);
+    return joinOriginOf(this.joinAddress);
   }
 
   joinLink(): string | null {

@@ -20,6 +20,23 @@ export async function fetchJoinAddress(): Promise<JoinAddressInfo> {
   return (await response.json()) as JoinAddressInfo;
 }
 
+/** What a screen knows of the join address: not asked yet, the server's answer, or that asking failed. */
+export type JoinAddressState = JoinAddressInfo | null | "failed";
+
+/** Asks the server; a failed request becomes "failed", which the screens word as such. */
+export async function loadJoinAddress(): Promise<JoinAddressState> {
+  try {
+    return await fetchJoinAddress();
+  } catch {
+    return "failed";
+  }
+}
+
+/** The origin students use, or null when no phone could reach this server (or it is not known yet). */
+export function joinOriginOf(state: JoinAddressState): string | null {
+  return state === "failed" ? null : chosenOrigin(state);
+}
+
 /** The teacher's pick among the server's addresses, if still one of them; else the server's. */
 export function chosenOrigin(info: JoinAddressInfo | null): string | null {
   if (!info?.origin) return null;

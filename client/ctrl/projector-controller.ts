@@ -2,14 +2,14 @@
 // item is still news. A news item stays on the wall for the round it arrived in, and only for
 // a few minutes: last round's headline must not linger over this round's debate.
 import type { MatchView } from "../../shared/rules/view.js";
-import { chosenOrigin, fetchJoinAddress, type JoinAddressInfo } from "./join-address.js";
+import { joinOriginOf, loadJoinAddress, type JoinAddressState } from "./join-address.js";
 import type { MatchSession } from "./session.js";
 
 /** How long a news item stays on the projector (server time). */
 export const NEWS_ON_SCREEN_MS = 5 * 60_000;
 
 export class ProjectorController {
-  joinAddress: JoinAddressInfo | null | "failed" = null;
+  joinAddress: JoinAddressState = null;
   /** The round each news item arrived in; "before" for items already there when the page opened. */
   #arrivedIn = new Map<string, number | "before">();
   #opened = false;
@@ -32,16 +32,12 @@ export class ProjectorController {
   }
 
   async loadJoinAddress(): Promise<void> {
-    try {
-      this.joinAddress = await fetchJoinAddress();
-    } catch {
-      this.joinAddress = "failed";
-    }
+    this.joinAddress = await loadJoinAddress();
     this.#changed();
   }
 
   joinOrigin(): string | null {
-    return this.joinAddress === "failed" ? null : chosenOrigin(this.joinAddress);
+    return joinOriginOf(this.joinAddress);
   }
 
   /** Another page of this browser (the dashboard) picked another join address. */

@@ -9,11 +9,8 @@ import { groupStyle } from "../ui/palette.js";
 import { emblemOf, venueOf } from "./art.js";
 import { mapLayout as M, planMap, type MapPlan } from "./map-layout.js";
 import { playMapMoments, prepareMapMoments } from "./map-moments.js";
-import { Motion } from "./motion.js";
 import { colourNumber, colours, depth, drawPile } from "./parts.js";
-import { Retained } from "./retained.js";
-import { StillLayer } from "./still-layer.js";
-import type { StageScene, StageSceneData } from "./stage-scene.js";
+import { StageSceneBase } from "./stage-scene.js";
 import type { Box, Point } from "./table-layout.js";
 import type { Moment } from "./table-moments.js";
 import type { SeatModel, TableModel } from "./table-model.js";
@@ -21,74 +18,29 @@ import { sponsorOf } from "./table-model.js";
 
 export const mapSceneKey = "Map";
 
-export class MapScene extends Phaser.Scene implements StageScene {
-  #r!: Retained;
-  #motion!: Motion;
-  #still!: StillLayer;
-  #model: TableModel | null = null;
+export class MapScene extends StageSceneBase {
   #plan: MapPlan | null = null;
 
   constructor() {
-    super(mapSceneKey);
-  }
-
-  get busy(): boolean {
-    return this.#motion?.busy ?? false;
-  }
-
-  get smallestText(): number {
-    return this.#r?.smallestText ?? Number.POSITIVE_INFINITY;
-  }
-
-  get motion(): Motion {
-    return this.#motion;
-  }
-
-  get retained(): Retained {
-    return this.#r;
+    super(mapSceneKey, "map-still");
   }
 
   get plan(): MapPlan | null {
     return this.#plan;
   }
 
-  init(data: StageSceneData): void {
-    this.#r = new Retained(this);
-    this.#r.resolution = data.resolution;
-    this.#motion = new Motion(this, data.reducedMotion, data.wake);
-    this.#still = new StillLayer(this, "map-still");
-  }
-
-  create(): void {
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.#motion.cancel();
-      this.#still.destroy();
-      this.#r.clear();
-    });
-  }
-
-  /** After a resize: texts at the new density, and the still layer baked again at the new zoom. */
-  refit(resolution: number): void {
-    if (resolution !== this.#r.resolution) {
-      this.#still.release();
-      this.#r.clear();
-      this.#r.resolution = resolution;
-    }
-    if (this.#model) void this.show(this.#model, []);
-  }
-
   show(model: TableModel, moments: readonly Moment[]): Promise<void> {
     // A newer change wins: what still moves jumps to its end (the redraw puts it at rest).
-    this.#motion.cancel();
+    this.motion.cancel();
     this.cameras.main.setAlpha(1);
-    this.#model = model;
-    this.#still.release();
+    this.model = model;
+    this.still.release();
     this.#draw(model);
-    this.#still.bake(prepareMapMoments(this, model, moments));
-    const generation = this.#motion.generation;
+    this.still.bake(prepareMapMoments(this, model, moments));
+    const generation = this.motion.generation;
     return playMapMoments(this, model, moments).then(() => {
       // Everything is at rest (the trips' planes landed): one texture again, unless a newer change took over.
-      if (generation === this.#motion.generation && this.sys.isActive()) this.#still.bake(new Set());
+      if (generation === this.motion.generation && this.sys.isActive()) this.still.bake(new Set());
     });
   }
 
@@ -104,7 +56,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
   }
 
   #draw(model: TableModel): void {
-    const r = this.#r;
+    const r = this.r;
     r.begin();
     const title = t("table.map.title", { round: model.round + 1, rounds: model.rounds, city: model.venue.city });
     r.text("title", M.world.width / 2, M.title.y, title, { size: M.title.size, bold: true }).setDepth(depth.ground);
@@ -128,7 +80,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
   }
 
   #drawVenue(model: TableModel, plan: MapPlan): void {
-    const r = this.#r;
+    const r = this.r;
     const pc = plan.postcard;
     r.keep("postcard:frame", () => this.add.rectangle(pc.x, pc.y, pc.width + 12, pc.height + 12, colourNumber("#FFFFFF")).setStrokeStyle(3, colourNumber(colours.ink)).setDepth(depth.furniture)).setPosition(pc.x, pc.y);
     r.image("postcard", pc.x, pc.y, venueOf(model.venue.city), pc.width, pc.height).setDepth(depth.furniture);
@@ -142,7 +94,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
   #drawHome(model: TableModel, seat: SeatModel, plan: MapPlan): void {
     const at = plan.homes[seat.role];
     if (!at) return;
-    const r = this.#r;
+    const r = this.r;
     const key = `home:${seat.role}`;
     const size = M.emblem;
     if (seat.mine) r.keep(`${key}:mine`, () => this.add.ellipse(at.x, at.y, size + 18, size + 18, colourNumber(colours.highlight)).setStrokeStyle(3, colourNumber(colours.ink)).setDepth(depth.seats)).setPosition(at.x, at.y);
@@ -154,7 +106,7 @@ export class MapScene extends Phaser.Scene implements StageScene {
   }
 
   #drawTicket(model: TableModel, seat: SeatModel, box: Box): void {
-    const r = this.#r;
+    const r = this.r;
     const key = `ticket:${seat.role}`;
     const k = box.width / M.tickets.width;
     const T = M.ticket;

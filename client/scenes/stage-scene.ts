@@ -1,6 +1,11 @@
 // What the director (start-game.ts) asks of the map and the room: draw a model, play the
-// moments that led to it, say whether anything still moves, and how small its text got.
-import type { Motion } from "./motion.js";
+// moments that led to it, say whether anything still moves, and how small its text got; and
+// the part both scenes share: their retained objects, their motion, their baked still layer,
+// set up when the scene starts and released when it shuts down.
+import * as Phaser from "phaser";
+import { Motion } from "./motion.js";
+import { Retained } from "./retained.js";
+import { StillLayer } from "./still-layer.js";
 import type { Moment } from "./table-moments.js";
 import type { TableModel } from "./table-model.js";
 
@@ -21,4 +26,65 @@ export interface StageSceneData {
   resolution: number;
   /** Wakes the sleeping game loop (a bubble closing by itself, a timer). */
   wake: () => void;
+}
+
+/** The map and the room: a scene that redraws to the last model it was shown. */
+export abstract class StageSceneBase extends Phaser.Scene implements StageScene {
+  protected r!: Retained;
+  protected still!: StillLayer;
+  protected model: TableModel | null = null;
+  #motion!: Motion;
+  readonly #stillKey: string;
+
+  constructor(key: string, stillKey: string) {
+    super(key);
+    this.#stillKey = stillKey;
+  }
+
+  abstract show(model: TableModel, moments: readonly Moment[]): Promise<void>;
+
+  get busy(): boolean {
+    return this.#motion?.busy ?? false;
+  }
+
+  get smallestText(): number {
+    return this.r?.smallestText ?? Number.POSITIVE_INFINITY;
+  }
+
+  get motion(): Motion {
+    return this.#motion;
+  }
+
+  get retained(): Retained {
+    return this.r;
+  }
+
+  init(data: StageSceneData): void {
+    this.r = new Retained(this);
+    this.r.resolution = data.resolution;
+    this.#motion = new Motion(this, data.reducedMotion, data.wake);
+    this.still = new StillLayer(this, this.#stillKey);
+  }
+
+  create(): void {
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.shutdown();
+      this.#motion.cancel();
+      this.still.destroy();
+      this.r.clear();
+    });
+  }
+
+  /** What a scene stops of its own when it shuts down (a timer). */
+  protected shutdown(): void {}
+
+  /** After a resize: texts at the new density, and the still layer baked again at the new zoom. */
+  refit(resolution: number): void {
+    if (resolution !== this.r.resolution) {
+      this.still.release();
+      this.r.clear();
+      this.r.resolution = resolution;
+    }
+    if (this.model) void this.show(this.model, []);
+  }
 }

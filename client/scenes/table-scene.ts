@@ -4,28 +4,20 @@
 // on the table, the drafting group's sheet, the last voice, the verdict and what it means for
 // each seat. `show()` redraws to a model and plays the moments that led to it
 // (room-moments.ts); between changes nothing is drawn.
-import * as Phaser from "phaser";
 import { t } from "../text/catalog.js";
 import { groupStyle } from "../ui/palette.js";
 import { emblemOf, venueOf } from "./art.js";
-import { Motion } from "./motion.js";
 import { colourNumber, colours, depth } from "./parts.js";
-import { Retained } from "./retained.js";
 import { drawDelegation, type Spot } from "./room-delegation.js";
 import { playRoomMoments, prepareRoomMoments } from "./room-moments.js";
-import { StillLayer } from "./still-layer.js";
-import type { StageScene } from "./stage-scene.js";
+import { StageSceneBase, type StageSceneData } from "./stage-scene.js";
 import { cardPositions, chipPosition, emptyChairPosition, notHerePositions, pilePosition, screenBoxes, seatAngle, seatPositions, tableCentre, tableLayout as L, type Point } from "./table-layout.js";
 import type { Moment } from "./table-moments.js";
 import type { SeatModel, TableModel } from "./table-model.js";
 
 export const roomSceneKey = "Room";
 
-export class RoomScene extends Phaser.Scene implements StageScene {
-  #r!: Retained;
-  #motion!: Motion;
-  #still!: StillLayer;
-  #model: TableModel | null = null;
+export class RoomScene extends StageSceneBase {
   #spots = new Map<string, Spot>();
   /** The voice in the bubble and when the bubble closes. */
   #bubble: { id: string; role: string; text: string; remote: boolean } | null = null;
@@ -33,50 +25,16 @@ export class RoomScene extends Phaser.Scene implements StageScene {
   #onWake: () => void = () => undefined;
 
   constructor() {
-    super(roomSceneKey);
+    super(roomSceneKey, "room-still");
   }
 
-  get busy(): boolean {
-    return this.#motion?.busy ?? false;
-  }
-
-  get smallestText(): number {
-    return this.#r?.smallestText ?? Number.POSITIVE_INFINITY;
-  }
-
-  get motion(): Motion {
-    return this.#motion;
-  }
-
-  get retained(): Retained {
-    return this.#r;
-  }
-
-  init(data: { reducedMotion: boolean; resolution: number; wake: () => void }): void {
-    this.#r = new Retained(this);
-    this.#r.resolution = data.resolution;
-    this.#motion = new Motion(this, data.reducedMotion, data.wake);
-    this.#still = new StillLayer(this, "room-still");
+  override init(data: StageSceneData): void {
+    super.init(data);
     this.#onWake = data.wake;
   }
 
-  create(): void {
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      window.clearTimeout(this.#bubbleTimer);
-      this.#motion.cancel();
-      this.#still.destroy();
-      this.#r.clear();
-    });
-  }
-
-  /** After a resize: texts at the new density, and the still layer baked again at the new zoom. */
-  refit(resolution: number): void {
-    if (resolution !== this.#r.resolution) {
-      this.#still.release();
-      this.#r.clear();
-      this.#r.resolution = resolution;
-    }
-    if (this.#model) void this.show(this.#model, []);
+  protected override shutdown(): void {
+    window.clearTimeout(this.#bubbleTimer);
   }
 
   spotOf(role: string): Spot | undefined {
@@ -87,16 +45,16 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     const voice = moments.find((m): m is Extract<Moment, { kind: "floor" | "remote-comment" }> => m.kind === "floor" || m.kind === "remote-comment");
     if (voice) this.#openBubble(voice.kind === "floor" ? model.floor?.id : model.remote?.id, voice.role, voice.text, voice.kind === "remote-comment");
     // A newer change wins: what still moves jumps to its end (the redraw puts it at rest).
-    this.#motion.cancel();
+    this.motion.cancel();
     this.cameras.main.setAlpha(1);
-    this.#model = model;
-    this.#still.release();
+    this.model = model;
+    this.still.release();
     this.#draw(model);
-    this.#still.bake(prepareRoomMoments(this, moments));
-    const generation = this.#motion.generation;
+    this.still.bake(prepareRoomMoments(this, moments));
+    const generation = this.motion.generation;
     return playRoomMoments(this, model, moments).then(() => {
       // Everything is at rest: one texture again, unless a newer change took over.
-      if (generation === this.#motion.generation && this.sys.isActive()) this.#still.bake(new Set());
+      if (generation === this.motion.generation && this.sys.isActive()) this.still.bake(new Set());
     });
   }
 
@@ -106,20 +64,20 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     // The bubble closes by itself; the words stay in the screen readers' log and the feed.
     this.#bubbleTimer = window.setTimeout(() => {
       this.#bubble = null;
-      if (this.#model && this.sys.isActive()) void this.show(this.#model, []);
+      if (this.model && this.sys.isActive()) void this.show(this.model, []);
       this.#onWake();
     }, L.bubble.hideAfterMs);
   }
 
   #draw(model: TableModel): void {
-    const r = this.#r;
+    const r = this.r;
     r.begin();
     this.#drawWall(model);
     this.#placeSpots(model);
     this.#drawFloor();
     for (const seat of model.seats) {
       const spot = this.#spots.get(seat.role);
-      if (spot) drawDelegation(this, this.#r, model, seat, spot);
+      if (spot) drawDelegation(this, this.r, model, seat, spot);
     }
     this.#drawEmptyChair();
     this.#drawLegend(model);
@@ -154,7 +112,7 @@ export class RoomScene extends Phaser.Scene implements StageScene {
   }
 
   #drawWall(model: TableModel): void {
-    const r = this.#r;
+    const r = this.r;
     const w = L.world.width;
     r.keep("wall", () => this.add.rectangle(w / 2, L.wall.height / 2, w, L.wall.height, colourNumber(L.wall.colour)).setDepth(depth.ground));
     r.keep("skirting", () => this.add.rectangle(w / 2, L.wall.height, w, L.wall.skirtingHeight, colourNumber(L.wall.skirting)).setDepth(depth.ground));
@@ -170,27 +128,27 @@ export class RoomScene extends Phaser.Scene implements StageScene {
 
   #drawFloor(): void {
     const c = tableCentre();
-    this.#r.keep("carpet", () => this.add.ellipse(c.x, c.y + 10, L.seats.rx * 2 + 150, L.seats.ry * 2 + 110, colourNumber(L.floor.carpet)).setDepth(depth.ground));
-    this.#r.image("table", c.x, c.y, "table", L.table.width, L.table.height).setDepth(depth.furniture);
+    this.r.keep("carpet", () => this.add.ellipse(c.x, c.y + 10, L.seats.rx * 2 + 150, L.seats.ry * 2 + 110, colourNumber(L.floor.carpet)).setDepth(depth.ground));
+    this.r.image("table", c.x, c.y, "table", L.table.width, L.table.height).setDepth(depth.furniture);
   }
 
   #drawEmptyChair(): void {
     const at = emptyChairPosition();
-    this.#r.image("public:chair", at.x, at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture).setAlpha(L.emptyChair.alpha);
-    this.#r.text("public:label", at.x, at.y + 12, t("table.emptyChairLabel"), { size: L.emptyChair.labelSize, bold: true, colour: colours.inkMuted, wrap: L.seats.chair + 40 }).setDepth(depth.seats);
+    this.r.image("public:chair", at.x, at.y, "chair", L.seats.chair, L.seats.chair).setDepth(depth.furniture).setAlpha(L.emptyChair.alpha);
+    this.r.text("public:label", at.x, at.y + 12, t("table.emptyChairLabel"), { size: L.emptyChair.labelSize, bold: true, colour: colours.inkMuted, wrap: L.seats.chair + 40 }).setDepth(depth.seats);
   }
 
   /** One line at the foot of the room: what the marks on the table mean in this phase. */
   #drawLegend(model: TableModel): void {
     const declaring = model.phase === "decision" && model.seats.some((s) => (s.mode === "in-person" || s.mode === "remote") && model.tabled.some((x) => !s.stances[x.option]));
     const key = model.verdict ? "table.legend.payoffs" : model.tabled.length === 0 ? "table.legend.tokens" : model.phase === "negotiation" ? "table.legend.counts" : declaring ? "table.legend.cardsPending" : "table.legend.cards";
-    this.#r.text("legend", L.world.width / 2, L.legend.y, t(key), { size: L.legend.size, colour: colours.inkMuted }).setDepth(depth.items);
+    this.r.text("legend", L.world.width / 2, L.legend.y, t(key), { size: L.legend.size, colour: colours.inkMuted }).setDepth(depth.items);
   }
 
   #drawCards(model: TableModel): void {
     const c = tableCentre();
     if (model.tabled.length === 0) {
-      if (!model.verdict) this.#r.text("cards:none", c.x, L.cards.centreY, t("table.nothingTabled"), { size: 28, colour: colours.paper }).setDepth(depth.items);
+      if (!model.verdict) this.r.text("cards:none", c.x, L.cards.centreY, t("table.nothingTabled"), { size: 28, colour: colours.paper }).setDepth(depth.items);
       return;
     }
     const positions = cardPositions(model.tabled.length);
@@ -198,9 +156,9 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     model.tabled.forEach((card, i) => {
       const p = positions[i] as Point;
       const k = `card:${card.option}`;
-      this.#r.keep(`${k}:bg`, () => this.add.rectangle(p.x, p.y, width, height).setDepth(depth.items)).setPosition(p.x, p.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(10);
-      this.#r.text(`${k}:id`, p.x, p.y - 18, card.option, { size: idSize, bold: true }).setDepth(depth.items);
-      this.#r.text(`${k}:counts`, p.x, p.y + 28, t("table.cardCounts", { support: card.support, object: card.object }), { size: countSize, colour: colours.ink }).setDepth(depth.items);
+      this.r.keep(`${k}:bg`, () => this.add.rectangle(p.x, p.y, width, height).setDepth(depth.items)).setPosition(p.x, p.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(10);
+      this.r.text(`${k}:id`, p.x, p.y - 18, card.option, { size: idSize, bold: true }).setDepth(depth.items);
+      this.r.text(`${k}:counts`, p.x, p.y + 28, t("table.cardCounts", { support: card.support, object: card.object }), { size: countSize, colour: colours.ink }).setDepth(depth.items);
     });
   }
 
@@ -209,12 +167,12 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     if (members.length === 0) return;
     const { y, width, height, emblem, titleSize } = L.drafting;
     const c = tableCentre();
-    this.#r.keep("drafting:sheet", () => this.add.rectangle(c.x, y, width, height).setDepth(depth.items)).setPosition(c.x, y).setSize(width, height).setFillStyle(colourNumber("#FFFFFF")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(6);
-    this.#r.image("drafting:pen", c.x - width / 2 + 26, y, "pen", 40, 40).setDepth(depth.items);
-    this.#r.text("drafting:title", c.x - width / 2 + 52, y - height / 2 + 18, t("table.draftingGroup"), { size: titleSize, bold: true, originX: 0 }).setDepth(depth.items);
+    this.r.keep("drafting:sheet", () => this.add.rectangle(c.x, y, width, height).setDepth(depth.items)).setPosition(c.x, y).setSize(width, height).setFillStyle(colourNumber("#FFFFFF")).setStrokeStyle(3, colourNumber(colours.ink)).setRounded(6);
+    this.r.image("drafting:pen", c.x - width / 2 + 26, y, "pen", 40, 40).setDepth(depth.items);
+    this.r.text("drafting:title", c.x - width / 2 + 52, y - height / 2 + 18, t("table.draftingGroup"), { size: titleSize, bold: true, originX: 0 }).setDepth(depth.items);
     const shown = members.slice(0, 6);
     shown.forEach((m, i) => {
-      this.#r.image(`drafting:m:${m.role}`, c.x - width / 2 + 52 + emblem / 2 + i * (emblem + 4), y + 14, emblemOf(m.emblem, m.group), emblem - 6, emblem - 6).setDepth(depth.items);
+      this.r.image(`drafting:m:${m.role}`, c.x - width / 2 + 52 + emblem / 2 + i * (emblem + 4), y + 14, emblemOf(m.emblem, m.group), emblem - 6, emblem - 6).setDepth(depth.items);
     });
   }
 
@@ -224,13 +182,13 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     const c = tableCentre();
     const { width, height, titleSize, lineSize } = L.verdict;
     const statusQuo = v.by === "status-quo";
-    this.#r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay)).setPosition(c.x, L.verdict.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
+    this.r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay)).setPosition(c.x, L.verdict.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
     const title = statusQuo ? t("table.verdict.statusQuo", { option: v.adopted }) : t("table.verdict.adopted", { option: v.adopted });
-    this.#r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain }).setDepth(depth.overlay);
-    this.#r.text("verdict:option", c.x, L.verdict.y - 10, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }).setDepth(depth.overlay);
+    this.r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain }).setDepth(depth.overlay);
+    this.r.text("verdict:option", c.x, L.verdict.y - 10, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }).setDepth(depth.overlay);
     const how = t(`table.verdict.how.${v.by}`, { rule: t(`rule.short.${v.rule}` as "rule.short.R1") });
     const blocked = v.blockedBy.length > 0 ? `\n${t("table.verdict.blocked", { roles: v.blockedBy.map((b) => model.seats.find((s) => s.role === b)?.short ?? b).join(", ") })}` : "";
-    this.#r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted }).setDepth(depth.overlay);
+    this.r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted }).setDepth(depth.overlay);
   }
 
   #drawBubble(model: TableModel): void {
@@ -242,7 +200,7 @@ export class RoomScene extends Phaser.Scene implements StageScene {
     const y = b.remote ? L.wall.height + 70 : L.bubble.y;
     const c = tableCentre();
     const name = model.seats.find((s) => s.role === b.role)?.short ?? b.role;
-    const words = this.#r.text("bubble:text", c.x, y, `${name}: “${b.text}”`, { size, wrap: width - padding * 2, align: "left" }).setDepth(depth.overlay + 2);
+    const words = this.r.text("bubble:text", c.x, y, `${name}: “${b.text}”`, { size, wrap: width - padding * 2, align: "left" }).setDepth(depth.overlay + 2);
     const lineHeight = size * 1.25;
     if (words.height > lineHeight * L.bubble.maxLines) {
       // Long statements are cut on the canvas; the whole text is in the feed and the log.
@@ -253,7 +211,7 @@ export class RoomScene extends Phaser.Scene implements StageScene {
       }
     }
     const h = words.height + padding * 2;
-    const g = this.#r.keep("bubble:shape", () => this.add.graphics().setDepth(depth.overlay + 1));
+    const g = this.r.keep("bubble:shape", () => this.add.graphics().setDepth(depth.overlay + 1));
     const tip = { x: spot.box.x, y: spot.box.y + (spot.box.y < y ? spot.box.height / 2 - 10 : -spot.box.height / 2 + 10) };
     const baseY = tip.y < y ? y - h / 2 : y + h / 2;
     g.clear()
