@@ -25,7 +25,8 @@ export async function measureCatalogs(dist: string): Promise<void> {
   const catalogs = (await readdir(assets)).filter((file) => /^messages-.+\.js$/.test(file)).sort();
   if (catalogs.length === 0) throw new Error("No messages-<language> chunk in the build: client/vite.config.ts names them.");
   for (const file of catalogs) {
-    const language = /^messages-(.+)-[^-]+\.js$/.exec(file)?.[1] ?? file;
+    // The hash after the language may hold a dash too (messages-es-BcODy-il.js).
+    const language = /^messages-([a-z]{2}(?:-[A-Z]{2})?)-/.exec(file)?.[1] ?? file;
     report(`catalog ${language} (loaded on demand)`, once(kb(gzipSync(await readFile(path.join(assets, file)), { level: 9 }).length)), { unit: "KB gzip" });
   }
 }

@@ -52,15 +52,26 @@ async function measureBytes(browser: Browser, server: GameServer): Promise<void>
   await close();
   let before = 0;
   for (const script of scripts) before += await gzipSizeOf(path.join(dist, script));
+  // A device fetches one language's messages: the budget counts every chunk but the other languages'.
   let total = 0;
-  for (const file of await readdir(path.join(dist, "assets"))) if (file.endsWith(".js")) total += await gzipSizeOf(path.join(dist, "assets", file));
+  let everyChunk = 0;
+  let largestCatalog = 0;
+  for (const file of await readdir(path.join(dist, "assets"))) {
+    if (!file.endsWith(".js")) continue;
+    const size = await gzipSizeOf(path.join(dist, "assets", file));
+    everyChunk += size;
+    if (/^messages-/.test(file)) largestCatalog = Math.max(largestCatalog, size);
+    else total += size;
+  }
+  total += largestCatalog;
   let phaser = 0;
   for (const file of await readdir(path.join(dist, "assets"))) if (file.startsWith("phaser") && file.endsWith(".js")) phaser += await gzipSizeOf(path.join(dist, "assets", file));
   let table = 0;
   for (const file of await readdir(path.join(dist, "assets"))) if (file.startsWith("start-game") && file.endsWith(".js")) table += await gzipSizeOf(path.join(dist, "assets", file));
   const once = (t: number) => summarise([t]);
   report(`JS before the join form is usable (${scripts.size} files)`, once(kb(before)), { target: 150, unit: "KB gzip" });
-  report("JS in total (every chunk, Phaser included)", once(kb(total)), { target: 600, unit: "KB gzip" });
+  report("JS a device can fetch in all (Phaser and one language included)", once(kb(total)), { target: 600, unit: "KB gzip" });
+  report("  every chunk of the build (all five languages)", once(kb(everyChunk)), { unit: "KB gzip" });
   report("  of which Phaser", once(kb(phaser)), { unit: "KB gzip" });
   report("  of which the table's scenes and art", once(kb(table)), { unit: "KB gzip" });
 }
