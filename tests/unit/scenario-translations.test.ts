@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { localiseView } from "../../client/text/scenario-texts.js";
 import { parseScenario, ScenarioError, viewFor } from "../../shared/index.js";
 import { defaultScenario, Match, player, seatOf, smallScenario } from "../helpers/engine.js";
+import { LANGUAGES } from "../../client/text/languages.js";
+import { loadScenario, scenarioIds } from "../../server/scenarios/index.js";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -71,22 +73,44 @@ describe("a scenario's translations", () => {
     expect(lists).toContainEqual(expect.stringMatching(/^translations\.pt-br: must be a language tag/));
   });
 
-  it("the default scenario ships Spanish, Brazilian Portuguese, French and German, whole", () => {
-    const scenario = defaultScenario();
-    expect(Object.keys(scenario.translations ?? {}).sort()).toEqual(["de", "es", "fr", "pt-BR"]);
-    for (const texts of Object.values(scenario.translations ?? {})) {
-      expect(Object.keys(texts.roles ?? {}).sort()).toEqual(scenario.roles.map((r) => r.id).sort());
-      for (const role of scenario.roles) {
-        expect(Object.keys(texts.roles![role.id]!).sort()).toEqual(["card", "home", "mandate", "name", "notes", "publicInterestCase"]);
+  // Every shipped scenario, in every language the game speaks: each text a student or the
+  // projector reads has its translation, so no screen falls back to English in a class that
+  // plays in Spanish. A new scenario (or a new language) fails here until it is translated.
+  for (const id of scenarioIds()) {
+    it(`the shipped scenario "${id}" is translated whole into every language the game speaks`, () => {
+      const scenario = loadScenario(id);
+      const languages = LANGUAGES.map((l) => l.code).filter((code) => code !== scenario.language);
+      expect(Object.keys(scenario.translations ?? {}).sort()).toEqual([...languages].sort());
+      for (const language of languages) {
+        const texts = scenario.translations![language]!;
+        expect(Object.keys(texts).sort(), language).toEqual(
+          ["consequences", "dossiers", "houses", "publicInterest", "roles", "source", "summary", "title", "whatHappened", ...(scenario.rider ? ["rider"] : [])].sort(),
+        );
+        expect(Object.keys(texts.publicInterest!).sort()).toEqual(["description", "name"]);
+        expect(Object.keys(texts.roles ?? {}).sort(), `${language} roles`).toEqual(scenario.roles.map((r) => r.id).sort());
+        for (const role of scenario.roles) {
+          const expected = ["card", "home", "mandate", "name", ...(role.knowledge.notes.length ? ["notes"] : []), ...(role.publicInterestCase ? ["publicInterestCase"] : [])];
+          expect(Object.keys(texts.roles![role.id]!).sort(), `${language} ${role.id}`).toEqual(expected.sort());
+        }
+        expect(Object.keys(texts.dossiers ?? {}).sort(), `${language} dossiers`).toEqual(scenario.dossiers.map((d) => d.id).sort());
+        for (const dossier of scenario.dossiers) {
+          const d = texts.dossiers![dossier.id]!;
+          expect(Object.keys(d).sort(), `${language} ${dossier.id}`).toEqual(["options", "question", "subScoreLabels", "title", "venue"]);
+          expect(Object.keys(d.venue!).sort()).toEqual(["city", "meeting", "region"]);
+          expect(Object.keys(d.options ?? {}).sort()).toEqual(dossier.options.map((o) => o.id).sort());
+          for (const o of dossier.options) expect(Object.keys(d.options![o.id]!).sort(), `${language} ${o.id}`).toEqual(["summary", "title", ...(o.subScoreReasons ? ["subScoreReasons"] : [])].sort());
+        }
+        if (scenario.rider) {
+          expect(texts.rider?.title).toBeTruthy();
+          expect(Object.keys(texts.rider?.options ?? {}).sort()).toEqual(scenario.rider.options.map((o) => o.id).sort());
+        }
+        // Lengths are checked by the scenario's own validation; here only that nothing is left out.
+        expect(texts.whatHappened).toHaveLength(scenario.whatHappened.length);
+        expect(texts.consequences).toHaveLength(scenario.consequences.length);
+        expect(texts.houses).toHaveLength(scenario.houses.length);
       }
-      for (const dossier of scenario.dossiers) {
-        const d = texts.dossiers?.[dossier.id];
-        expect(d && Object.keys(d.options ?? {}).sort()).toEqual(dossier.options.map((o) => o.id).sort());
-        for (const o of dossier.options) expect(Object.keys(d!.options![o.id]!).sort()).toEqual(["subScoreReasons", "summary", "title"]);
-      }
-      expect(texts.whatHappened).toHaveLength(scenario.whatHappened.length);
-    }
-  });
+    });
+  }
 
   it("sends a role's private notes in other languages to that role only", () => {
     const match = new Match(withSpanish()).seatEveryone().start();
