@@ -8,7 +8,7 @@ import type { MatchView, PublicRole } from "../../shared/rules/view.js";
 import type { MatchSession } from "../ctrl/session.js";
 import { roleById } from "../ctrl/selectors.js";
 import { remembered } from "../net/storage.js";
-import { rejectionText, t } from "../text/catalog.js";
+import { currentLanguage, isMessageKey, rejectionText, t } from "../text/catalog.js";
 import { DEBRIEF_CARDS, type DebriefCard } from "../text/debrief-en.js";
 import { LESSON_PLANS, isPlanId } from "../../shared/rules/lesson-plans.js";
 import { bindDebriefKeys } from "./debrief-keys.js";
@@ -303,11 +303,16 @@ export class DebriefController {
     this.exportFailure = null;
     this.session.announce(t("debrief.exporting"));
     try {
-      const url = new URL(`/api/matches/${encodeURIComponent(code)}/${path}?pseudonymise=${this.pseudonymise ? 1 : 0}`, window.location.origin);
+      // The file is worded in the language this page shows (server/text/words.ts).
+      const url = new URL(`/api/matches/${encodeURIComponent(code)}/${path}`, window.location.origin);
+      url.searchParams.set("pseudonymise", this.pseudonymise ? "1" : "0");
+      url.searchParams.set("lang", currentLanguage());
       const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+        // The reason in this page's language when the server names a code the catalog knows.
+        const known = body?.error?.code && isMessageKey(`rejection.${body.error.code}`) ? rejectionText(body.error.code) : null;
+        throw new Error(known ?? body?.error?.message ?? `HTTP ${response.status}`);
       }
       return await response.blob();
     } catch (error) {

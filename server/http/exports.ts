@@ -6,13 +6,18 @@
 // Each takes ?pseudonymise=1|0 and pseudonymises unless told 0: nicknames are the only
 // personal data a match holds, and an export is easily forwarded. Each also carries the
 // teacher's review of the capture marks (marks set aside, with the reason given).
+// The CSV and the summary take ?lang=<code>, the teacher's language on the debrief page
+// (server/text/words.ts): their words, and the scenario's own words from its translation, are
+// in that language; an unknown or missing code gets English. Numbers are never changed.
 import express, { type Request, type Response } from "express";
 import { compare, type Debrief, type Mark, type SetAside, type TableDebrief } from "../../shared/analysis/debrief.js";
-import { matchCsv, pseudonymiseEvents } from "../../shared/analysis/export.js";
+import { CSV_COLUMNS, matchCsv, pseudonymiseEvents, type CsvColumn, type CsvWords } from "../../shared/analysis/export.js";
 import { fold } from "../../shared/replay/record.js";
 import type { GameEvent } from "../../shared/rules/events.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { endedMatch, reviewOf, type EndedMatch } from "../debrief.js";
+import type { Language } from "../../client/text/languages.js";
+import { exportLanguage, wordsFor, type Words } from "../text/words.js";
 import { ownedMatch } from "./auth.js";
 import { HttpError, sendJson } from "./errors.js";
 
@@ -31,9 +36,9 @@ export interface RolePlayers {
   nicknames: string[];
 }
 
-/** Who held each seat at the end, as nicknames or as "Student 1", "Student 2", … */
-export function playersByRole(events: readonly GameEvent[], pseudonymise: boolean): RolePlayers[] {
-  const state = fold(pseudonymise ? pseudonymiseEvents(events) : events);
+/** Who held each seat at the end, as nicknames or as "Student 1", "Student 2", … (in `words`' language). */
+export function playersByRole(events: readonly GameEvent[], pseudonymise: boolean, words: Words = wordsFor("en")): RolePlayers[] {
+  const state = fold(pseudonymise ? pseudonymiseEvents(events, (n) => words.t("export.student", { number: n })) : events);
   if (!state) return [];
   const out: RolePlayers[] = [];
   for (const table of state.tables) {
@@ -65,9 +70,11 @@ async function csvRoute(req: Request, res: Response): Promise<void> {
   const match = await ended(req);
   const code = match.header.code;
   const pseudonymise = wantsPseudonyms(req);
-  const csv = matchCsv(match.events, { pseudonymise, setAside: await reviewOf(code) }, match.debrief);
+  const language = exportLanguage(req.query.lang);
+  const csv = matchCsv(match.events, { pseudonymise, setAside: await reviewOf(code), words: csvWords(language, scenarioOf(match)) }, match.debrief);
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
+    "content-language": language,
     "content-disposition": `attachment; filename="rough-consensus-${code}${pseudonymise ? "-pseudonymised" : ""}.csv"`,
     "cache-control": "no-store",
   });
@@ -77,14 +84,36 @@ async function csvRoute(req: Request, res: Response): Promise<void> {
 async function summaryRoute(req: Request, res: Response): Promise<void> {
   const match = await ended(req);
   const pseudonymise = wantsPseudonyms(req);
-  const html = summaryHtml(match, pseudonymise, await reviewOf(match.header.code));
+  const language = exportLanguage(req.query.lang);
+  const html = summaryHtml(match, pseudonymise, await reviewOf(match.header.code), language);
   res.writeHead(200, {
     "content-type": "text/html; charset=utf-8",
+    "content-language": language,
     "cache-control": "no-store",
     // The page is self-contained: no scripts, no outside resources.
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
   });
   res.end(html);
+}
+
+export function scenarioOf(match: { events: readonly GameEvent[] }): Scenario {
+  const created = match.events[0];
+  if (created?.type !== "MatchCreated") throw new Error("A match record starts with MatchCreated.");
+  return created.scenario;
+}
+
+/** The spreadsheet's words in the teacher's language; role names from the scenario's translation. */
+export function csvWords(language: Language, scenario: Scenario): CsvWords {
+  const words = wordsFor(language);
+  const roles = scenario.translations?.[words.language]?.roles;
+  const stance = (s: string) => words.t(`debrief.stance.${s as "support" | "live" | "object"}`);
+  return {
+    header: Object.fromEntries(CSV_COLUMNS.map((column) => [column, words.t(`export.csv.${column}`)])) as Record<CsvColumn, string>,
+    roleName: (id, name) => roles?.[id]?.name ?? name,
+    mark: (m) => words.t("export.csv.mark", { option: m.option, before: stance(m.before), after: stance(m.after), funders: words.list(m.funders) }),
+    setAside: (mark, reason) => words.t("export.csv.setAside", { mark, reason }),
+    pseudonym: (n) => words.t("export.student", { number: n }),
+  };
 }
 
 /** The export routes, mounted under /api/matches. */
@@ -102,53 +131,6 @@ export function exportsRouter(): express.Router {
 // (NGO-N, CS-S, status-quo, live). Long lists are cut with a pointer to the spreadsheet, so
 // the page never spills onto a second one.
 
-/** The summary's words. A teacher document in English; the game's screens use the catalog. */
-const WORDS = {
-  title: "Rough Consensus — match summary",
-  match: "Match",
-  table: "Table",
-  rule: { R1: "Rough consensus", R2: "Stakeholder houses", R3: "Token-weighted vote", R4: "Governments only" },
-  ruleShort: { R1: "Consensus", R2: "Houses", R3: "Token vote", R4: "Governments" },
-  pseudonymised: "Nicknames replaced by pseudonyms.",
-  named: "Contains students' nicknames: do not publish.",
-  outcomes: "What was decided",
-  dossier: "Dossier",
-  adopted: "Adopted",
-  by: { consensus: "by consensus", vote: "by vote", "status-quo": "nothing passed: the old rules stayed" } as Record<string, string>,
-  publicInterest: "For the public (0–10)",
-  best: "Best for the public",
-  gap: "Gap",
-  notDecided: "not decided",
-  scores: "Scores",
-  role: "Role",
-  players: "Played by",
-  nobody: "nobody",
-  income: "Budget",
-  mandate: "Mandate",
-  standing: "Standing",
-  total: "Score",
-  correlation: "Starting budget vs final score (Spearman)",
-  gini: "inequality of payoffs (Gini)",
-  room: "Who was in the room",
-  legend: "● in the room · ◐ remote · ○ absent. Why not: $ could not pay, S no sponsor, ✗ turned down a paid trip, ? did not answer an offer, – stayed away, ∅ nobody played.",
-  voice: "voice / people",
-  money: "Follow the money",
-  noMoney: "No fellowships or grants.",
-  more: (n: number) => `… and ${n} more: see the spreadsheet (CSV).`,
-  marks: "Moves toward a sponsor's option",
-  noMarks: "No role moved toward its sponsor's option against its own people's interest.",
-  measure:
-    "Marked only when a role declared a stance, then a warmer one on an option its sponsor had declared for, after money covering that round, while an option better for its own people could still pass.",
-  compare: (funded: string, unfunded: string) => `With money: ${funded} moved toward their sponsor's option. With no money involved: ${unfunded} made the same kind of move.`,
-  setAside: (reason: string) => `Set aside by the teacher: “${reason}”`,
-  whatIf: "What if we had voted?",
-  actual: "Actual",
-  power: "Voting power (Banzhaf)",
-  compared: "Tables compared",
-  happened: "What really happened",
-  stance: { support: "support", live: "can live with it", object: "object" } as Record<string, string>,
-} as const;
-
 const escapeHtml = (text: unknown): string =>
   String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -165,84 +147,111 @@ const NAMES_CHARS = 28;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-/** A score as the debrief screens write it: up to two decimals (6.75, never 6.8 beside 6.75). */
-function num(n: number | null | undefined): string {
-  if (n === null || n === undefined) return "—";
-  return String(Math.round(n * 100) / 100);
-}
-
-function signed(n: number | null | undefined): string {
-  if (n === null || n === undefined) return "—";
-  const r = Math.round(n * 100) / 100;
-  return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : "0";
-}
-
+/** The summary's words and names in one language: the exports' catalog and the scenario's translation. */
 interface Names {
+  w: Words;
+  t: Words["t"];
   role: (id: string) => string;
   roleName: (id: string) => string;
   option: (round: number, id: string | null) => string;
   dossier: (round: number) => string;
+  city: (round: number) => string;
+  rule: (id: (typeof RULES)[number]) => string;
+  /** A score as the debrief screens write it: up to two decimals (6.75, never 6.8 beside 6.75). */
+  num: (n: number | null | undefined) => string;
+  signed: (n: number | null | undefined) => string;
+  stance: (s: string) => string;
 }
 
-function namesOf(scenario: Scenario): Names {
+function namesOf(scenario: Scenario, w: Words): Names {
+  const texts = scenario.translations?.[w.language];
+  const dossierTexts = (round: number) => texts?.dossiers?.[scenario.dossiers[round]?.id ?? ""];
+  const num = (n: number | null | undefined) => (n === null || n === undefined ? "—" : w.number(Math.round(n * 100) / 100));
   return {
+    w,
+    t: w.t,
+    // The roles' letters (TECH, NGO) are the same on every table and in every language.
     role: (id) => scenario.roles.find((r) => r.id === id)?.short ?? id,
-    roleName: (id) => scenario.roles.find((r) => r.id === id)?.name ?? id,
+    roleName: (id) => texts?.roles?.[id]?.name ?? scenario.roles.find((r) => r.id === id)?.name ?? id,
     option: (round, id) => {
-      if (!id) return WORDS.notDecided;
-      const title = scenario.dossiers[round]?.options.find((o) => o.id === id)?.title ?? "";
+      if (!id) return escapeHtml(w.t("export.notDecided"));
+      const title = dossierTexts(round)?.options?.[id]?.title ?? scenario.dossiers[round]?.options.find((o) => o.id === id)?.title ?? "";
       return `<b>${escapeHtml(id)}</b> ${escapeHtml(title)}`;
     },
-    dossier: (round) => escapeHtml(scenario.dossiers[round]?.title ?? String(round + 1)),
+    dossier: (round) => escapeHtml(dossierTexts(round)?.title ?? scenario.dossiers[round]?.title ?? String(round + 1)),
+    city: (round) => dossierTexts(round)?.venue?.city ?? scenario.dossiers[round]?.venue.city ?? "",
+    rule: (id) => w.t(`debrief.vote.rule.${id}`),
+    num,
+    signed: (n) => {
+      if (n === null || n === undefined) return "—";
+      const r = Math.round(n * 100) / 100;
+      return r > 0 ? `+${num(r)}` : r < 0 ? `−${num(-r)}` : "0";
+    },
+    stance: (s) => w.t(`debrief.stance.${s as "support" | "live" | "object"}`),
   };
 }
 
 function markLine(n: Names, m: Mark, review: SetAside): string {
-  const funders = m.funders.map((f) => n.role(f.role)).join(" and ");
-  const better = m.better.map((b) => `${b.option} (${signed(b.payoff)})`).join(", ");
-  const text = `Round ${m.round + 1}: ${n.role(m.role)} went from “${WORDS.stance[m.before.stance]}” to “${WORDS.stance[m.after.stance]}” on ${m.option}, the option of its sponsor ${funders}; ${m.option} was worth ${signed(m.payoff)} to its people while ${better} could still pass.`;
+  const better = m.better.map((b) => `${b.option} (${n.signed(b.payoff)})`).join(", ");
+  const text = n.t("export.mark", {
+    round: m.round + 1,
+    role: n.role(m.role),
+    before: n.stance(m.before.stance),
+    after: n.stance(m.after.stance),
+    option: m.option,
+    funders: n.w.list(m.funders.map((f) => n.role(f.role))),
+    payoff: n.signed(m.payoff),
+    better,
+  });
   const aside = review[m.id];
-  return aside ? `<li class="aside">${escapeHtml(text)} <i>${escapeHtml(WORDS.setAside(aside.reason))}</i></li>` : `<li>⚑ ${escapeHtml(text)}</li>`;
+  return aside ? `<li class="aside">${escapeHtml(text)} <i>${escapeHtml(n.t("export.setAside", { reason: aside.reason }))}</i></li>` : `<li>⚑ ${escapeHtml(text)}</li>`;
 }
 
-function paymentLine(n: Names, scenario: Scenario, p: TableDebrief["money"][number]["payment"]): string {
-  const city = scenario.dossiers[p.round]?.venue.city ?? "";
-  const what =
-    p.kind === "grant" ? `${n.role(p.from)} gave ${n.role(p.to)} ${p.amount} tokens` : p.programme ? `${n.role(p.from)}'s fellowship programme brought ${n.role(p.to)} to ${city}` : `${n.role(p.from)} paid ${n.role(p.to)}'s trip to ${city} (${p.amount} tokens)`;
-  return `<li>R${p.round + 1}: ${escapeHtml(what)}${p.expects ? `, expecting ${escapeHtml(p.expects)}` : ""}${p.note ? ` — “${escapeHtml(clip(p.note, NOTE_CHARS))}”` : ""}</li>`;
+function paymentLine(n: Names, p: TableDebrief["money"][number]["payment"]): string {
+  const who = { from: n.role(p.from), to: n.role(p.to), amount: p.amount, city: n.city(p.round) };
+  const what = p.kind === "grant" ? n.t("export.grant", who) : p.programme ? n.t("export.programme", who) : n.t("export.trip", who);
+  const expecting = p.expects ? `, ${n.t("export.expecting", { option: p.expects })}` : "";
+  return `<li>${escapeHtml(n.t("export.roundShort", { round: p.round + 1 }))}: ${escapeHtml(what)}${escapeHtml(expecting)}${p.note ? ` — “${escapeHtml(clip(p.note, NOTE_CHARS))}”` : ""}</li>`;
 }
 
-function cut(lines: string[], max: number): string {
-  return lines.length > max ? [...lines.slice(0, max - 1), `<li class="muted">${escapeHtml(WORDS.more(lines.length - max + 1))}</li>`].join("") : lines.join("");
+function cut(n: Names, lines: string[], max: number): string {
+  return lines.length > max ? [...lines.slice(0, max - 1), `<li class="muted">${escapeHtml(n.t("export.more", { count: lines.length - max + 1 }))}</li>`].join("") : lines.join("");
 }
 
 function outcomesTable(n: Names, t: TableDebrief): string {
   const rows = t.outcomes
     .map(
       (o) =>
-        `<tr><th scope="row">${n.dossier(o.round)}</th><td>${n.option(o.round, o.adopted)}${o.by ? ` <span class="muted">${escapeHtml(WORDS.by[o.by] ?? "")}</span>` : ""}</td>` +
-        `<td class="n">${num(o.publicInterest)}</td><td>${escapeHtml([o.best.option, ...o.best.ties].join(", "))} (${num(o.best.publicInterest)})</td><td class="n">${num(o.captureGap)}</td></tr>`,
+        `<tr><th scope="row">${n.dossier(o.round)}</th><td>${n.option(o.round, o.adopted)}${o.by ? ` <span class="muted">${escapeHtml(n.t(`debrief.by.${o.by}`))}</span>` : ""}</td>` +
+        `<td class="n">${n.num(o.publicInterest)}</td><td>${escapeHtml([o.best.option, ...o.best.ties].join(", "))} (${n.num(o.best.publicInterest)})</td><td class="n">${n.num(o.captureGap)}</td></tr>`,
     )
     .join("");
-  return `<table><thead><tr><th>${WORDS.dossier}</th><th>${WORDS.adopted}</th><th>${WORDS.publicInterest}</th><th>${WORDS.best}</th><th>${WORDS.gap}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const th = (key: Parameters<Names["t"]>[0]) => `<th>${escapeHtml(n.t(key))}</th>`;
+  return `<table><thead><tr>${th("debrief.vote.dossier")}${th("export.adopted")}${th("export.publicInterest")}${th("export.best")}${th("export.gap")}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function moneyAndMarks(n: Names, scenario: Scenario, t: TableDebrief, review: SetAside, compact: boolean, extra = ""): string {
-  const payments = t.money.map((m) => paymentLine(n, scenario, m.payment));
+function moneyAndMarks(n: Names, t: TableDebrief, review: SetAside, compact: boolean, extra = ""): string {
+  const payments = t.money.map((m) => paymentLine(n, m.payment));
   const marks = t.marks.map((m) => markLine(n, m, review));
-  const money = `<h3>${WORDS.money}</h3>${payments.length ? `<ul>${cut(payments, compact ? 3 : MAX_PAYMENTS)}</ul>` : `<p>${WORDS.noMoney}</p>`}`;
-  const marked = `<h3>${WORDS.marks}</h3>${marks.length ? `<ul class="marks">${cut(marks, compact ? 2 : MAX_MARKS)}</ul>` : `<p>${WORDS.noMarks}</p>`}`;
+  const money = `<h3>${escapeHtml(n.t("debrief.money.title"))}</h3>${payments.length ? `<ul>${cut(n, payments, compact ? 3 : MAX_PAYMENTS)}</ul>` : `<p>${escapeHtml(n.t("debrief.money.none"))}</p>`}`;
+  const marked = `<h3>${escapeHtml(n.t("debrief.part.marks"))}</h3>${marks.length ? `<ul class="marks">${cut(n, marks, compact ? 2 : MAX_MARKS)}</ul>` : `<p>${escapeHtml(n.t("export.noMarks"))}</p>`}`;
   return compact ? money + marked : `<div class="cols"><div>${money}</div><div>${marked}${extra}</div></div>`;
 }
 
-function tableSection(d: Debrief, t: TableDebrief, scenario: Scenario, players: RolePlayers[], review: SetAside): string {
-  const n = namesOf(scenario);
+function comparisonLine(n: Names, d: Debrief, review: SetAside): string {
+  const c = compare(d.comparison.units, review);
+  const count = (x: { moved: number; units: number }) => n.t("export.countOf", { moved: x.moved, units: x.units });
+  return escapeHtml(n.t("export.compare", { funded: count(c.funded), unfunded: count(c.unfunded) }));
+}
+
+function tableSection(d: Debrief, t: TableDebrief, scenario: Scenario, n: Names, players: RolePlayers[], review: SetAside): string {
+  const th = (key: Parameters<Names["t"]>[0]) => `<th>${escapeHtml(n.t(key))}</th>`;
   const scores = [...t.scores]
     .sort((a, b) => b.total - a.total)
     .map((s) => {
       const who = players.find((p) => p.table === t.table && p.role === s.role)?.nicknames ?? [];
-      return `<tr><th scope="row">${escapeHtml(n.role(s.role))} <span class="muted">${escapeHtml(n.roleName(s.role))}</span></th><td>${escapeHtml(clip(who.join(", "), NAMES_CHARS) || WORDS.nobody)}</td>` +
-        `<td class="n">${s.income}</td><td class="n">${signed(s.mandate)}</td><td class="n">${signed(s.standing)}</td><td class="n"><b>${signed(s.total)}</b></td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(n.role(s.role))} <span class="muted">${escapeHtml(n.roleName(s.role))}</span></th><td>${escapeHtml(clip(who.join(", "), NAMES_CHARS) || n.t("export.nobody"))}</td>` +
+        `<td class="n">${n.num(s.income)}</td><td class="n">${n.signed(s.mandate)}</td><td class="n">${n.signed(s.standing)}</td><td class="n"><b>${n.signed(s.total)}</b></td></tr>`;
     })
     .join("");
   const rounds = t.outcomes.map((o) => o.round);
@@ -259,76 +268,78 @@ function tableSection(d: Debrief, t: TableDebrief, scenario: Scenario, players: 
     .join("");
   // What if: a row per rule, a column per round, so the rules' names fit the page.
   const whatIf = [
-    `<tr><th scope="row">${WORDS.actual}</th>${t.whatIf.map((w) => `<td><b>${escapeHtml(w.actual ?? "—")}</b></td>`).join("")}</tr>`,
-    ...RULES.map((r) => `<tr><th scope="row">${escapeHtml(WORDS.rule[r])}</th>${t.whatIf.map((w) => `<td>${escapeHtml(w.winners[r])}</td>`).join("")}</tr>`),
+    `<tr><th scope="row">${escapeHtml(n.t("debrief.vote.actual"))}</th>${t.whatIf.map((w) => `<td><b>${escapeHtml(w.actual ?? "—")}</b></td>`).join("")}</tr>`,
+    ...RULES.map((r) => `<tr><th scope="row">${escapeHtml(n.rule(r))}</th>${t.whatIf.map((w) => `<td>${escapeHtml(w.winners[r])}</td>`).join("")}</tr>`),
   ].join("");
-  const power = RULES.map((rule) => `<tr><th scope="row">${escapeHtml(WORDS.rule[rule])}</th>${scenario.roles.map((r) => `<td class="n">${Math.round((d.power[rule]?.banzhaf[r.id] ?? 0) * 100)}%</td>`).join("")}</tr>`).join("");
-  const c = compare(d.comparison.units, review);
-  const cities = rounds.map((r) => `<th>${escapeHtml(scenario.dossiers[r]?.venue.city ?? `R${r + 1}`)}</th>`).join("");
-  const comparison = `<p>${escapeHtml(WORDS.compare(`${c.funded.moved} of ${c.funded.units}`, `${c.unfunded.moved} of ${c.unfunded.units}`))}</p><p class="muted">${escapeHtml(WORDS.measure)}</p>`;
+  const power = RULES.map((rule) => `<tr><th scope="row">${escapeHtml(n.rule(rule))}</th>${scenario.roles.map((r) => `<td class="n">${Math.round((d.power[rule]?.banzhaf[r.id] ?? 0) * 100)}%</td>`).join("")}</tr>`).join("");
+  const cities = rounds.map((r) => `<th>${escapeHtml(n.city(r) || n.t("export.roundShort", { round: r + 1 }))}</th>`).join("");
+  const comparison = `<p>${comparisonLine(n, d, review)}</p><p class="muted">${escapeHtml(n.t("export.measure"))}</p>`;
   return `<section class="table">
-<p class="rule">${escapeHtml(WORDS.rule[t.rule])}</p>
-<h3>${WORDS.outcomes}</h3>
+<p class="rule">${escapeHtml(n.rule(t.rule))}</p>
+<h3>${escapeHtml(n.t("export.outcomes"))}</h3>
 ${outcomesTable(n, t)}
-<h3>${WORDS.scores}</h3>
-<table><thead><tr><th>${WORDS.role}</th><th>${WORDS.players}</th><th>${WORDS.income}</th><th>${WORDS.mandate}</th><th>${WORDS.standing}</th><th>${WORDS.total}</th></tr></thead><tbody>${scores}</tbody></table>
-<p>${WORDS.correlation}: <b>${signed(t.incomeScoreCorrelation)}</b> · ${WORDS.gini}: <b>${num(t.payoffGini)}</b></p>
+<h3>${escapeHtml(n.t("export.scores"))}</h3>
+<table><thead><tr>${th("debrief.vote.role")}${th("export.players")}${th("export.income")}${th("debrief.outcomes.mandate")}${th("debrief.outcomes.standing")}${th("debrief.outcomes.total")}</tr></thead><tbody>${scores}</tbody></table>
+<p>${escapeHtml(n.t("export.correlation"))}: <b>${n.signed(t.incomeScoreCorrelation)}</b> · ${escapeHtml(n.t("export.gini"))}: <b>${n.num(t.payoffGini)}</b></p>
 <div class="cols">
-<div><h3>${WORDS.room}</h3>
-<table><thead><tr><th>${WORDS.role}</th>${cities}<th>${WORDS.voice}</th></tr></thead><tbody>${room}</tbody></table>
-<p class="muted">${escapeHtml(WORDS.legend)}</p></div>
-<div><h3>${WORDS.whatIf}</h3>
-<table><thead><tr><th>Rule</th>${cities}</tr></thead><tbody>${whatIf}</tbody></table></div>
+<div><h3>${escapeHtml(n.t("debrief.room.title"))}</h3>
+<table><thead><tr>${th("debrief.vote.role")}${cities}${th("export.voice")}</tr></thead><tbody>${room}</tbody></table>
+<p class="muted">${escapeHtml(n.t("export.legend"))}</p></div>
+<div><h3>${escapeHtml(n.t("debrief.vote.title"))}</h3>
+<table><thead><tr>${th("export.rule")}${cities}</tr></thead><tbody>${whatIf}</tbody></table></div>
 </div>
-${moneyAndMarks(n, scenario, t, review, false, comparison)}
-<table class="power"><caption>${WORDS.power}</caption><thead><tr><th>Rule</th>${scenario.roles.map((r) => `<th class="n">${escapeHtml(r.short)}</th>`).join("")}</tr></thead><tbody>${power}</tbody></table>
+${moneyAndMarks(n, t, review, false, comparison)}
+<table class="power"><caption>${escapeHtml(n.t("export.power"))}</caption><thead><tr>${th("export.rule")}${scenario.roles.map((r) => `<th class="n">${escapeHtml(r.short)}</th>`).join("")}</tr></thead><tbody>${power}</tbody></table>
 </section>`;
 }
 
 /** Several tables: the comparison first, then each table in a few lines, so it all fits one page. */
-function tablesSection(d: Debrief, scenario: Scenario, players: RolePlayers[], review: SetAside): string {
-  const n = namesOf(scenario);
+function tablesSection(d: Debrief, n: Names, players: RolePlayers[], review: SetAside): string {
+  const th = (key: Parameters<Names["t"]>[0]) => `<th>${escapeHtml(n.t(key))}</th>`;
   const rows = d.compared
     .map(
       (c) =>
-        `<tr><th scope="row">${c.table + 1}</th><td>${escapeHtml(WORDS.rule[c.rule])}</td><td>${escapeHtml(c.adopted.map((a) => a ?? "—").join(", "))}</td><td class="n">${num(c.totalCaptureGap)}</td>` +
-        `<td class="n">${c.marks.filter((id) => !review[id]).length}</td><td class="n">${num(c.payoffGini)}</td><td class="n">${signed(c.incomeScoreCorrelation)}</td></tr>`,
+        `<tr><th scope="row">${c.table + 1}</th><td>${escapeHtml(n.rule(c.rule))}</td><td>${escapeHtml(c.adopted.map((a) => a ?? "—").join(", "))}</td><td class="n">${n.num(c.totalCaptureGap)}</td>` +
+        `<td class="n">${c.marks.filter((id) => !review[id]).length}</td><td class="n">${n.num(c.payoffGini)}</td><td class="n">${n.signed(c.incomeScoreCorrelation)}</td></tr>`,
     )
     .join("");
-  const c = compare(d.comparison.units, review);
   const each = d.tables
     .map((t) => {
       const scores = [...t.scores]
         .sort((a, b) => b.total - a.total)
         .map((s) => {
           const who = players.find((p) => p.table === t.table && p.role === s.role)?.nicknames ?? [];
-          return `${escapeHtml(n.role(s.role))}${who.length ? ` (${escapeHtml(clip(who.join(", "), NAMES_CHARS))})` : ""} ${signed(s.total)}`;
+          return `${escapeHtml(n.role(s.role))}${who.length ? ` (${escapeHtml(clip(who.join(", "), NAMES_CHARS))})` : ""} ${n.signed(s.total)}`;
         })
         .join(" · ");
-      return `<section class="table compact"><h2>${WORDS.table} ${t.table + 1} — ${escapeHtml(WORDS.rule[t.rule])}</h2>
+      return `<section class="table compact"><h2>${escapeHtml(n.t("export.tableNumber", { table: t.table + 1 }))} — ${escapeHtml(n.rule(t.rule))}</h2>
 <p>${t.outcomes.map((o) => `${n.dossier(o.round)}: ${n.option(o.round, o.adopted)}`).join("; ")}</p>
-<p><b>${WORDS.scores}:</b> ${scores}</p>
-${moneyAndMarks(n, scenario, t, review, true)}</section>`;
+<p><b>${escapeHtml(n.t("export.scores"))}:</b> ${scores}</p>
+${moneyAndMarks(n, t, review, true)}</section>`;
     })
     .join("\n");
-  return `<h2>${WORDS.compared}</h2>
-<table><thead><tr><th>${WORDS.table}</th><th>Rule</th><th>${WORDS.adopted}</th><th>${WORDS.gap}</th><th>Marked moves</th><th>Gini</th><th>Budget vs score</th></tr></thead><tbody>${rows}</tbody></table>
-<p>${escapeHtml(WORDS.compare(`${c.funded.moved} of ${c.funded.units}`, `${c.unfunded.moved} of ${c.unfunded.units}`))}</p>
+  return `<h2>${escapeHtml(n.t("export.compared"))}</h2>
+<table><thead><tr>${th("export.table")}${th("export.rule")}${th("export.adopted")}${th("export.gap")}${th("export.markedMoves")}${th("debrief.tables.gini")}${th("export.budgetVsScore")}</tr></thead><tbody>${rows}</tbody></table>
+<p>${comparisonLine(n, d, review)}</p>
 ${each}`;
 }
 
-export function summaryHtml(match: EndedMatch, pseudonymise: boolean, review: SetAside = {}): string {
+/** The one-page summary, in `language` (the exports' catalogs and the scenario's translation). */
+export function summaryHtml(match: EndedMatch, pseudonymise: boolean, review: SetAside = {}, language: Language = "en"): string {
   const { debrief: d, events, header } = match;
-  const created = events[0];
-  if (created?.type !== "MatchCreated") throw new Error("A match record starts with MatchCreated.");
-  const scenario = created.scenario;
-  const players = playersByRole(events, pseudonymise);
-  const date = new Date(header.endedAt ?? header.createdAt).toISOString().slice(0, 10);
+  const scenario = scenarioOf(match);
+  const w = wordsFor(language);
+  const n = namesOf(scenario, w);
+  const texts = scenario.translations?.[language];
+  const players = playersByRole(events, pseudonymise, w);
+  const date = w.date(new Date(header.endedAt ?? header.createdAt));
   const label = header.classLabel ? ` · ${escapeHtml(header.classLabel)}` : "";
   const many = d.tables.length > 1;
+  const title = texts?.title ?? d.scenario.title;
+  const happened = texts?.whatHappened && texts.whatHappened.length === d.whatHappened.length ? texts.whatHappened : d.whatHappened;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${WORDS.title} ${escapeHtml(header.code)}</title>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(w.t("export.title"))} ${escapeHtml(header.code)}</title>
 <style>
   :root { font-family: system-ui, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; }
   body { max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; font-size: 14px; line-height: 1.3; }
@@ -356,11 +367,11 @@ export function summaryHtml(match: EndedMatch, pseudonymise: boolean, review: Se
 </style></head>
 <body>
 <header>
-<h1>${WORDS.title}</h1>
-<p>${escapeHtml(d.scenario.title)} · ${WORDS.match} ${escapeHtml(header.code)}${label} · ${date} · <span class="notice">${pseudonymise ? WORDS.pseudonymised : WORDS.named}</span></p>
+<h1>${escapeHtml(w.t("export.title"))}</h1>
+<p>${escapeHtml(title)} · ${escapeHtml(w.t("export.match", { code: header.code }))}${label} · ${escapeHtml(date)} · <span class="notice">${escapeHtml(w.t(pseudonymise ? "export.pseudonymised" : "export.named"))}</span></p>
 </header>
-${many ? tablesSection(d, scenario, players, review) : d.tables.map((t) => tableSection(d, t, scenario, players, review)).join("\n")}
-${d.whatHappened.length ? `<h3>${WORDS.happened}</h3><ul>${d.whatHappened.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : ""}
+${many ? tablesSection(d, n, players, review) : d.tables.map((t) => tableSection(d, t, scenario, n, players, review)).join("\n")}
+${happened.length ? `<h3>${escapeHtml(w.t("ended.whatHappened"))}</h3><ul>${happened.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>` : ""}
 </body></html>
 `;
 }

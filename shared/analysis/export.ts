@@ -1,8 +1,11 @@
 // Exports of a match for teachers: one CSV row per role per round, and the record with
 // nicknames replaced. The pseudonymise switch is applied here, so every export path that goes
-// through these functions honours it.
+// through these functions honours it. The CSV's words (its header row, the marks' sentences,
+// the pseudonyms) come in with the options, in the teacher's language (server/text); its
+// columns stay in the order of CSV_COLUMNS and its coded values (R1, in-person, A2:support,
+// role and dossier ids) are the same in every language, so one formula reads any class's file.
 import type { GameEvent } from "../rules/events.js";
-import type { RoleId } from "../rules/types.js";
+import type { RoleId, Stance } from "../rules/types.js";
 import { debrief, walk, type Debrief, type SetAside } from "./debrief.js";
 
 export interface ExportOptions {
@@ -10,23 +13,40 @@ export interface ExportOptions {
   pseudonymise: boolean;
   /** Marks the teacher set aside: exported with the reason, so the file says what the class saw. */
   setAside?: SetAside;
+  /** The file's words in the teacher's language. */
+  words: CsvWords;
 }
 
-/** Nickname → pseudonym, numbered by first appearance in the record. */
-export function pseudonyms(events: readonly GameEvent[]): Map<string, string> {
+export interface CsvWords {
+  /** The header of each column, by its machine name. */
+  header: Record<CsvColumn, string>;
+  /** A role's name in the teacher's language (the scenario's translation), by id. */
+  roleName(role: RoleId, name: string): string;
+  /** "moved toward A2 (from “object” to “support”), the option of its sponsor TECH". */
+  mark(mark: { option: string; before: Stance; after: Stance; funders: RoleId[] }): string;
+  /** A mark the teacher set aside, with the reason given. */
+  setAside(mark: string, reason: string): string;
+  /** "Student 3". */
+  pseudonym(n: number): string;
+}
+
+const student = (n: number) => `Student ${n}`;
+
+/** Nickname → pseudonym, numbered by first appearance in the record ("Student 1" unless worded). */
+export function pseudonyms(events: readonly GameEvent[], pseudonym: (n: number) => string = student): Map<string, string> {
   const names = new Map<string, string>();
   let n = 0;
   for (const e of events) {
-    if (e.type === "PlayerJoined" && !names.has(e.player)) names.set(e.player, e.kind === "bot" ? e.nickname : `Student ${++n}`);
+    if (e.type === "PlayerJoined" && !names.has(e.player)) names.set(e.player, e.kind === "bot" ? e.nickname : pseudonym(++n));
   }
   return names;
 }
 
 /** The record's events with nicknames replaced (players keep their ids; texts they wrote stay). */
-export function pseudonymiseEvents(events: readonly GameEvent[]): GameEvent[] {
-  const names = pseudonyms(events);
+export function pseudonymiseEvents(events: readonly GameEvent[], pseudonym: (n: number) => string = student): GameEvent[] {
+  const names = pseudonyms(events, pseudonym);
   return events.map((e) => {
-    if (e.type === "PlayerJoined" || e.type === "PlayerRenamed") return { ...e, nickname: names.get(e.player) ?? "Student" };
+    if (e.type === "PlayerJoined" || e.type === "PlayerRenamed") return { ...e, nickname: names.get(e.player) ?? pseudonym(0) };
     return e;
   });
 }
@@ -57,13 +77,15 @@ export const CSV_COLUMNS = [
   "payoff",
   "capture_marks",
 ] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** One row per role per round per table, as CSV text (RFC 4180, CRLF line ends, UTF-8). */
 export function matchCsv(events: readonly GameEvent[], options: ExportOptions, analysed: Debrief = debrief(events)): string {
-  const source = options.pseudonymise ? pseudonymiseEvents(events) : events;
+  const words = options.words;
+  const source = options.pseudonymise ? pseudonymiseEvents(events, words.pseudonym) : events;
   const pass = walk(source);
   const state = pass.final;
-  const rows: string[] = [CSV_COLUMNS.join(",")];
+  const rows: string[] = [CSV_COLUMNS.map((column) => csvCell(words.header[column])).join(",")];
   const playersOf = (table: number, role: RoleId) =>
     Object.values(state.players)
       .filter((p) => p.table === table && p.role === role)
@@ -82,8 +104,8 @@ export function matchCsv(events: readonly GameEvent[], options: ExportOptions, a
           .filter((m) => m.round === round && m.role === role.id)
           .map((m) => {
             const aside = options.setAside?.[m.id];
-            const text = `moved toward ${m.option} (${m.before.stance} to ${m.after.stance}), the option of its sponsor ${m.funders.map((f) => f.role).join(" and ")}`;
-            return aside ? `${text} [set aside by the teacher: ${aside.reason}]` : text;
+            const text = words.mark({ option: m.option, before: m.before.stance, after: m.after.stance, funders: m.funders.map((f) => f.role) });
+            return aside ? words.setAside(text, aside.reason) : text;
           })
           .join("; ");
         const cells = [
@@ -92,7 +114,7 @@ export function matchCsv(events: readonly GameEvent[], options: ExportOptions, a
           round + 1,
           r.dossier,
           role.id,
-          role.name,
+          words.roleName(role.id, role.name),
           playersOf(t.table, role.id),
           presence?.mode ?? "absent",
           presence?.delegates ?? 0,

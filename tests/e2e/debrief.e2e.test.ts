@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
 import { DEBRIEF_CARDS, debriefEn } from "../../client/text/debrief-en.js";
+import { LANGUAGES } from "../../client/text/languages.js";
 import { summaryHtml } from "../../server/http/exports.js";
 import { debrief } from "../../shared/analysis/debrief.js";
 import { Match, player } from "../helpers/engine.js";
@@ -449,16 +450,24 @@ describe.skipIf(!chromiumPath)("the debrief, led by the teacher", () => {
     await summary.close();
   });
 
-  it("prints a crowded match's summary on one page too: many payments and marks, long nicknames, two tables", async () => {
+  it("prints a crowded match's summary on one page too, in every language: many payments and marks, long nicknames, two tables", async () => {
     const page = await browser.newPage();
     try {
       for (const tables of [1, 2]) {
         const match = crowdedMatch(tables);
-        const html = summaryHtml(match, false, { [match.debrief.tables[0]!.marks[0]!.id]: { reason: "A long reason the teacher wrote for the class to read, explaining why.", at: 0 } });
-        await page.setContent(html);
-        expectGameWords(await page.locator("body").innerText());
-        expect(await pagesWhenPrinted(page), `${tables} table(s)`).toBe(1);
+        // German and French run longest: each language must still fit its page.
+        for (const { code: language } of LANGUAGES) {
+          const html = summaryHtml(match, false, { [match.debrief.tables[0]!.marks[0]!.id]: { reason: "A long reason the teacher wrote for the class to read, explaining why.", at: 0 } }, language);
+          await page.setContent(html);
+          if (language === "en") expectGameWords(await page.locator("body").innerText());
+          expect(await pagesWhenPrinted(page), `${tables} table(s) in ${language}`).toBe(1);
+        }
       }
+      // German, the longest, as it prints: one table, an A4 page at 96 dpi.
+      await page.setContent(summaryHtml(crowdedMatch(1), false, {}, "de"));
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: "print" });
+      await saveScreenshot(page, "debrief-summary-crowded-print-de", "chromebook");
     } finally {
       await page.close();
     }

@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Debrief } from "../../shared/analysis/debrief.js";
 import { CSV_COLUMNS } from "../../shared/analysis/export.js";
+import { exportsDe } from "../../server/text/de.js";
+import { exportsEn } from "../../server/text/en.js";
+import { exportsEs } from "../../server/text/es.js";
 import { DEBRIEF, type DebriefReply } from "../../shared/protocol/intents.js";
 import { BASE, cmd, createMatch, eventually, held, expectViewsInSync, join, leaveAll, liveState, ok, startServer, type Created, type Device, type TestServer } from "./helpers.js";
 
@@ -157,7 +160,8 @@ describe("after a played match (three students, six bots)", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1));
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    // No ?lang: English headers, in the fixed order of the machine columns.
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((column) => exportsEn[`export.csv.${column}`]));
     const body = rows.slice(1);
     const roles = liveState(s, m.code).scenario.roles.map((r) => r.id);
     expect(body).toHaveLength(roles.length * 3);
@@ -198,6 +202,46 @@ describe("after a played match (three students, six bots)", () => {
     // Escaped, never raw HTML.
     expect(named).toContain("Bartholomew, &quot;Bart&quot;");
     expect((await get("summary", null)).status).toBe(401);
+  });
+});
+
+describe("the exports in the teacher's language (?lang=)", () => {
+  const headerRow = async (path: string) => parseCsv((await (await get(path)).text()).replace(/^\uFEFF/, ""))[0];
+
+  it("words the spreadsheet's headers in the language asked for, the columns in the same order", async () => {
+    const res = await get("export.csv?lang=es");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-language")).toBe("es");
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((column) => exportsEs[`export.csv.${column}`]));
+    expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
+    expect(rows.slice(1).map((r) => r[CSV_COLUMNS.indexOf("players")]).join(";")).toMatch(/Estudiante 1/);
+    // A region finds its language.
+    expect(await headerRow("export.csv?lang=de-AT")).toEqual(CSV_COLUMNS.map((column) => exportsDe[`export.csv.${column}`]));
+  });
+
+  it("prints the summary in the language asked for, with the scenario's translated words", async () => {
+    const res = await get("summary?lang=de");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-language")).toBe("de");
+    const html = await res.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain(exportsDe["export.title"]);
+    const scenario = liveState(s, m.code).scenario;
+    expect(html).toContain(scenario.translations!.de!.dossiers![scenario.dossiers[0]!.id]!.title!);
+    expect(html).not.toContain(exportsEn["export.outcomes"]);
+  });
+
+  it("gives English for a language it does not speak or a malformed one, never an error", async () => {
+    // Unknown, empty, markup, repeated (an array) or nested (an object): all read as English.
+    for (const lang of ["xx", "", "%3Cscript%3E", "es&lang=fr"].map((l) => `lang=${l}`).concat(["lang[]=es", "lang[a]=es"])) {
+      const res = await get(`summary?${lang}`);
+      expect(res.status, lang).toBe(200);
+      const html = await res.text();
+      expect(html, lang).toContain('<html lang="en">');
+      expect(html, lang).toContain(exportsEn["export.title"]);
+    }
+    expect(await headerRow("export.csv?lang=klingon")).toEqual(CSV_COLUMNS.map((column) => exportsEn[`export.csv.${column}`]));
   });
 });
 

@@ -11,6 +11,8 @@ import { rejectionText, setLanguage, t } from "../../client/text/catalog.js";
 import { LANGUAGES, pickLanguage } from "../../client/text/languages.js";
 import { messages as english } from "../../client/text/languages/en.js";
 import { REJECTION_PARAMS, REJECTIONS } from "../../shared/rules/rejections.js";
+import { exportsEn } from "../../server/text/en.js";
+import { EXPORT_CATALOGS, REUSED_KEYS } from "../../server/text/words.js";
 import { format } from "../helpers/messages.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -72,14 +74,14 @@ describe("every language's catalog", () => {
   });
 });
 
-/** String literals and the static shape of template literals in the client's code. */
-function clientStrings(): { literals: Set<string>; templates: RegExp[] } {
+/** String literals and the static shape of template literals in the client's code (or in `files`). */
+function clientStrings(files?: readonly string[]): { literals: Set<string>; templates: RegExp[] } {
   const literals = new Set<string>();
   const templates: RegExp[] = [];
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // Catalog data is not use: only code that asks for a key counts.
   const isCatalog = (file: string) => /client[\\/]text[\\/](?!catalog\.ts$|languages\.ts$)/.test(file);
-  for (const file of sources(path.join(root, "client"))) {
+  for (const file of files ?? sources(path.join(root, "client"))) {
     if (isCatalog(file) || file.endsWith("vite.config.ts")) continue;
     const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
@@ -92,7 +94,7 @@ function clientStrings(): { literals: Set<string>; templates: RegExp[] } {
     };
     visit(source);
   }
-  for (const match of readFileSync(path.join(root, "client/index.html"), "utf8").matchAll(/data-text="([^"]+)"/g)) literals.add(match[1]!);
+  if (!files) for (const match of readFileSync(path.join(root, "client/index.html"), "utf8").matchAll(/data-text="([^"]+)"/g)) literals.add(match[1]!);
   return { literals, templates };
 }
 
@@ -107,6 +109,37 @@ describe("the English catalog", () => {
     // "{amount} tokens" with a bare placeholder would say "1 tokens" one day.
     const bare = Object.entries(english).filter(([, text]) => /\{\w+\}\s+(tokens|delegates|comments|players|students|minutes|seconds|messages|rounds|events)\b/.test(text));
     expect(bare.map(([key]) => key)).toEqual([]);
+  });
+});
+
+// The teacher's exports (printable summary, spreadsheet) are worded on the server, from its own
+// small catalog (server/text) plus messages of the game's catalogs it names in REUSED_KEYS.
+describe("the exports' catalog", () => {
+  const englishKeys = Object.keys(exportsEn).sort();
+  const exportCatalogs = LANGUAGES.map(({ code }) => ({ code, messages: EXPORT_CATALOGS[code] as Record<string, string> }));
+
+  it.each(exportCatalogs)("$code has exactly the English keys, valid ICU filling the same values, no quoting apostrophe", ({ messages }) => {
+    const keys = new Set(Object.keys(messages));
+    expect({ missing: englishKeys.filter((k) => !keys.has(k)), extra: [...keys].filter((k) => !(k in exportsEn)).sort() }).toEqual({ missing: [], extra: [] });
+    const wrong: string[] = [];
+    for (const [key, text] of Object.entries(messages)) {
+      const mine = [...argumentsOf(compileMessageOrThrow(text))].sort().join(",");
+      const theirs = [...argumentsOf(compileMessageOrThrow(exportsEn[key as keyof typeof exportsEn]))].sort().join(",");
+      if (mine !== theirs) wrong.push(`${key}: {${mine}} instead of {${theirs}}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(Object.entries(messages).filter(([, text]) => /(?<!')'[{}#]/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(exportCatalogs.filter((c) => c.code !== "en"))("$code is written in its own words: only a few are the same as the English (Budget, Dossier…)", ({ messages }) => {
+    expect(englishKeys.filter((k) => messages[k] === exportsEn[k as keyof typeof exportsEn]).length).toBeLessThanOrEqual(6);
+  });
+
+  it("has no key the exports do not ask for, and reuses only messages every game catalog has", () => {
+    const { literals, templates } = clientStrings([path.join(root, "server/http/exports.ts")]);
+    const unused = [...englishKeys, ...REUSED_KEYS].filter((key) => !literals.has(key) && !templates.some((pattern) => pattern.test(key)));
+    expect(unused).toEqual([]);
+    for (const { code, messages } of catalogs) expect(REUSED_KEYS.filter((key) => !(key in messages)), code).toEqual([]);
   });
 });
 

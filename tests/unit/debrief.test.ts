@@ -1,6 +1,7 @@
 // The debrief analysis on hand-built records with known answers.
 import { describe, expect, it } from "vitest";
 import { csvCell, debrief, matchCsv, pseudonymiseEvents } from "../../shared/analysis/index.js";
+import { csvWords, scenarioOf } from "../../server/http/exports.js";
 import { Match, defaultScenario, player } from "../helpers/engine.js";
 
 /**
@@ -159,15 +160,15 @@ describe("several tables", () => {
 describe("exports", () => {
   const m = captureMatch();
   it("one CSV row per role per round, with positions, tokens, attendance, payoffs and marks", () => {
-    const csv = matchCsv(m.events, { pseudonymise: false });
+    const csv = matchCsv(m.events, { pseudonymise: false, words: csvWords("en", scenarioOf(m)) });
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + 9);
-    expect(lines[0]).toBe("table,rule,round,dossier,role,role_name,players,attendance,delegates,paid_by,why_not_in_room,tokens_when_travel_closed,tokens_after_decision,positions,adopted,payoff,capture_marks");
+    expect(lines[0]).toBe("Table,Rule,Round,Dossier,Role,Role name,Players,Attendance,Delegates,Trip paid by,Why not in the room,Tokens when travel closed,Tokens after the decision,Stances declared,Adopted option,Payoff,Moves toward a sponsor’s option");
     const css = lines.find((l) => l.includes(",CS-S,"))!;
-    expect(css).toBe("1,R1,1,A,CS-S,Global-South civil society,CS-S player,in-person,1,TECH,,1,1,A2:support,A1,-3,\"moved toward A2 (object to support), the option of its sponsor TECH\"");
+    expect(css).toBe("1,R1,1,A,CS-S,Global-South civil society,CS-S player,in-person,1,TECH,,1,1,A2:support,A1,-3,\"moved toward A2 (from “object” to “support”), the option of its sponsor TECH\"");
   });
   it("pseudonymises every nickname in the CSV and in the record", () => {
-    const csv = matchCsv(m.events, { pseudonymise: true });
+    const csv = matchCsv(m.events, { pseudonymise: true, words: csvWords("en", scenarioOf(m)) });
     expect(csv).not.toContain(" player");
     expect(csv).toContain("Student 1");
     const events = pseudonymiseEvents(m.events);
