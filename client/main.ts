@@ -230,6 +230,8 @@ async function openPrint(code: string, part: "roles" | "guide" | "both"): Promis
   showScreen();
   screen.section.dataset.screen = "print";
   const { runPrint } = await import("./print/print-view.js");
+  // The cards and the guide are fetched in the page's language, again when it changes.
+  running = { dispose: onLanguageChange(() => void runPrint(screen.main, code, part)) };
   await runPrint(screen.main, code, part);
 }
 

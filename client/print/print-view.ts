@@ -11,7 +11,7 @@ import { LESSON_PLANS, isPlanId, planTiming, type PeriodPart, type PlanTiming } 
 import { PHASE_IDS } from "../../shared/rules/settings.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import { remembered } from "../net/storage.js";
-import { isMessageKey, t } from "../text/catalog.js";
+import { currentLanguage, isMessageKey, t } from "../text/catalog.js";
 import { DEBRIEF_CARDS } from "../text/debrief-en.js";
 import { GAME_GLOSSARY } from "../text/glossary-en.js";
 import { h, patch, type Child, type VNode } from "../ui/dom.js";
@@ -33,7 +33,9 @@ export async function runPrint(main: HTMLElement, code: string, part: PrintPart)
   document.documentElement.dataset.print = part;
   patch(main, [h("p", { class: "status", role: "status" }, t("print.loading"))]);
   const token = tokenFor(code);
-  const response = token ? await fetch(`/api/matches/${encodeURIComponent(code)}/printables`, { headers: { authorization: `Bearer ${token}` } }) : null;
+  // The scenario's words (role cards, dossiers, what happened) in this page's language.
+  const address = `/api/matches/${encodeURIComponent(code)}/printables?lang=${encodeURIComponent(currentLanguage())}`;
+  const response = token ? await fetch(address, { headers: { authorization: `Bearer ${token}` } }) : null;
   if (!response?.ok) {
     const body = response ? ((await response.json().catch(() => ({}))) as { error?: { message?: string } }) : {};
     patch(main, [h("h1", { class: "screen-heading" }, t("print.heading")), h("p", { class: "error", role: "alert" }, body.error?.message ?? t("rejection.not-teacher"))]);

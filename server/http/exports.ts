@@ -14,6 +14,7 @@ import { compare, type Debrief, type Mark, type SetAside, type TableDebrief } fr
 import { CSV_COLUMNS, matchCsv, pseudonymiseEvents, type CsvColumn, type CsvWords } from "../../shared/analysis/export.js";
 import { fold } from "../../shared/replay/record.js";
 import type { GameEvent } from "../../shared/rules/events.js";
+import { localiseScenario } from "../../shared/scenario/localise.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { endedMatch, reviewOf, type EndedMatch } from "../debrief.js";
 import type { Language } from "../../client/text/languages.js";
@@ -105,11 +106,11 @@ export function scenarioOf(match: { events: readonly GameEvent[] }): Scenario {
 /** The spreadsheet's words in the teacher's language; role names from the scenario's translation. */
 export function csvWords(language: Language, scenario: Scenario): CsvWords {
   const words = wordsFor(language);
-  const roles = scenario.translations?.[words.language]?.roles;
+  const local = localiseScenario(scenario, language);
   const stance = (s: string) => words.t(`debrief.stance.${s as "support" | "live" | "object"}`);
   return {
     header: Object.fromEntries(CSV_COLUMNS.map((column) => [column, words.t(`export.csv.${column}`)])) as Record<CsvColumn, string>,
-    roleName: (id, name) => roles?.[id]?.name ?? name,
+    roleName: (id, name) => local.roles.find((r) => r.id === id)?.name ?? name,
     mark: (m) => words.t("export.csv.mark", { option: m.option, before: stance(m.before), after: stance(m.after), funders: words.list(m.funders) }),
     setAside: (mark, reason) => words.t("export.csv.setAside", { mark, reason }),
     pseudonym: (n) => words.t("export.student", { number: n }),
@@ -163,23 +164,22 @@ interface Names {
   stance: (s: string) => string;
 }
 
+/** `scenario` is already in the summary's language (localiseScenario). */
 function namesOf(scenario: Scenario, w: Words): Names {
-  const texts = scenario.translations?.[w.language];
-  const dossierTexts = (round: number) => texts?.dossiers?.[scenario.dossiers[round]?.id ?? ""];
   const num = (n: number | null | undefined) => (n === null || n === undefined ? "—" : w.number(Math.round(n * 100) / 100));
   return {
     w,
     t: w.t,
     // The roles' letters (TECH, NGO) are the same on every table and in every language.
     role: (id) => scenario.roles.find((r) => r.id === id)?.short ?? id,
-    roleName: (id) => texts?.roles?.[id]?.name ?? scenario.roles.find((r) => r.id === id)?.name ?? id,
+    roleName: (id) => scenario.roles.find((r) => r.id === id)?.name ?? id,
     option: (round, id) => {
       if (!id) return escapeHtml(w.t("export.notDecided"));
-      const title = dossierTexts(round)?.options?.[id]?.title ?? scenario.dossiers[round]?.options.find((o) => o.id === id)?.title ?? "";
+      const title = scenario.dossiers[round]?.options.find((o) => o.id === id)?.title ?? "";
       return `<b>${escapeHtml(id)}</b> ${escapeHtml(title)}`;
     },
-    dossier: (round) => escapeHtml(dossierTexts(round)?.title ?? scenario.dossiers[round]?.title ?? String(round + 1)),
-    city: (round) => dossierTexts(round)?.venue?.city ?? scenario.dossiers[round]?.venue.city ?? "",
+    dossier: (round) => escapeHtml(scenario.dossiers[round]?.title ?? String(round + 1)),
+    city: (round) => scenario.dossiers[round]?.venue.city ?? "",
     rule: (id) => w.t(`debrief.vote.rule.${id}`),
     num,
     signed: (n) => {
@@ -327,16 +327,16 @@ ${each}`;
 /** The one-page summary, in `language` (the exports' catalogs and the scenario's translation). */
 export function summaryHtml(match: EndedMatch, pseudonymise: boolean, review: SetAside = {}, language: Language = "en"): string {
   const { debrief: d, events, header } = match;
-  const scenario = scenarioOf(match);
+  const scenario = localiseScenario(scenarioOf(match), language);
   const w = wordsFor(language);
   const n = namesOf(scenario, w);
-  const texts = scenario.translations?.[language];
   const players = playersByRole(events, pseudonymise, w);
   const date = w.date(new Date(header.endedAt ?? header.createdAt));
   const label = header.classLabel ? ` · ${escapeHtml(header.classLabel)}` : "";
   const many = d.tables.length > 1;
-  const title = texts?.title ?? d.scenario.title;
-  const happened = texts?.whatHappened && texts.whatHappened.length === d.whatHappened.length ? texts.whatHappened : d.whatHappened;
+  // The scenario's words from its translation; what really happened is the debrief's own list
+  // (the scenario's), so the translation is taken only when it is that list, item for item.
+  const happened = scenario.whatHappened.length === d.whatHappened.length ? scenario.whatHappened : d.whatHappened;
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(w.t("export.title"))} ${escapeHtml(header.code)}</title>
@@ -368,7 +368,7 @@ export function summaryHtml(match: EndedMatch, pseudonymise: boolean, review: Se
 <body>
 <header>
 <h1>${escapeHtml(w.t("export.title"))}</h1>
-<p>${escapeHtml(title)} · ${escapeHtml(w.t("export.match", { code: header.code }))}${label} · ${escapeHtml(date)} · <span class="notice">${escapeHtml(w.t(pseudonymise ? "export.pseudonymised" : "export.named"))}</span></p>
+<p>${escapeHtml(scenario.title)} · ${escapeHtml(w.t("export.match", { code: header.code }))}${label} · ${escapeHtml(date)} · <span class="notice">${escapeHtml(w.t(pseudonymise ? "export.pseudonymised" : "export.named"))}</span></p>
 </header>
 ${many ? tablesSection(d, n, players, review) : d.tables.map((t) => tableSection(d, t, scenario, n, players, review)).join("\n")}
 ${happened.length ? `<h3>${escapeHtml(w.t("ended.whatHappened"))}</h3><ul>${happened.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>` : ""}

@@ -3,8 +3,12 @@
 // Only the match's teacher may ask (Bearer teacher token): the role cards carry what only each
 // role knows. Built from the match's own MatchCreated event, so the printout matches the
 // scenario and plan the match really uses, in the lobby, while it runs, or long after.
+// ?lang=<code> (the print page's language) gives the scenario's words from its translation
+// (server/text/words.ts reads the code; unknown or missing: the scenario's own words).
 import express, { type Request, type Response } from "express";
+import { localiseScenario } from "../../shared/scenario/localise.js";
 import { printablesFor } from "../../shared/scenario/printables.js";
+import { exportLanguage } from "../text/words.js";
 import { context } from "../context.js";
 import { ownedMatch } from "./auth.js";
 import { HttpError, sendJson } from "./errors.js";
@@ -14,7 +18,7 @@ async function printablesRoute(req: Request, res: Response): Promise<void> {
   const [first] = await context().store.getEvents(header.code, { after: 0, limit: 1 });
   const created = first?.event;
   if (created?.type !== "MatchCreated") throw new HttpError(404, "unknown-match", "There is no match with that code for this teacher token.");
-  sendJson(res, 200, printablesFor(header.code, created.scenario, created.settings));
+  sendJson(res, 200, printablesFor(header.code, localiseScenario(created.scenario, exportLanguage(req.query.lang)), created.settings));
 }
 
 export function printablesRouter(): express.Router {

@@ -22,7 +22,7 @@ export interface CsvWords {
   header: Record<CsvColumn, string>;
   /** A role's name in the teacher's language (the scenario's translation), by id. */
   roleName(role: RoleId, name: string): string;
-  /** "moved toward A2 (from “object” to “support”), the option of its sponsor TECH". */
+  /** "moved toward A2 (from “object” to “support”), the option of its sponsor" and its sponsors. */
   mark(mark: { option: string; before: Stance; after: Stance; funders: RoleId[] }): string;
   /** A mark the teacher set aside, with the reason given. */
   setAside(mark: string, reason: string): string;

@@ -4,6 +4,8 @@
 // at a quick pace. Every screen is photographed on the phones (390×844) and on the projector
 // (1920×1080), and each shows its own language where the person looks: the phase, the dossier
 // from the scenario's translations, the debrief; the projector fits its screen in every phase.
+// The teacher's spreadsheet and printable summary come in Spanish, the teacher's language.
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
@@ -16,6 +18,8 @@ import { debrief as frDebrief } from "../../client/text/fr/debrief.js";
 import { general as pt } from "../../client/text/pt-BR/general.js";
 import { debrief as ptDebrief } from "../../client/text/pt-BR/debrief.js";
 import { loadScenario } from "../../server/scenarios/index.js";
+import { exportsEs } from "../../server/text/es.js";
+import { CSV_COLUMNS } from "../../shared/analysis/export.js";
 import { chromiumMissingMessage, findChromium, launchChromium, saveScreenshot, screenSizes, type ScreenSizeName } from "../helpers/browser.js";
 import { format } from "../helpers/messages.js";
 import { projectorFit } from "./classroom-checks.js";
@@ -197,6 +201,38 @@ describe.skipIf(!chromiumPath)("one match in four languages", () => {
       await speaks(page, speaker, "ended", `${nickname}, debrief`);
       await saveScreenshot(page, `languages-debrief-${speaker.language}`, "handset");
     }
-    expect(errors).toEqual([]);
   }, 300_000);
+
+  it("the teacher's spreadsheet and printable summary are in Spanish, the scenario's words too", async () => {
+    // The spreadsheet: Spanish headers in the fixed column order, Spanish role names and pseudonyms.
+    const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByTestId("debrief-csv").click()]);
+    const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+    const [header] = csv.split("\r\n");
+    expect(header!.split(",")).toEqual(CSV_COLUMNS.map((column) => exportsEs[`export.csv.${column}`]));
+    const spanish = scenario.translations!.es!;
+    for (const role of scenario.roles) expect(csv).toContain(spanish.roles![role.id]!.name!);
+    expect(csv).toContain(format(exportsEs["export.student"], { number: 1 }, "es"));
+    expect(csv).not.toContain("Student 1");
+
+    // The printable summary: the page's language, its headings, the dossiers and what happened.
+    const [summary] = await Promise.all([teacher.context().waitForEvent("page"), teacher.getByTestId("debrief-summary").click()]);
+    await summary.waitForURL(/^blob:/);
+    await summary.waitForLoadState();
+    expect(await summary.evaluate(() => document.documentElement.lang)).toBe("es");
+    await summary.getByRole("heading", { name: exportsEs["export.title"] }).waitFor();
+    await expect(summary.getByRole("heading", { name: exportsEs["export.outcomes"] }).isVisible()).resolves.toBe(true);
+    await expect(summary.getByRole("heading", { name: esDebrief["debrief.money.title"] }).isVisible()).resolves.toBe(true);
+    const text = await summary.locator("body").innerText();
+    for (const dossier of scenario.dossiers) expect(text).toContain(spanish.dossiers![dossier.id]!.title!);
+    expect(text).toContain(spanish.whatHappened![0]!);
+    for (const english of ["What was decided", "Played by", "Follow the money", "What really happened", "Student 1"]) expect(text).not.toContain(english);
+    // One A4 page, as it prints; photographed at A4 (96 dpi) with the print stylesheet.
+    const pdf = await summary.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBe(1);
+    await summary.setViewportSize({ width: 794, height: 1123 });
+    await summary.emulateMedia({ media: "print" });
+    await saveScreenshot(summary, "languages-summary-print-es", "chromebook");
+    await summary.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

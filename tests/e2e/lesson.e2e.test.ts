@@ -168,6 +168,29 @@ describe.skipIf(!chromiumPath)("the lesson: plans, rules, printables, glossary",
     await mkdir(pdfDir, { recursive: true });
     await writeFile(path.join(pdfDir, "role-cards.pdf"), pdf);
     expect(pdfPages(pdf)).toBe(Math.ceil(scenario.roles.length / 2));
+
+    // In the teacher's language, from the picker: the scenario's translation, still two cards to a page.
+    await teacher.emulateMedia({ media: "screen" });
+    for (const language of ["de", "fr"] as const) {
+      const texts = scenario.translations![language]!.roles!;
+      await teacher.getByTestId("language-picker").selectOption(language);
+      const first = scenario.roles[0]!;
+      await teacher.getByTestId(`role-print-${first.id}`).getByRole("heading", { level: 2, name: texts[first.id]!.name! }).waitFor();
+      for (const role of scenario.roles) {
+        const card = teacher.getByTestId(`role-print-${role.id}`);
+        expect(await card.textContent(), `${role.id} in ${language}`).toContain(texts[role.id]!.mandate!);
+        if (role.knowledge.notes.length) expect(await card.getByTestId("role-secret").textContent()).toContain(texts[role.id]!.notes![0]!);
+      }
+      await teacher.emulateMedia({ media: "print" });
+      const fits = await teacher.locator(".role-print").evaluateAll((cards) => cards.map((c) => ({ height: c.getBoundingClientRect().height, cut: c.scrollHeight > c.clientHeight + 1, id: c.getAttribute("data-key") })));
+      for (const box of fits) {
+        expect(Math.abs(box.height - halfPage), `${box.id} height in ${language}`).toBeLessThan(2);
+        expect(box.cut, `${box.id} is cut off in ${language}`).toBe(false);
+      }
+      expect(pdfPages(await teacher.pdf({ preferCSSPageSize: true, printBackground: true })), language).toBe(Math.ceil(scenario.roles.length / 2));
+      await saveScreenshot(teacher, `lesson-role-cards-print-${language}`, "chromebook");
+      await teacher.emulateMedia({ media: "screen" });
+    }
   });
 
   it("the teacher's guide prints whole: objectives, the argument with its source, the plan's timing, what to say, debrief questions, what happened, a glossary", async () => {
