@@ -10,8 +10,8 @@ export const exportsDe: ExportMessages = {
   "export.named": "Enthält Spitznamen der Schüler: nicht veröffentlichen.",
   "export.outcomes": "Was beschlossen wurde",
   "export.adopted": "Angenommen",
-  "export.publicInterest": "Für die Allgemeinheit (0–10)",
-  "export.best": "Am besten für die Allgemeinheit",
+  "export.publicInterest": "Für die Öffentlichkeit (0–10)",
+  "export.best": "Am besten für die Öffentlichkeit",
   "export.gap": "Abstand",
   "export.notDecided": "nicht entschieden",
   "export.scores": "Punkte",
@@ -60,5 +60,5 @@ export const exportsDe: ExportMessages = {
   "export.csv.capture_marks": "Annäherungen an die Option eines Geldgebers",
   "export.csv.mark": "ging bei {option} (der Option seines Geldgebers {funders}) von „{before}“ zu „{after}“",
   "export.csv.setAside": "{mark} [von der Lehrkraft beiseitegelegt: {reason}]",
-  "export.student": "Schüler·in {number}",
+  "export.student": "Person {number}",
 };

@@ -39,7 +39,7 @@ export const exportsFr: ExportMessages = {
   "export.grant": "{from} a donné {amount, plural, one {# jeton} other {# jetons}} à {to}",
   "export.programme": "Le programme de bourses de {from} a fait venir {to} à {city}",
   "export.trip": "{from} a payé le voyage de {to} à {city} ({amount, plural, one {# jeton} other {# jetons}})",
-  "export.expecting": "en attendant {option}",
+  "export.expecting": "en espérant {option}",
 
   "export.csv.table": "Table",
   "export.csv.rule": "Règle",

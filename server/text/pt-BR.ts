@@ -12,7 +12,7 @@ export const exportsPt: ExportMessages = {
   "export.adopted": "Adotada",
   "export.publicInterest": "Para o público (0–10)",
   "export.best": "Melhor para o público",
-  "export.gap": "Diferença",
+  "export.gap": "Distância",
   "export.notDecided": "não decidido",
   "export.scores": "Pontuações",
   "export.players": "Jogado por",
