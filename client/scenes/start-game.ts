@@ -132,17 +132,47 @@ export function startGame(parent: HTMLElement): TableGame {
 
   const sceneData = (): StageSceneData => ({ reducedMotion, resolution: textureScaleFor(zoom()), wake });
 
-  /** Opens `screen`'s scene (closing the other) and fades it in; resolves once it is running. */
-  const open = (screen: TableScreen): Phaser.Scene & StageScene => {
-    const other: TableScreen = screen === "map" ? "room" : "map";
-    if (game.scene.isActive(sceneKeys[other])) game.scene.stop(sceneKeys[other]);
-    if (!game.scene.isActive(sceneKeys[screen])) game.scene.start(sceneKeys[screen], sceneData());
-    current = screen;
-    const s = scene(screen) as Phaser.Scene & StageScene;
+  /** The zoom the room was built ahead at, while it sleeps (null: not built ahead). */
+  let roomBuiltAt: number | null = null;
+
+  const prepare = (s: Phaser.Scene & StageScene, screen: TableScreen) => {
     s.tweens.timeScale = 1 / slowmo;
     s.cameras.main.setBackgroundColor(screen === "room" ? tableLayout.floor.colour : ui.stage);
     fit(s);
+  };
+
+  /** Opens `screen`'s scene (closing the other) and fades it in; resolves once it is running. */
+  const open = (screen: TableScreen): Phaser.Scene & StageScene => {
+    const other: TableScreen = screen === "map" ? "room" : "map";
+    const key = sceneKeys[screen];
+    if (game.scene.isActive(sceneKeys[other])) game.scene.stop(sceneKeys[other]);
+    if (game.scene.isSleeping(key) && screen === "room" && roomBuiltAt === zoom()) game.scene.wake(key);
+    else if (!game.scene.isActive(key)) game.scene.start(key, sceneData());
+    if (screen === "room") roomBuiltAt = null;
+    current = screen;
+    const s = scene(screen) as Phaser.Scene & StageScene;
+    prepare(s, screen);
     return s;
+  };
+
+  /**
+   * While the map sits still in the travel phase, the room is built ahead and put to sleep:
+   * its objects made, its texts drawn and its art baked, so when travel closes the room opens
+   * by updating what changed instead of building a whole table in the middle of the trips'
+   * animation (a stall of a few hundred milliseconds on a slow phone).
+   */
+  const buildRoomAhead = () => {
+    const shown = lastShown;
+    if (!booted || current !== "map" || transitioning || !shown || shown.model.phase !== "travel") return;
+    const key = sceneKeys.room;
+    if (roomBuiltAt !== null || game.scene.isActive(key) || game.scene.isSleeping(key)) return;
+    game.scene.start(key, sceneData());
+    const room = scene("room");
+    if (!room?.sys.isActive()) return;
+    prepare(room, "room");
+    void room.show(shown.model, []);
+    game.scene.sleep(key);
+    roomBuiltAt = zoom();
   };
 
   const track = (shown: Promise<void>) => {
@@ -206,6 +236,8 @@ export function startGame(parent: HTMLElement): TableGame {
     if (continuous === 0 && framesSinceChange >= framesAfterChange && !moving) {
       game.loop.sleep();
       report();
+      // Outside Phaser's step, so the scene manager starts the room at once.
+      if (current === "map" && roomBuiltAt === null) window.setTimeout(buildRoomAhead, 0);
     }
   });
 
