@@ -113,8 +113,10 @@ let stripQueue: Promise<unknown> = Promise.resolve();
  * in CI on a loaded machine.
  */
 export function saveStrip(browser: Browser, frames: Buffer[], name: string, heightPx = 300): Promise<string> {
-  const drawn = stripQueue.then(() => drawStrip(browser, frames, name, heightPx));
-  stripQueue = drawn.catch(() => undefined);
+  // Waits for the strip before to settle; a failure of that one fails its own caller, not this.
+  const before = stripQueue;
+  const drawn = Promise.allSettled([before]).then(() => drawStrip(browser, frames, name, heightPx));
+  stripQueue = drawn;
   return drawn;
 }
 
