@@ -3,6 +3,7 @@
 import type { MatchView } from "../../shared/rules/view.js";
 import { t } from "../text/catalog.js";
 import { currentDossier, optionTitle, roleById, tableAt } from "./selectors.js";
+import { corridorText } from "./corridor-text.js";
 
 export function phaseName(phase: MatchView["phase"]): string {
   return t(`phase.${phase}`);
@@ -27,7 +28,7 @@ export function announcementsBetween(before: MatchView | null, after: MatchView)
     }
     const heard = new Set(tableAt(before, after.me?.table)?.corridor.map((c) => c.id) ?? []);
     for (const message of myTable.corridor) {
-      if (message.to === myRole && !heard.has(message.id)) said.push(t("announce.corridor", { from: roleById(after, message.from)?.short ?? message.from, text: message.text }));
+      if (message.to === myRole && !heard.has(message.id)) said.push(t("announce.corridor", { from: roleById(after, message.from)?.short ?? message.from, text: corridorText(after, message) }));
     }
     const grantsBefore = new Set(tableAt(before, after.me?.table)?.grants.map((g) => g.id) ?? []);
     for (const grant of myTable.grants) {

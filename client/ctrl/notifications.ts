@@ -6,6 +6,7 @@
 import type { MatchView } from "../../shared/rules/view.js";
 import { t } from "../text/catalog.js";
 import { roleById, tableAt } from "./selectors.js";
+import { corridorText } from "./corridor-text.js";
 
 export type NoticeKind = "news" | "offer" | "corridor" | "grant" | "teacher";
 
@@ -67,7 +68,7 @@ export class Notifications {
     for (const message of table?.corridor ?? []) {
       if (known.has(message.id) || message.from === role) continue;
       const title = message.to === role ? t("notice.corridor.title", { from: short(message.from) }) : t("notice.intercepted.title", { from: short(message.from), to: short(message.to) });
-      add({ id: `corridor:${message.id}`, kind: "corridor", title, text: message.text, expiresAt: null, target: "corridor-heading", replyTo: message.to === role ? message.from : undefined });
+      add({ id: `corridor:${message.id}`, kind: "corridor", title, text: corridorText(view, message), expiresAt: null, target: "corridor-heading", replyTo: message.to === role ? message.from : undefined });
     }
     const grantsBefore = new Set(beforeTable?.grants.map((g) => g.id));
     for (const grant of table?.grants ?? []) {

@@ -2,6 +2,8 @@
 // sentence reveals follows the chosen viewer: corridor words only for those who heard them,
 // trip and grant notes never (the view panels show what the viewer saw).
 import type { GameEvent } from "../../shared/rules/events.js";
+import type { MatchView } from "../../shared/rules/view.js";
+import { lineText } from "../ctrl/corridor-text.js";
 import type { SeenEvent } from "../../shared/replay/seen.js";
 import { t } from "../text/catalog.js";
 import { rt } from "../text/replay-en.js";
@@ -12,7 +14,7 @@ import type { ViewChoice } from "./replay-controller.js";
  * The sentence for an event as the viewer may know it (shared/replay/seen.ts): what the viewer
  * may not know is not in the event at all, so the sentence says only that something happened.
  */
-export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
+export function describeEvent(seen: SeenEvent, choice: ViewChoice, view?: MatchView): string {
   if (seen.type === "CorridorMessageSent" && typeof seen.text !== "string") return rt("replay.privateCorridor");
   if (seen.type === "BriefingBought" && typeof seen.role !== "string") return rt("event.BriefingBoughtHidden");
   // Past those two, a seen event keeps every field the sentences below read.
@@ -39,7 +41,9 @@ export function describeEvent(seen: SeenEvent, choice: ViewChoice): string {
       return rt("event.StatementMade", { role: e.role, text: e.text });
     case "CorridorMessageSent": {
       const heard = choice.kind === "everything" || (choice.kind === "role" && choice.table === e.table && [e.from, e.to, e.interceptedBy].includes(choice.role));
-      return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text: e.text }) : rt("replay.privateCorridor");
+      // A bot's line in this device's language (client/ctrl/corridor-text.ts).
+      const text = e.line && view ? lineText(view, e.line, e.text) : e.text;
+      return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text }) : rt("replay.privateCorridor");
     }
     case "OptionTabled":
       return rt("event.OptionTabled", { role: e.by, option: e.option });

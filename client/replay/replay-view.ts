@@ -13,6 +13,7 @@ import { score, signed } from "../debrief/format.js";
 import { describeEvent } from "./describe.js";
 import { renderKeyHelp } from "./keyboard.js";
 import { SPEEDS, viewChoiceOf, viewChoiceText, type ReplayController, type Speed } from "./replay-controller.js";
+import { corridorText } from "../ctrl/corridor-text.js";
 
 /** A glyph per kind, so colour never carries the meaning alone. */
 const markerGlyph: Record<MarkerKind, string> = {
@@ -191,7 +192,7 @@ function momentLine(ctrl: ReplayController, view: MatchView): VNode {
     "div",
     { class: "replay__moment", "aria-busy": ctrl.loading ? "true" : "false" },
     h("p", { class: "replay__where", "data-testid": "replay-moment", "data-moment": ctrl.moment }, rt("replay.moment", { at: ctrl.moment, total: ctrl.length }), " · ", ...elapsed, where(view)),
-    h("p", { class: "replay__now", "aria-live": "polite", "data-testid": "replay-now" }, h("strong", null, rt("replay.now"), ": "), event ? describeEvent(event, ctrl.choice) : ctrl.loading ? rt("replay.loadingMoment") : ""),
+    h("p", { class: "replay__now", "aria-live": "polite", "data-testid": "replay-now" }, h("strong", null, rt("replay.now"), ": "), event ? describeEvent(event, ctrl.choice, view) : ctrl.loading ? rt("replay.loadingMoment") : ""),
   );
 }
 
@@ -288,7 +289,7 @@ function corridor(view: MatchView, table: TableView): VNode | null {
               { "data-key": c.id, class: "feed__item feed__item--corridor" },
               h("span", { class: "feed__mark" }, rt("replay.corridorLine", { from: roleById(view, c.from)?.short ?? c.from, to: roleById(view, c.to)?.short ?? c.to })),
               c.interceptedBy ? h("span", { class: "feed__mark" }, ` (${rt("replay.intercepted", { role: c.interceptedBy })})`) : null,
-              h("span", { class: "feed__text" }, " ", c.text),
+              h("span", { class: "feed__text" }, " ", corridorText(view, c)),
             ),
           ),
         ),
@@ -392,7 +393,7 @@ function textMode(ctrl: ReplayController): VNode {
           return h(
             "li",
             { "data-key": `e${at}` },
-            h("button", { type: "button", class: "link-button", "aria-current": at === ctrl.moment ? "step" : null, onclick: () => ctrl.jump(at) }, e ? describeEvent(e, ctrl.choice) : rt("replay.loadingMoment"), at === ctrl.moment ? ` ${rt("replay.current")}` : ""),
+            h("button", { type: "button", class: "link-button", "aria-current": at === ctrl.moment ? "step" : null, onclick: () => ctrl.jump(at) }, e ? describeEvent(e, ctrl.choice, ctrl.view) : rt("replay.loadingMoment"), at === ctrl.moment ? ` ${rt("replay.current")}` : ""),
           );
         }),
       ),

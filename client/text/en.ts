@@ -554,6 +554,12 @@ const messages = {
   "setup.creating": "Opening the match…",
   "setup.failed": "The match could not be opened: {reason}",
   "setup.cancel": "Cancel",
+
+  // A bot's corridor lines, by code (client/ctrl/corridor-text.ts): the same words as
+  // BOT_LINES_EN in shared/bots/lines.ts, variant by variant (tests/unit/catalog.test.ts).
+  "bot.corridor.ask.0": "Glad you could come. Can we count on you for {option}?",
+  "bot.corridor.ask.1": "Between us: {option} is what we need. We hope you see it the same way.",
+  "bot.corridor.ally.0": "We are on the same side about {option}. Shall we speak for it together?",
 } as const;
 
 export const en = {

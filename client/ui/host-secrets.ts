@@ -8,6 +8,7 @@ import type { HostController } from "../ctrl/host-controller.js";
 import { currentDossier, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type VNode } from "./dom.js";
+import { corridorText } from "../ctrl/corridor-text.js";
 
 export function teacherOnly(ctrl: HostController, view: MatchView): VNode | null {
   if (view.status === "lobby") return null;
@@ -59,7 +60,7 @@ function secrets(view: MatchView): VNode[] {
         view.tables.length > 1 ? h("h3", null, t("host.tableLabel", { table: table.index + 1 })) : null,
         h("h3", null, t("host.corridor")),
         table.corridor.some((c) => c.round === view.round)
-          ? h("ul", { class: "feed__list" }, table.corridor.filter((c) => c.round === view.round).slice(-15).reverse().map((c) => h("li", { "data-key": c.id, class: "feed__item" }, h("strong", null, `${name(c.from)} → ${name(c.to)}: `), c.text)))
+          ? h("ul", { class: "feed__list" }, table.corridor.filter((c) => c.round === view.round).slice(-15).reverse().map((c) => h("li", { "data-key": c.id, class: "feed__item" }, h("strong", null, `${name(c.from)} → ${name(c.to)}: `), corridorText(view, c))))
           : h("p", { class: "hint" }, t("negotiation.noCorridor")),
         h("h3", null, t("host.money")),
         h(

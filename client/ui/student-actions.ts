@@ -11,6 +11,7 @@ import { t } from "../text/catalog.js";
 import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { actionForm, button, describedBy, errorFor, field, positionsOf, roleBadge } from "./parts.js";
+import { corridorText } from "../ctrl/corridor-text.js";
 
 /** Reasons a closed control still shows, because the student can act on them or should know. */
 const SAY_WHY = new Set(["muted", "comments-used", "not-enough-tokens", "no-programme-seats"]);
@@ -276,7 +277,7 @@ export function corridorThread(ctrl: StudentController, view: MatchView): VNode 
               { "data-key": c.id, class: `feed__item ${c.from === role.id ? "feed__item--mine" : ""}` },
               h("strong", null, t("negotiation.corridorFrom", { from: roleById(view, c.from)?.short ?? c.from, to: roleById(view, c.to)?.short ?? c.to })),
               " ",
-              h("span", { class: "feed__text" }, c.text),
+              h("span", { class: "feed__text" }, corridorText(view, c)),
               c.interceptedBy === role.id && c.from !== role.id && c.to !== role.id ? ` ${t("negotiation.intercepted")}` : "",
             ),
           ),

@@ -45,10 +45,15 @@ export function fillLine(template: string, params: Readonly<Record<string, strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-/** One variant of a line, picked with the bot's generator; returns the text and the next generator state. */
-export function pickLine(key: BotLineKey, params: Readonly<Record<string, string>>, rng: number, lines: BotLines = BOT_LINES_EN): { text: string; rng: number } {
+/**
+ * One variant of a line, picked with the bot's generator; returns the text, which variant it
+ * is (a screen may word the same line in its own language: CorridorLine in shared/rules/types.ts)
+ * and the next generator state.
+ */
+export function pickLine(key: BotLineKey, params: Readonly<Record<string, string>>, rng: number, lines: BotLines = BOT_LINES_EN): { text: string; variant: number; rng: number } {
   const variants = lines[key];
   const draw = nextRandom(rng);
-  const template = variants[Math.floor(draw.value * variants.length)] ?? variants[0] ?? "";
-  return { text: fillLine(template, params), rng: draw.state };
+  const picked = Math.floor(draw.value * variants.length);
+  const variant = variants[picked] === undefined ? 0 : picked;
+  return { text: fillLine(variants[variant] ?? "", params), variant, rng: draw.state };
 }

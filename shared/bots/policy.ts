@@ -1,7 +1,7 @@
 // A bot decides its next intent from its own MatchView, its memory and its own generator —
 // never from the match state, so it can know no more than a person in the same seat.
 // Same view + same memory → same intent and same next memory.
-import type { Intent } from "../protocol/intents.js";
+import type { Command } from "../rules/commands.js";
 import { nextRandom } from "../random/rng.js";
 import type { OptionId, RoleId, Stance } from "../rules/types.js";
 import type { ActionState } from "../rules/actions.js";
@@ -26,7 +26,8 @@ export type BotIntentType =
   | "DeclarePosition"
   | "InsertRider"
   | "ObjectToRider";
-export type BotIntent = Extract<Intent, { type: BotIntentType }>;
+// Commands, not wire intents: a bot may say a corridor line by code, which no device may send.
+export type BotIntent = Extract<Command, { type: BotIntentType }>;
 
 export interface BotStep {
   intent: BotIntent | null;
@@ -156,9 +157,13 @@ function draw(memory: BotMemory): number {
 }
 
 function say(memory: BotMemory, key: BotLineKey, params: Record<string, string>): string {
+  return sayLine(memory, key, params).text;
+}
+
+function sayLine(memory: BotMemory, key: BotLineKey, params: Record<string, string>): { text: string; variant: number } {
   const line = pickLine(key, params, memory.rng);
   memory.rng = line.rng;
-  return line.text;
+  return line;
 }
 
 const optionTitle = (seat: Seat, option: OptionId) => seat.dossier.options.find((o) => o.id === option)?.title ?? option;
@@ -355,8 +360,9 @@ function corridor(seat: Seat, memory: BotMemory): Plan | null {
       const done = `corridor/${r}/${f.to}`;
       if (memory.done.includes(done) || !inRoom(f.to)) continue;
       memory.done.push(done);
-      const text = say(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
-      return { intent: { type: "SendCorridorMessage", to: f.to, text }, memory, key: done };
+      // Sent as its line too, so each device words it in its own language.
+      const { text, variant } = sayLine(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
+      return { intent: { type: "SendCorridorMessage", to: f.to, text, line: { key: "corridor.ask", variant, option: wanted } }, memory, key: done };
     }
   }
   const done = `ally/${r}`;
@@ -366,8 +372,8 @@ function corridor(seat: Seat, memory: BotMemory): Plan | null {
   const ally = backed && seat.view.scenario.roles.map((x) => x.id).find((role) => inRoom(role) && seat.round.positions[role]?.[backed] === "support");
   if (!backed || !ally) return null;
   memory.done.push(done);
-  const text = say(memory, "corridor.ally", { option: optionTitle(seat, backed) });
-  return { intent: { type: "SendCorridorMessage", to: ally, text }, memory, key: done };
+  const { text, variant } = sayLine(memory, "corridor.ally", { option: optionTitle(seat, backed) });
+  return { intent: { type: "SendCorridorMessage", to: ally, text, line: { key: "corridor.ally", variant, option: backed } }, memory, key: done };
 }
 
 /**

@@ -63,7 +63,7 @@ export function candidates(event: GameEvent, actor: Actor): Command[] {
     case "StatementMade":
       return [event.kind === "remote" ? { type: "PostRemoteComment", text: event.text } : { type: "MakeStatement", text: event.text }];
     case "CorridorMessageSent":
-      return [{ type: "SendCorridorMessage", to: event.to, text: event.text }];
+      return [{ type: "SendCorridorMessage", to: event.to, text: event.text, ...(event.line ? { line: event.line } : {}) }];
     case "OptionTabled":
       return [{ type: "TableOption", option: event.option }];
     case "PositionDeclared":

@@ -1,7 +1,7 @@
 // Commands are requests, named in the imperative; decide() answers each with events or a
 // rejection. Time and the actor arrive on meta, never from a clock inside shared/.
 import type { SettingsInput } from "./settings.js";
-import type { OptionId, PlayerId, RoleId, Stance } from "./types.js";
+import type { CorridorLine, OptionId, PlayerId, RoleId, Stance } from "./types.js";
 import type { Scenario } from "../scenario/schema.js";
 
 export type Actor = { kind: "teacher" } | { kind: "player"; id: PlayerId } | { kind: "system" };
@@ -37,7 +37,7 @@ export type Command =
   | { type: "BuyBriefing" }
   | { type: "MakeStatement"; text: string }
   | { type: "PostRemoteComment"; text: string }
-  | { type: "SendCorridorMessage"; to: RoleId; text: string }
+  | { type: "SendCorridorMessage"; to: RoleId; text: string; /** Bots only (the wire never carries it). */ line?: CorridorLine }
   | { type: "TableOption"; option: OptionId }
   | { type: "DeclarePosition"; option: OptionId; stance: Stance }
   | { type: "NameDrafter"; table: number; role: RoleId; seated: boolean }

@@ -169,7 +169,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       s.nextId++;
       break;
     case "CorridorMessageSent":
-      table!.corridor.push({ id: e.id, from: e.from, to: e.to, player: e.player, text: e.text, at: e.at, round: s.round, interceptedBy: e.interceptedBy });
+      table!.corridor.push({ id: e.id, from: e.from, to: e.to, player: e.player, text: e.text, at: e.at, round: s.round, interceptedBy: e.interceptedBy, ...(e.line ? { line: { ...e.line } } : {}) });
       s.rng = e.rng;
       s.nextId++;
       break;

@@ -77,6 +77,20 @@ export interface CorridorMessage {
   round: number;
   /** Read by a role with the surveillance ability (surveillance variant). */
   interceptedBy: RoleId | null;
+  /** A bot's line, by code: each device words it in its own language (`text` is the English). */
+  line?: CorridorLine;
+}
+
+/**
+ * What a bot said in the corridor, as a line of its catalog (shared/bots/lines.ts) and the
+ * option it named, never as a sentence to parse: a screen words it in its own language, with
+ * the option's title from the scenario's translation. It travels inside its message, so it is
+ * seen exactly where the message's text is.
+ */
+export interface CorridorLine {
+  key: "corridor.ask" | "corridor.ally";
+  variant: number;
+  option: OptionId;
 }
 
 export interface Decision {

@@ -352,6 +352,42 @@ describe("pace and lines", () => {
     expect(delays.size).toBeGreaterThan(1);
   });
 
+  it("says its corridor lines by code as well: the line's English is the text, the option one of that round's, seen only where the message is", () => {
+    const said: { event: Extract<GameEvent, { type: "CorridorMessageSent" }>; run: SimulationResult }[] = [];
+    for (let seed = 1; said.length < 3 && seed <= 12; seed++) {
+      const run = play("R1", seed);
+      for (const e of run.events) if (e.type === "CorridorMessageSent") said.push({ event: e, run });
+    }
+    expect(said.length, "bots talk in the corridor").toBeGreaterThan(0);
+    for (const { event, run } of said) {
+      const line = event.line!;
+      expect(line, event.text).toBeDefined();
+      const round = run.state.tables[0]!.corridor.find((c) => c.id === event.id)!.round;
+      const option = run.state.scenario.dossiers[round]!.options.find((o) => o.id === line.option);
+      expect(option, `${line.option} is an option of round ${round + 1}`).toBeDefined();
+      expect(event.text).toBe(BOT_LINES_EN[line.key][line.variant]!.replace("{option}", option!.title));
+      // Every seat's view holds the line exactly where it holds the message.
+      for (const seat of Object.keys(run.state.players)) {
+        const view = viewFor(run.state, { kind: "player", id: seat });
+        const heard = view.tables.flatMap((t) => t.corridor).find((c) => c.id === event.id);
+        const role = run.state.players[seat]!.role;
+        expect(Boolean(heard), `${seat} hears ${event.id}`).toBe(role === event.from || role === event.to || role === event.interceptedBy);
+        if (heard) expect(heard.line).toEqual(line);
+      }
+      expect(JSON.stringify(viewFor(run.state, { kind: "projector" }))).not.toContain(event.id);
+    }
+  }, SLOW);
+
+  it("refuses a corridor line by code from a person: only bots speak from the catalog", () => {
+    const m = new Match().seatEveryone(["TECH", "EU"]).start().skipTo("travel");
+    m.as("TECH", { type: "BookTravel", mode: "in-person" });
+    m.as("EU", { type: "BookTravel", mode: "in-person" });
+    m.skipTo("negotiation");
+    const option = m.s.scenario.dossiers[0]!.options[0]!.id;
+    expect(m.rejectedAs("TECH", { type: "SendCorridorMessage", to: "EU", text: "Hello", line: { key: "corridor.ask", variant: 0, option } })).toBe("bad-input");
+    expect(m.as("TECH", { type: "SendCorridorMessage", to: "EU", text: "Hello" })).toMatchObject([{ type: "CorridorMessageSent", text: "Hello" }]);
+  });
+
   it("fills every line of the catalog, picking a variant with the bot's generator", () => {
     for (const key of Object.keys(BOT_LINES_EN) as (keyof typeof BOT_LINES_EN)[]) {
       const { text } = pickLine(key, { option: "X", constituency: "Y", sponsor: "Z", city: "C", dossier: "D" }, 7);

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rejectionText, setLanguage, t } from "../../client/text/catalog.js";
 import { LANGUAGES, pickLanguage } from "../../client/text/languages.js";
 import { messages as english } from "../../client/text/languages/en.js";
+import { BOT_LINES_EN } from "../../shared/bots/lines.js";
 import { REJECTION_PARAMS, REJECTIONS } from "../../shared/rules/rejections.js";
 import { exportsEn } from "../../server/text/en.js";
 import { EXPORT_CATALOGS, REUSED_KEYS } from "../../server/text/words.js";
@@ -66,6 +67,12 @@ describe("every language's catalog", () => {
   it.each(catalogs)("$code has no ASCII apostrophe before a brace or #, where ICU would start quoting", ({ messages }) => {
     // "l'{option}" would print "l{option}" verbatim: write ’ (or '' for a literal ').
     expect(Object.entries(messages).filter(([, text]) => /(?<!')'[{}#]/.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
+  it("words every corridor line a bot sends by code, in the bots' own English (shared/bots/lines.ts)", () => {
+    const messages: Readonly<Record<string, string>> = english;
+    for (const key of ["corridor.ask", "corridor.ally"] as const) BOT_LINES_EN[key].forEach((text, variant) => expect(messages[`bot.${key}.${variant}`], `${key} ${variant}`).toBe(text));
+    expect(Object.keys(english).filter((key) => key.startsWith("bot.")).length).toBe(BOT_LINES_EN["corridor.ask"].length + BOT_LINES_EN["corridor.ally"].length);
   });
 
   it("has a message for every refusal code, and a detail for every code that carries values", () => {

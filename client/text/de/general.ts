@@ -548,4 +548,9 @@ export const general = {
   "plan.printBeforehand": "Drucken Sie die Rollenkarten und teilen Sie sie eine Stunde vorher verdeckt aus: Alle lesen ihre eigene Karte als Hausaufgabe.",
   "matches.debrief": "Nachbesprechung",
   "matches.debriefFor": "Spiel {code} am Beamer nachbesprechen",
+
+  // Was ein Bot auf dem Flur sagt, per Code.
+  "bot.corridor.ask.0": "Schön, dass du kommen konntest. Können wir bei {option} auf dich zählen?",
+  "bot.corridor.ask.1": "Unter uns: {option} ist genau das, was wir brauchen. Wir hoffen, du siehst das genauso.",
+  "bot.corridor.ally.0": "Bei {option} sind wir auf derselben Seite. Setzen wir uns gemeinsam dafür ein?",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

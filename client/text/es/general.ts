@@ -548,4 +548,9 @@ export const general = {
   "plan.printBeforehand": "Imprima las tarjetas de rol y repártalas boca abajo una clase antes: cada estudiante lee la suya como tarea.",
   "matches.debrief": "Cierre",
   "matches.debriefFor": "Cerrar la partida {code} en el proyector",
+
+  // Lo que un bot dice en el pasillo, por código.
+  "bot.corridor.ask.0": "Qué bueno que pudiste venir. ¿Podemos contar contigo para {option}?",
+  "bot.corridor.ask.1": "Entre nosotros: {option} es lo que necesitamos. Ojalá lo veas igual.",
+  "bot.corridor.ally.0": "Estamos del mismo lado en {option}. ¿La defendemos juntos?",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

@@ -549,4 +549,9 @@ export const general = {
   "plan.printBeforehand": "Imprimez les cartes de rôle et distribuez-les face cachée un cours avant : chaque élève lit la sienne en devoir.",
   "matches.debrief": "Débriefing",
   "matches.debriefFor": "Débriefer la partie {code} au vidéoprojecteur",
+
+  // Ce qu’un bot dit dans les couloirs, par code.
+  "bot.corridor.ask.0": "Content que tu aies pu venir. On peut compter sur toi pour {option} ?",
+  "bot.corridor.ask.1": "Entre nous : {option}, c’est ce qu’il nous faut. On espère que tu vois les choses comme nous.",
+  "bot.corridor.ally.0": "On est du même côté sur {option}. On la défend ensemble ?",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

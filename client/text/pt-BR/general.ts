@@ -548,4 +548,9 @@ export const general = {
   "plan.printBeforehand": "Imprima as cartas de papel e distribua-as viradas para baixo uma aula antes: cada aluno lê a sua como lição de casa.",
   "matches.debrief": "Fechamento",
   "matches.debriefFor": "Fazer o fechamento da partida {code} no projetor",
+
+  // O que um bot diz no corredor, por código.
+  "bot.corridor.ask.0": "Que bom que você pôde vir. Podemos contar com você para {option}?",
+  "bot.corridor.ask.1": "Cá entre nós: {option} é o que a gente precisa. Esperamos que você pense igual.",
+  "bot.corridor.ally.0": "Estamos do mesmo lado sobre {option}. Vamos defender juntos?",
 } as const satisfies Partial<Record<keyof typeof en, string>>;

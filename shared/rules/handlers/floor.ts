@@ -47,6 +47,9 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
       if (round.attendance[to.id]?.mode !== "in-person") return no("recipient-not-in-room");
       const text = checkText(command.text, LIMITS.corridor);
       if (isRejection(text)) return refused(text);
+      // A line by code is a bot's, naming an option of this round's dossier.
+      const line = command.line;
+      if (line && (player.kind !== "bot" || !(line.key === "corridor.ask" || line.key === "corridor.ally") || !Number.isInteger(line.variant) || line.variant < 0 || !seat.dossier.options.some((o) => o.id === line.option))) return no("bad-input");
       let rng = state.rng;
       let interceptedBy: RoleId | null = null;
       if (state.settings.variants.surveillance) {
@@ -57,7 +60,7 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
           if (draw.value < INTERCEPT_CHANCE) interceptedBy = listener.id;
         }
       }
-      return ok({ type: "CorridorMessageSent", table: seat.table.index, id: `c${state.nextId}`, from: role.id, to: to.id, player: player.id, text, at: now, interceptedBy, rng });
+      return ok({ type: "CorridorMessageSent", table: seat.table.index, id: `c${state.nextId}`, from: role.id, to: to.id, player: player.id, text, at: now, interceptedBy, rng, ...(line ? { line: { key: line.key, variant: line.variant, option: line.option } } : {}) });
     },
   },
 
