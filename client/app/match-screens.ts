@@ -42,6 +42,11 @@ async function connect(code: string, joinAs: JoinAs): Promise<MatchSession> {
 function mount(elements: ScreenElements, session: MatchSession, kind: string, render: () => void, table: (view: MatchView) => number | null, cleanup: () => void = () => undefined): RunningScreen & { draw(): void } {
   const stage = new TableStage(elements.stage);
   elements.section.dataset.screen = kind;
+  // The stretch of the match on show; when it moves on (a phase, a round, the end), the page
+  // starts again at its top. A phone scrolled down to declare would otherwise land halfway into
+  // the outcome, with "Adopted…" above the screen. Any other update keeps the scroll: a student
+  // typing or reading is never yanked.
+  let shown: string | null = null;
   const draw = () => {
     // The glossary knows the scenario's terms before the screen draws them as buttons.
     const view = session.view;
@@ -49,6 +54,11 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
     render();
     const index = view ? table(view) : null;
     stage.update(view && index !== null ? tableModelOf(view, index) : null);
+    const stretch = view ? `${view.status}:${view.round}:${view.phase}` : null;
+    // Instant, not smooth: the new phase's heading must be there at once. The top of the page
+    // is the sticky bar and the notices under it, which belong in view on a new phase too.
+    if (stretch !== null && shown !== null && stretch !== shown) window.scrollTo({ top: 0, left: 0, behavior: "instant" });
+    if (stretch !== null) shown = stretch;
     elements.section.dataset.phase = view?.phase ?? "";
     elements.section.dataset.status = view?.status ?? "";
     elements.section.dataset.tables = String(view?.tables.length ?? 1);

@@ -357,9 +357,16 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     await dashboardKeepsSecrets("the decision");
     await projectorFits("decision");
 
-    await nextPhase("outcome");
+    // LDC scrolls down to the last option; the outcome must still open at its heading.
     const ldc = student("LDC").page;
+    await ldc.locator('fieldset[data-key="A4"]').scrollIntoViewIfNeeded();
+    expect(await ldc.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await nextPhase("outcome");
     await ldc.getByTestId("adopted").waitFor();
+    for (const seen of [ldc.locator("#outcome-heading"), ldc.getByTestId("adopted").first()]) {
+      const box = await seen.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 844, "the outcome opens on screen, not above it").toBe(true);
+    }
     const how = (await ldc.locator(".outcome__how").first().textContent()) ?? "";
     expect(how).toBe(en["outcome.by.status-quo"].replace("{rule}", en["rule.short.R1"]));
     expect(how[0]).toBe(how[0]!.toUpperCase());
