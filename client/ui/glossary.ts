@@ -5,7 +5,7 @@
 // (`withTerms`): tapping it opens the glossary at that term. On the projector the dialog lays
 // its entries out in columns so the whole glossary fits one screen.
 import "../styles/lesson.css";
-import { t } from "../text/catalog.js";
+import { onLanguageChange, t } from "../text/catalog.js";
 import { GAME_GLOSSARY, type GlossaryEntry } from "../text/glossary-en.js";
 import { h, patch, type Child } from "./dom.js";
 
@@ -107,6 +107,11 @@ export function mountGlossary(): void {
   button.textContent = t("glossary.open");
   button.addEventListener("click", () => openGlossary());
   document.body.append(button, box);
+  // The button and dialog live outside every screen's redraw: they follow the picker themselves.
+  onLanguageChange(() => {
+    button.textContent = t("glossary.open");
+    render();
+  });
   render();
   void loadDefaultTerms();
 }

@@ -105,6 +105,8 @@ describe.skipIf(!chromiumPath)("one match in four languages", () => {
     // An English laptop: the teacher picks Spanish at the foot of the start page.
     await teacher.getByLabel("Language").selectOption("es");
     await teacher.getByRole("heading", { name: es["landing.student.heading"] }).waitFor();
+    // The floating Glossary button lives outside the screens: it follows the picker too.
+    await expect(teacher.getByTestId("glossary-button").textContent()).resolves.toBe(es["glossary.open"]);
     await teacher.getByRole("button", { name: es["landing.teacher.start"] }).click();
     await teacher.getByRole("heading", { name: es["setup.heading"] }).waitFor();
     await teacher.getByLabel(es["setup.bots"]).check();
