@@ -5,10 +5,12 @@
 //   /join/ABCDE            start page with the code filled in (the QR code's link)
 //   /play/ABCDE            a student's screen (resumes the seat after a reload)
 //   /setup                 the teacher's "new match" form
-//   /teacher/ABCDE#token=… the host dashboard
+//   /teacher/ABCDE         the host dashboard
 //   /projector/ABCDE       the big screen
-//   /replay/ABCDE?at=…&view=…#token=… (or #replay=…)   the replay viewer (client/replay)
-//   /matches#token=…       the teacher's recorded matches
+//   /replay/ABCDE?at=…&view=…  (#replay=… for a student's link)   the replay viewer (client/replay)
+//   /matches               the teacher's recorded matches
+// The teacher, dashboard, replay, matches and print pages also take the teacher key as
+// #token=… (an emailed link, an older one): it leaves the address bar at once (net/address-key.ts).
 // Any of them takes ?lang=es (the projector link carries the teacher's language); otherwise
 // the device's own choice, then the browser's preferred languages, pick the language.
 //   /print/ABCDE?part=roles|guide   a match's printable role cards and teacher's guide (client/print)
@@ -17,6 +19,7 @@ import { LandingController, normaliseClassCode, suggestNickname } from "./ctrl/l
 import { reportToE2e } from "./e2e-hooks.js";
 import type { RunningScreen, ScreenElements } from "./app/match-screens.js";
 import type { JoinError } from "./net/connection.js";
+import { takeKeyFromAddress } from "./net/address-key.js";
 import { remembered } from "./net/storage.js";
 import { isMessageKey, onLanguageChange, setLanguage, t, type MessageKey } from "./text/catalog.js";
 import { isLanguage, pickLanguage, type Language } from "./text/languages.js";
@@ -76,6 +79,8 @@ function startingLanguage(): Language {
   return isLanguage(chosen) ? chosen : pickLanguage(navigator.languages);
 }
 
+// Before anything else (a language may load first): a mirrored laptop must not show the key.
+let keyFromAddress = takeKeyFromAddress();
 applyPaletteToCss(document.documentElement);
 await setLanguage(startingLanguage());
 applyText(document);
@@ -125,7 +130,9 @@ keyForm.addEventListener("submit", (event) => {
     return;
   }
   keyInput.value = "";
-  window.location.assign(`/matches${window.location.search}#token=${encodeURIComponent(key)}`);
+  // Handed over through this browser's storage, as the list would keep it: never in an address.
+  remembered.setTeacherKey(key);
+  window.location.assign(`/matches${window.location.search}`);
 });
 
 const joinFailures: Record<JoinError["reason"], MessageKey> = {
@@ -175,12 +182,10 @@ async function joinAsStudent(code: string, nickname: string, fromForm: boolean):
   }
 }
 
-async function openHost(code: string): Promise<void> {
-  const fromLink = /token=([^&]+)/.exec(window.location.hash)?.[1];
+async function openHost(code: string, fromLink: string | null): Promise<void> {
   if (fromLink) {
-    remembered.setTeacherToken(code, decodeURIComponent(fromLink));
-    if (!remembered.teacherKey()) remembered.setTeacherKey(decodeURIComponent(fromLink));
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    remembered.setTeacherToken(code, fromLink);
+    if (!remembered.teacherKey()) remembered.setTeacherKey(fromLink);
   }
   const token = remembered.teacherToken(code);
   showScreen();
@@ -226,24 +231,24 @@ async function openSetup(): Promise<void> {
   reportToE2e({ screen: "setup" });
 }
 
-async function openPrint(code: string, part: "roles" | "guide" | "both"): Promise<void> {
+async function openPrint(code: string, part: "roles" | "guide" | "both", fromLink: string | null): Promise<void> {
   showScreen();
   screen.section.dataset.screen = "print";
   const { runPrint } = await import("./print/print-view.js");
   // The cards and the guide are fetched in the page's language, again when it changes.
-  running = { dispose: onLanguageChange(() => void runPrint(screen.main, code, part)) };
-  await runPrint(screen.main, code, part);
+  running = { dispose: onLanguageChange(() => void runPrint(screen.main, code, part, null)) };
+  await runPrint(screen.main, code, part, fromLink);
 }
 
-async function openReplay(code: string | null): Promise<void> {
+async function openReplay(code: string | null, fromLink: string | null): Promise<void> {
   showScreen();
   try {
     if (code) {
       const { runReplay } = await import("./replay/run-replay.js");
-      running = await runReplay(screen, code);
+      running = await runReplay(screen, code, fromLink);
     } else {
       const { runMatches } = await import("./replay/matches-view.js");
-      running = await runMatches(screen);
+      running = await runMatches(screen, fromLink);
     }
   } catch (error) {
     screen.main.textContent = t("connection.failed", { reason: error instanceof Error ? error.message : String(error) });
@@ -257,6 +262,9 @@ function navigate(path: string): void {
 
 function show(route: Route): void {
   closeScreen();
+  // The key the address brought is for the page it opened, not for pages the app opens later.
+  const fromLink = keyFromAddress;
+  keyFromAddress = null;
   // The projector follows the teacher's language (its link, or the same browser's choice).
   languagePicker.hidden = route.kind === "projector";
   screen.main.textContent = "";
@@ -279,19 +287,19 @@ function show(route: Route): void {
       void openSetup();
       return;
     case "teacher":
-      void openHost(route.code);
+      void openHost(route.code, fromLink);
       return;
     case "projector":
       void openProjector(route.code);
       return;
     case "replay":
-      void openReplay(route.code);
+      void openReplay(route.code, fromLink);
       return;
     case "matches":
-      void openReplay(null);
+      void openReplay(null, fromLink);
       return;
     case "print":
-      void openPrint(route.code, route.part);
+      void openPrint(route.code, route.part, fromLink);
       return;
   }
 }

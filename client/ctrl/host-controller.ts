@@ -115,10 +115,20 @@ export class HostController {
     return remembered.teacherToken(this.code);
   }
 
-  matchesLink(): string | null {
+  /**
+   * The link with the key, for the saved file and the email only: on another browser it opens
+   * the list (the key rides in the fragment, which the matches page takes out of the address).
+   */
+  matchesLinkWithKey(): string | null {
     const key = this.teacherKey();
     return key ? `${window.location.origin}/matches#token=${encodeURIComponent(key)}` : null;
   }
+
+  /** "Your recorded matches" opens /matches with no key in its address: this hands it over the way that page keeps it. */
+  handOverKey = () => {
+    const key = this.teacherKey();
+    if (key) remembered.setTeacherKey(key);
+  };
 
   copyKey = async () => {
     const key = this.teacherKey();

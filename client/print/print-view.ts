@@ -19,20 +19,16 @@ import { duration } from "../ui/setup-view.js";
 
 export type PrintPart = "roles" | "guide" | "both";
 
-/** The teacher token for this match: from the link's #token=, this match's, or this browser's key. */
-function tokenFor(code: string): string | null {
-  const fromLink = /token=([^&]+)/.exec(window.location.hash)?.[1];
-  if (fromLink) {
-    remembered.setTeacherToken(code, decodeURIComponent(fromLink));
-    window.history.replaceState(null, "", window.location.pathname + window.location.search);
-  }
+/** The teacher token for this match: the link's #token= (main.ts took it out of the address), this match's, or this browser's key. */
+function tokenFor(code: string, fromLink: string | null): string | null {
+  if (fromLink) remembered.setTeacherToken(code, fromLink);
   return remembered.teacherToken(code) ?? remembered.teacherKey();
 }
 
-export async function runPrint(main: HTMLElement, code: string, part: PrintPart): Promise<void> {
+export async function runPrint(main: HTMLElement, code: string, part: PrintPart, fromLink: string | null): Promise<void> {
   document.documentElement.dataset.print = part;
   patch(main, [h("p", { class: "status", role: "status" }, t("print.loading"))]);
-  const token = tokenFor(code);
+  const token = tokenFor(code, fromLink);
   // The scenario's words (role cards, dossiers, what happened) in this page's language.
   const address = `/api/matches/${encodeURIComponent(code)}/printables?lang=${encodeURIComponent(currentLanguage())}`;
   const response = token ? await fetch(address, { headers: { authorization: `Bearer ${token}` } }) : null;

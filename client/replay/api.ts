@@ -1,6 +1,7 @@
 // The recordings API over fetch (server/README.md): the teacher's list, export, import,
 // delete, replay links and the replay itself. Credentials travel as a Bearer header only;
-// in addresses they live in the fragment, which never reaches the server's logs.
+// a student's replay link lives in the fragment, which never reaches the server's logs; the
+// teacher's key is never left in an address (client/net/address-key.ts).
 import type { MatchRecord } from "../../shared/replay/record.js";
 import type { Provenance, ReplayMoment, ReplayOutline } from "../../shared/replay/remote.js";
 import { remembered } from "../net/storage.js";
@@ -73,12 +74,11 @@ export function fetchMoment(credential: string, code: string, seatSecret: string
 
 const LIST_KEY = "rough-consensus.matches.teacher";
 
-/** The teacher token for the matches page: the address's fragment, the page's own, else a match's. */
-export function teacherTokenForList(hash: string): string | null {
-  const fromLink = /token=([^&]+)/.exec(hash)?.[1];
+/** The teacher token for the matches page: the link's #token= (main.ts took it out of the address), the page's own, else a match's. */
+export function teacherTokenForList(fromLink: string | null): string | null {
   if (fromLink) {
-    rememberListToken(decodeURIComponent(fromLink));
-    return decodeURIComponent(fromLink);
+    rememberListToken(fromLink);
+    return fromLink;
   }
   try {
     const own = localStorage.getItem(LIST_KEY);
@@ -101,10 +101,13 @@ export function rememberListToken(token: string): void {
   }
 }
 
-/** The replay credential: #token= (teacher) or #replay= (a link), else what this browser knows. */
+/**
+ * The replay credential: a student's link (#replay=, which stays in the address), else the
+ * teacher's key for this match as this browser keeps it (a link's #token= was stored there by
+ * runReplay, the matches page hands it over there), else the list's key.
+ */
 export function replayCredential(code: string, hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const given = params.get("replay") ?? params.get("token");
+  const given = new URLSearchParams(hash.replace(/^#/, "")).get("replay");
   if (given) return given;
-  return remembered.teacherToken(code) ?? teacherTokenForList("");
+  return remembered.teacherToken(code) ?? teacherTokenForList(null);
 }

@@ -1,6 +1,7 @@
 // The teacher's recorded matches: state and verbs for the matches page (list, export with the
 // pseudonymise switch, delete, import, replay links). The view renders from it; the server
 // decides what is allowed and says why when it is not.
+import { remembered } from "../net/storage.js";
 import { rt } from "../text/replay-en.js";
 import { ApiError, createReplayLink, deleteMatch, exportRecordText, importRecord, listMatches, reopenMatch, type MatchRow } from "./api.js";
 
@@ -100,15 +101,20 @@ export class MatchesController {
     if (!this.token) return;
     try {
       await reopenMatch(this.token, code);
-      window.location.assign(`/teacher/${code}#token=${encodeURIComponent(this.token)}`);
+      this.handOver(code);
+      window.location.assign(`/teacher/${code}`);
     } catch (error) {
       this.say("error", reason(error));
     }
   }
 
-  /** The replay address for the teacher: their token rides in the fragment. */
-  replayHref(code: string): string {
-    return `/replay/${code}${this.token ? `#token=${encodeURIComponent(this.token)}` : ""}`;
+  /**
+   * The key that listed the match opens its replay and dashboard: handed over through this
+   * browser's storage (where those pages look for it), never in an address — the laptop may be
+   * mirrored on the wall, and a link's address shows on hover.
+   */
+  handOver(code: string): void {
+    if (this.token) remembered.setTeacherToken(code, this.token);
   }
 
   private say(kind: Notice["kind"], text: string): void {

@@ -11,7 +11,7 @@ import { MatchesController } from "./matches-controller.js";
 
 function row(ctrl: MatchesController, m: MatchesController["matches"][number], keep: string): VNode {
   const date = new Date(m.createdAt);
-  const href = ctrl.replayHref(m.code).replace("#", `${keep}#`);
+  const href = `/replay/${m.code}${keep}`;
   const link = ctrl.links.get(m.code);
   const cell = (label: ReplayKey, ...children: Child[]) => h("td", { "data-label": rt(label) }, ...children);
   const length = m.durationMs < 60_000 ? rt("matches.lengthShort", { events: m.events }) : rt("matches.lengthValue", { minutes: Math.round(m.durationMs / 60000), events: m.events });
@@ -33,7 +33,8 @@ function row(ctrl: MatchesController, m: MatchesController["matches"][number], k
       h(
       "div",
       { class: "matches__actions" },
-      h("a", { class: "button button--primary", href, "aria-label": rt("matches.open", { code: m.code }) }, rt("matches.openShort")),
+      // A key-free address (it shows on hover); the key goes by storage, also for a middle click.
+      h("a", { class: "button button--primary", href, "aria-label": rt("matches.open", { code: m.code }), onclick: () => ctrl.handOver(m.code), onauxclick: () => ctrl.handOver(m.code) }, rt("matches.openShort")),
       h("button", { type: "button", class: "button button--secondary", "aria-label": rt("matches.export", { code: m.code }), onclick: () => void ctrl.exportMatch(m.code) }, rt("matches.exportShort")),
       h("button", { type: "button", class: "button button--secondary", onclick: () => void ctrl.makeReplayLink(m.code) }, rt("matches.replayLink")),
       m.status === "ended" ? h("button", { type: "button", class: "button button--primary", "data-testid": "debrief-again", "aria-label": t("matches.debriefFor", { code: m.code }), onclick: () => void ctrl.debrief(m.code) }, t("matches.debrief")) : null,
@@ -116,9 +117,8 @@ function downloadFile(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function runMatches(elements: ScreenElements): Promise<RunningScreen> {
-  const token = teacherTokenForList(window.location.hash);
-  if (window.location.hash) window.history.replaceState(null, "", window.location.pathname + window.location.search);
+export async function runMatches(elements: ScreenElements, fromLink: string | null): Promise<RunningScreen> {
+  const token = teacherTokenForList(fromLink);
   const ctrl = new MatchesController(token, downloadFile, (q) => window.confirm(q));
   const keep = new URLSearchParams(window.location.search).has("e2e") ? "?e2e=1" : "";
   elements.section.dataset.screen = "matches";

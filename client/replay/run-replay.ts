@@ -34,10 +34,12 @@ function addressOf(ctrl: ReplayController, location: Location): string {
   return `/replay/${ctrl.code}?${params.toString()}`;
 }
 
-export async function runReplay(elements: ScreenElements, code: string): Promise<RunningScreen> {
+export async function runReplay(elements: ScreenElements, code: string, fromLink: string | null): Promise<RunningScreen> {
   elements.section.dataset.screen = "replay";
   patch(elements.top, []);
   patch(elements.main, [h("p", { class: "status" }, rt("replay.loading", { code }))]);
+  // A link's #token= (main.ts took it out of the address) is kept as the dashboard keeps it, so a reload opens the replay again.
+  if (fromLink) remembered.setTeacherToken(code, fromLink);
   const credential = replayCredential(code, window.location.hash);
   if (!credential) return fail(elements, rt("replay.noAccess"));
   const seatSecret = remembered.seatSecret(code);

@@ -84,11 +84,18 @@ function secrets(view: MatchView): VNode[] {
  */
 export function teacherKeyPanel(ctrl: HostController): VNode | null {
   const key = ctrl.teacherKey();
-  const matches = ctrl.matchesLink();
+  const matches = ctrl.matchesLinkWithKey();
   if (!key || !matches) return null;
   const shown = ctrl.revealed("key");
-  const file = `${t("key.fileIntro")}\n\n${t("key.fileKey")}: ${key}\n${t("key.fileMatches")}: ${matches}\n`;
-  const mail = `mailto:?subject=${encodeURIComponent(t("key.mailSubject"))}&body=${encodeURIComponent(file)}`;
+  // The file and the mail hold the key (that is what they are for), but they are made on the
+  // click: an href with the key would show in the browser's link preview, on the wall.
+  const file = () => `${t("key.fileIntro")}\n\n${t("key.fileKey")}: ${key}\n${t("key.fileMatches")}: ${matches}\n`;
+  const save = () => {
+    const url = URL.createObjectURL(new Blob([file()], { type: "text/plain;charset=utf-8" }));
+    follow(url, "rough-consensus-teacher-key.txt");
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const email = () => follow(`mailto:?subject=${encodeURIComponent(t("key.mailSubject"))}&body=${encodeURIComponent(file())}`);
   return h(
     "section",
     { class: "card teacher-key", "aria-labelledby": "teacher-key-heading", "data-testid": "teacher-key" },
@@ -102,10 +109,22 @@ export function teacherKeyPanel(ctrl: HostController): VNode | null {
         ? h("button", { type: "button", class: "button button--secondary", onclick: () => ctrl.hide("key") }, t("key.hide"))
         : h("button", { type: "button", class: "button button--secondary", onclick: () => ctrl.reveal("key") }, t("key.show")),
       h("button", { type: "button", class: "button button--secondary", onclick: () => void ctrl.copyKey() }, t("key.copy")),
-      h("a", { class: "button button--secondary", href: `data:text/plain;charset=utf-8,${encodeURIComponent(file)}`, download: `rough-consensus-teacher-key.txt` }, t("key.save")),
-      h("a", { class: "button button--secondary", href: mail }, t("key.email")),
+      h("button", { type: "button", class: "button button--secondary", "data-testid": "teacher-key-save", onclick: save }, t("key.save")),
+      h("button", { type: "button", class: "button button--secondary", "data-testid": "teacher-key-email", onclick: email }, t("key.email")),
     ),
     ctrl.copied ? h("p", { class: ctrl.copied === "ok" ? "status" : "error", role: "status" }, t(ctrl.copied === "ok" ? "key.copied" : "key.copyFailed")) : null,
-    h("p", null, h("a", { href: matches, target: "_blank", rel: "noopener" }, t("key.matches"))),
+    // No key in this address; the new tab finds it in this browser's storage (also on a middle click).
+    h("p", null, h("a", { href: "/matches", target: "_blank", rel: "noopener", "data-testid": "teacher-key-matches", onclick: ctrl.handOverKey, onauxclick: ctrl.handOverKey }, t("key.matches"))),
   );
+}
+
+/** Opens an address the moment it is made (a download, the mail program), through a link that is never on the page. */
+function follow(href: string, download?: string): void {
+  const a = document.createElement("a");
+  a.href = href;
+  if (download) a.download = download;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
 }

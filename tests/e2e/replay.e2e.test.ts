@@ -90,6 +90,16 @@ async function fetchRecord(server: GameServer, code: string, token: string): Pro
   return (await res.json()) as MatchRecord;
 }
 
+/**
+ * Where the teacher key could show on a mirrored laptop besides the page's text: the address bar
+ * and the address of any link (the browser previews it on hover). Returns each place that has it.
+ */
+async function keyInAddresses(page: Page, key: string): Promise<string[]> {
+  const forms = [key, encodeURIComponent(key)];
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  return [page.url(), ...hrefs].filter((address) => forms.some((form) => address.includes(form)));
+}
+
 const momentOf = async (page: Page) => Number(await page.getByTestId("replay-moment").getAttribute("data-moment"));
 const waitForReplay = (page: Page) => page.waitForFunction(() => window.__e2e?.screen === "replay" && window.__e2e?.ready === true, null, { timeout: 30_000 });
 
@@ -148,14 +158,21 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain("Class 10c");
     expect(await row.textContent()).toContain(replayEn["matches.status.ended"]);
-    expect(page.url()).not.toContain(token); // the token left the address bar
+    expect(await keyInAddresses(page, token), "the key left the address bar; no link carries it").toEqual([]);
     await saveScreenshot(page, "replay-matches", "chromebook");
     expect(await findSeriousAxeViolations(page), "axe on the matches page").toEqual([]);
 
+    // Every address the tab shows from here on (scrubbing rewrites it) stays free of the key.
+    const addresses: string[] = [];
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) addresses.push(frame.url());
+    });
     await row.getByRole("link", { name: replayEn["matches.open"].replace("{code}", code) }).click();
     await waitForReplay(page);
     expect(await momentOf(page)).toBe(record.events.length); // opens at the end, on the debrief
     await page.getByTestId("replay-debrief").waitFor();
+    // Opened from the list, the replay's address has no key (the list handed it over by storage).
+    expect(await keyInAddresses(page, token), "the key in the replay's addresses").toEqual([]);
     expect(await page.getByTestId("replay-verified").getAttribute("data-hash")).toBe(record.finalHash);
     await saveScreenshot(page, "replay-end", "chromebook");
     expect(await findSeriousAxeViolations(page), "axe on the replay").toEqual([]);
@@ -178,6 +195,7 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await page.keyboard.press("k");
     await expect.poll(() => momentOf(page)).toBe(markerAts.find((at) => at > 2));
     expect(page.url()).toMatch(new RegExp(`/replay/${code}\\?.*at=${markerAts.find((at) => at > 2)}`)); // the address follows the moment
+    expect(page.url()).not.toContain(token);
     await page.keyboard.press("End");
     await expect.poll(() => momentOf(page)).toBe(record.events.length);
 
@@ -197,13 +215,77 @@ describe.skipIf(!chromiumPath)("replaying a recorded match", () => {
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => momentOf(page)).toBe(decidedAt - 1);
     await saveScreenshot(page, "replay-decision", "chromebook");
+    expect(addresses.length).toBeGreaterThan(5);
+    expect(addresses.filter((address) => address.includes(token)), "the key in the address bar").toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the teacher key out of every address on a mirrored laptop: the list, the dashboard it reopens, its key panel", async () => {
+    const page = await open("chromebook", `${first.url}matches?e2e=1#token=${token}`, "key");
+    const addresses: string[] = [];
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) addresses.push(frame.url());
+    });
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor();
+    expect(await keyInAddresses(page, token)).toEqual([]);
+    // A later lesson's debrief: the list reopens the match and opens its dashboard, handing the key over by storage.
+    await row.getByTestId("debrief-again").click();
+    await page.waitForURL(new RegExp(`/teacher/${code}$`));
+    const panel = page.getByTestId("teacher-key");
+    await panel.waitFor();
+    expect(await panel.getByTestId("teacher-key-value").textContent()).not.toContain(token); // masked
+    expect(await keyInAddresses(page, token), "the key in the dashboard's addresses").toEqual([]);
+    expect(addresses.filter((address) => address.includes(token)), "the key in the address bar").toEqual([]);
+
+    // "Save as a file" and "Email it to yourself" hold the key in what they make, on the click — not in an address shown on hover.
+    const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId("teacher-key-save").click()]);
+    expect(download.suggestedFilename()).toBe("rough-consensus-teacher-key.txt");
+    const keyFile = path.join(tmpdir(), `replay-e2e-key-${code}.txt`);
+    await download.saveAs(keyFile);
+    const saved = await readFile(keyFile, "utf8");
+    expect(saved).toContain(token);
+    expect(saved).toContain(`/matches#token=${encodeURIComponent(token)}`);
+    // The mail program is not on a test machine: the mailto link the click follows is caught on its way.
+    await page.evaluate(() => {
+      document.addEventListener(
+        "click",
+        (event) => {
+          const link = event.target instanceof HTMLAnchorElement ? event.target : null;
+          if (!link?.href.startsWith("mailto:")) return;
+          event.preventDefault();
+          document.documentElement.dataset.mailto = link.href;
+        },
+        { capture: true },
+      );
+    });
+    await panel.getByTestId("teacher-key-email").click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mailto ?? "")).toMatch(/^mailto:\?subject=/);
+    const mail = await page.evaluate(() => document.documentElement.dataset.mailto ?? "");
+    expect(decodeURIComponent(mail)).toContain(`/matches#token=${token}`);
+    expect(await keyInAddresses(page, token), "the key in the dashboard's addresses after saving and mailing").toEqual([]);
+
+    // "Your recorded matches" opens the list in a new tab with no key in its address; the tab finds the key in this browser.
+    const matchesLink = panel.getByTestId("teacher-key-matches");
+    expect(await matchesLink.getAttribute("href")).toBe("/matches");
+    const [list] = await Promise.all([page.context().waitForEvent("page"), matchesLink.click()]);
+    await list.locator(`tr[data-code="${code}"]`).waitFor({ timeout: 30_000 });
+    expect(await keyInAddresses(list, token), "the key in the list's addresses").toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it("shows each role exactly what it saw: corridor talk for sender and recipient only", async () => {
     const said = record.events.findIndex((e) => e.event.type === "CorridorMessageSent") + 1;
     expect(said).toBeGreaterThan(0);
+    // An older emailed link with the key in the fragment still opens, then the key leaves the address bar.
     const page = await open("chromebook", `${first.url}replay/${code}?at=${said}&view=role:0:TECH&e2e=1#token=${token}`, "roles");
+    await waitForReplay(page);
+    expect(await momentOf(page)).toBe(said);
+    expect(await keyInAddresses(page, token), "the key in the replay's addresses").toEqual([]);
+    expect(page.url()).toContain(`at=${said}`);
+    expect(page.url()).toContain("view=role%3A0%3ATECH");
+    // A reload of the cleaned address opens the same moment again: the page kept the key.
+    await page.reload();
     await waitForReplay(page);
     expect(await momentOf(page)).toBe(said);
     const corridorShown = async () => ((await page.locator("#screen-main").textContent()) ?? "").includes(corridorText);
