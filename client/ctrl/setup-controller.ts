@@ -7,7 +7,7 @@
 // an upload without a key gets one, which the page then keeps.
 import { LESSON_PLANS, PLAN_IDS, planClocks, planTiming, type LessonPlan, type PlanId, type PlanTiming } from "../../shared/rules/lesson-plans.js";
 import { PHASE_IDS, type Timers } from "../../shared/rules/settings.js";
-import { DEBRIEF_CARDS } from "../text/debrief-en.js";
+import { debriefCards } from "../debrief/parts.js";
 import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
 
 /** A lesson plan, or the teacher's own clocks (played with the whole debrief). */
@@ -240,7 +240,7 @@ export class SetupController {
   length(preset: TimerPreset = this.state.preset): LessonLength | null {
     const scenario = this.state.scenarios.find((s) => s.id === this.state.scenario);
     if (!scenario) return null;
-    const facts = { rounds: scenario.dossiers, reading: scenario.readingSeconds, allCards: DEBRIEF_CARDS.length };
+    const facts = { rounds: scenario.dossiers, reading: scenario.readingSeconds, allCards: debriefCards("all", this.state.tables).length };
     if (preset === "custom") {
       const { briefing, ...clocks } = this.state.custom;
       const plan: LessonPlan = { ...CUSTOM_PLAN, id: "single-45", clocks, briefingAtLeast: briefing };

@@ -9,10 +9,10 @@ import type { MatchSession } from "../ctrl/session.js";
 import { roleById } from "../ctrl/selectors.js";
 import { remembered } from "../net/storage.js";
 import { currentLanguage, isMessageKey, rejectionText, t } from "../text/catalog.js";
-import { DEBRIEF_CARDS, type DebriefCard } from "../text/debrief-en.js";
+import type { DebriefCard } from "../text/debrief-en.js";
 import { LESSON_PLANS, isPlanId } from "../../shared/rules/lesson-plans.js";
 import { bindDebriefKeys } from "./debrief-keys.js";
-import { partFor, partsOf, type Part } from "./parts.js";
+import { debriefCards, partFor, partsOf, type Part } from "./parts.js";
 
 export type DebriefAudience = "teacher" | "projector" | "student";
 
@@ -50,13 +50,14 @@ export class DebriefController {
 
   /**
    * The cards of this match's debrief, in order: the short debrief of its lesson plan (the few
-   * cards that carry the point), or every card. Card numbers on the wire index this list, which
-   * the plan fixes for the whole match.
+   * cards that carry the point), or every card, without "tables compared" at a single table.
+   * Card numbers on the wire index this list, which the plan and the table count fix for the
+   * whole match.
    */
   get cards(): readonly DebriefCard[] {
     const plan = this.view?.settings.plan;
     const chosen = plan && isPlanId(plan) ? LESSON_PLANS[plan].debrief.cards : "all";
-    return chosen === "all" ? DEBRIEF_CARDS : DEBRIEF_CARDS.filter((card) => chosen.includes(card));
+    return debriefCards(chosen, this.view?.tables.length ?? 1);
   }
 
   get total(): number {

@@ -4,7 +4,17 @@
 // computed from the analysis alone, so the teacher, the projector and every phone agree on
 // what part 3 of a card is; a phone shows the same part for its own table.
 import type { Debrief, TableDebrief } from "../../shared/analysis/debrief.js";
-import type { DebriefCard } from "../text/debrief-en.js";
+import { DEBRIEF_CARDS, type DebriefCard } from "../text/debrief-en.js";
+
+/**
+ * The cards of a match's debrief, in order: the lesson plan's short list, or every card. The
+ * "tables compared" card is left out of a one-table match: there is nothing to compare. The
+ * plan and the table count are fixed once a match starts, so every screen gets the same list
+ * (card numbers on the wire index it).
+ */
+export function debriefCards(chosen: readonly string[] | "all", tables: number): DebriefCard[] {
+  return DEBRIEF_CARDS.filter((card) => (chosen === "all" || chosen.includes(card)) && (card !== "tables" || tables > 1));
+}
 
 export type PartKind =
   | "claim"

@@ -12,7 +12,7 @@ import { PHASE_IDS } from "../../shared/rules/settings.js";
 import { reportToE2e } from "../e2e-hooks.js";
 import { remembered } from "../net/storage.js";
 import { currentLanguage, isMessageKey, t } from "../text/catalog.js";
-import { DEBRIEF_CARDS } from "../text/debrief-en.js";
+import { debriefCards } from "../debrief/parts.js";
 import { GAME_GLOSSARY } from "../text/glossary-en.js";
 import { h, patch, type Child, type VNode } from "../ui/dom.js";
 import { duration } from "../ui/setup-view.js";
@@ -107,11 +107,13 @@ function roleCard(data: Printables, card: PrintableRoleCard): VNode {
 
 /** The plan's timing for this match: a lesson plan's periods, or the teacher's own clocks in one sitting. */
 function timingOf(data: Printables): { timing: PlanTiming; joinMinutes: number; printBeforehand: boolean; cards: readonly string[] } {
-  const facts = { rounds: data.plan.rounds, reading: data.plan.readingSeconds, allCards: DEBRIEF_CARDS.length };
+  // The same card list the match's debrief steps through ("tables compared" only with two tables or more).
+  const all = debriefCards("all", data.plan.tables);
+  const facts = { rounds: data.plan.rounds, reading: data.plan.readingSeconds, allCards: all.length };
   const preset = data.plan.preset;
   if (isPlanId(preset)) {
     const plan = LESSON_PLANS[preset];
-    const cards = plan.debrief.cards === "all" ? DEBRIEF_CARDS : plan.debrief.cards;
+    const cards = debriefCards(plan.debrief.cards, data.plan.tables);
     return { timing: planTiming(plan, facts), joinMinutes: plan.joinMinutes, printBeforehand: plan.printRoleCardsBeforehand, cards };
   }
   // Custom clocks, or a match from before the plans: the clocks as they are, then the whole debrief.
@@ -119,7 +121,7 @@ function timingOf(data: Printables): { timing: PlanTiming; joinMinutes: number; 
   const base = LESSON_PLANS["seminar-90"];
   const timing = planTiming({ ...base, clocks, briefingAtLeast: briefing }, { ...facts, reading: 0 });
   const minutes = Math.ceil((timing.playSeconds + timing.debriefSeconds) / 60) + base.joinMinutes;
-  return { timing: { ...timing, periods: [{ minutes, parts: ["join", "play", "debrief"], clockedSeconds: timing.playSeconds + timing.debriefSeconds, spareSeconds: base.joinMinutes * 60 }] }, joinMinutes: base.joinMinutes, printBeforehand: false, cards: DEBRIEF_CARDS };
+  return { timing: { ...timing, periods: [{ minutes, parts: ["join", "play", "debrief"], clockedSeconds: timing.playSeconds + timing.debriefSeconds, spareSeconds: base.joinMinutes * 60 }] }, joinMinutes: base.joinMinutes, printBeforehand: false, cards: all };
 }
 
 function partText(part: PeriodPart, timing: PlanTiming, joinMinutes: number): string {

@@ -16,6 +16,7 @@ import {
 } from "../../shared/index.js";
 import { en } from "../../client/text/en.js";
 import { DEBRIEF_CARDS } from "../../client/text/debrief-en.js";
+import { debriefCards } from "../../client/debrief/parts.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 
 const shipped = scenarioIds().map((id) => loadScenario(id));
@@ -66,6 +67,21 @@ describe("the other plans fit their periods", () => {
     expect(seminar.periods[0]!.minutes).toBe(90);
     expect(seminar.debriefCards).toBe(DEBRIEF_CARDS.length);
     expect(seminar.periods[0]!.spareSeconds).toBeGreaterThanOrEqual(10 * 60);
+  });
+});
+
+describe("the debrief's cards at one table and at several", () => {
+  it("skips \"tables compared\" when the match had one table: there is nothing to compare", () => {
+    expect(debriefCards("all", 1)).toEqual(DEBRIEF_CARDS.filter((card) => card !== "tables"));
+    expect(debriefCards("all", 2)).toEqual([...DEBRIEF_CARDS]);
+    expect(debriefCards("all", 2).at(-1)).toBe("tables");
+  });
+
+  it("keeps every short debrief whole and in the debrief's order, whatever the number of tables", () => {
+    for (const tables of [1, 2, 6]) expect(debriefCards(SHORT_DEBRIEF, tables)).toEqual([...SHORT_DEBRIEF]);
+    // A plan that named the comparison gets it only where there are tables to compare.
+    expect(debriefCards(["outcomes", "tables"], 1)).toEqual(["outcomes"]);
+    expect(debriefCards(["outcomes", "tables"], 3)).toEqual(["outcomes", "tables"]);
   });
 });
 
