@@ -13,8 +13,8 @@ import { reportToE2e } from "../e2e-hooks.js";
 import { remembered } from "../net/storage.js";
 import { currentLanguage, isMessageKey, t } from "../text/catalog.js";
 import { debriefCards } from "../debrief/parts.js";
-import { GAME_GLOSSARY } from "../text/glossary-en.js";
 import { h, patch, type Child, type VNode } from "../ui/dom.js";
+import { gameGlossary } from "../ui/glossary.js";
 import { duration } from "../ui/setup-view.js";
 
 export type PrintPart = "roles" | "guide" | "both";
@@ -149,7 +149,7 @@ function guide(data: Printables): VNode {
   const lesson = data.scenario.lesson;
   const section = (id: string, heading: string, ...children: Child[]) => h("section", { class: "guide__section", "data-key": id, "data-testid": `guide-${id}` }, h("h2", null, heading), ...children);
   const planName = isMessageKey(`setup.timer.${data.plan.preset}`) ? t(`setup.timer.${data.plan.preset}` as "setup.timer.custom") : t("setup.timer.custom");
-  const glossary = [...(lesson?.glossary ?? []), ...GAME_GLOSSARY].sort((a, b) => a.term.localeCompare(b.term));
+  const glossary = [...(lesson?.glossary ?? []), ...gameGlossary()].sort((a, b) => a.term.localeCompare(b.term));
   return h(
     "article",
     { class: "guide", "data-testid": "guide" },

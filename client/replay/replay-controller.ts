@@ -9,6 +9,8 @@ import { TEXT_WINDOW, viewChoiceOf, viewChoiceText, type RoleChoice, type ViewCh
 import type { SeenEvent } from "../../shared/replay/seen.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import type { ReplaySource } from "./sources.js";
+import { currentLanguage } from "../text/catalog.js";
+import { localiseView } from "../text/scenario-texts.js";
 
 export { viewChoiceOf, viewChoiceText, type ViewChoice };
 export type Access = "teacher" | "link";
@@ -73,7 +75,9 @@ export class ReplayController {
 
   /** Roles a viewer can choose, by table, as seated in the match's settings. */
   roleChoices(): RoleChoice[] {
-    return this.source.roleChoices();
+    // Role names in the viewer's language, from the scenario's overlay (the source names them in the scenario's own words).
+    const roles = this.#shown && localiseView(this.#shown, currentLanguage()).scenario.roles;
+    return this.source.roleChoices().map((c) => ({ ...c, name: roles?.find((r) => r.id === c.role)?.name ?? c.name }));
   }
 
   allowed(choice: ViewChoice | null): boolean {
@@ -82,17 +86,20 @@ export class ReplayController {
     return this.source.allows(choice);
   }
 
-  /** What the chosen viewer saw at the current moment (exactly viewFor, so no one else's secrets). */
+  /**
+   * What the chosen viewer saw at the current moment (exactly viewFor, so no one else's secrets),
+   * with the scenario's words in this device's language, as the match's own screens show them.
+   */
   get view(): MatchView {
     const ready = this.source.viewAt(this.moment, this.choice);
     if (ready && (!this.textMode || this.eventsInWindow().every((e) => e !== undefined))) {
       this.#shown = ready;
-      return ready;
+      return localiseView(ready, currentLanguage());
     }
     this.fetch();
     if (ready) this.#shown = ready;
     if (!this.#shown) throw new Error("No view has been loaded yet: await ready() first.");
-    return this.#shown;
+    return localiseView(this.#shown, currentLanguage());
   }
 
   /** Resolves once the current moment's view is here (the first render waits on it). */

@@ -6,6 +6,7 @@
 // that compares parts with === still sees only what changed.
 import type { ScenarioTexts } from "../../shared/scenario/translations.js";
 import type { MatchView } from "../../shared/rules/view.js";
+import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
 
 type Scenario = MatchView["scenario"];
 type Briefing = NonNullable<MatchView["briefing"]>;
@@ -65,6 +66,14 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
         }
       : null,
     whatHappened: pickList(texts.whatHappened, scenario.whatHappened),
+    lesson: scenario.lesson
+      ? {
+          argument: pickList(texts.lesson?.argument, scenario.lesson.argument),
+          objectives: pickList(texts.lesson?.objectives, scenario.lesson.objectives),
+          // Terms and meanings travel together: a glossary is shown in one language, never mixed.
+          glossary: texts.lesson?.glossary && texts.lesson.glossary.length === scenario.lesson.glossary.length ? texts.lesson.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) : scenario.lesson.glossary,
+        }
+      : null,
   };
 }
 
@@ -96,4 +105,24 @@ export function localiseView(view: MatchView, language: string): MatchView {
     scenario: memo(scenarios, view.scenario, language, () => localiseScenario(view.scenario, language)),
     briefing: view.briefing ? memo(briefings, view.briefing, language, () => localiseBriefing(view.briefing!, language, view.scenario.translations[language])) : null,
   }));
+}
+
+
+/** A scenario as the setup page lists it, in `language`: title, summary, glossary, houses and role names. */
+export function localiseSummary(choice: ScenarioSummary, language: string): ScenarioSummary {
+  const texts = choice.texts?.[language];
+  if (!texts) return choice;
+  const roleName = (name: string) => {
+    const id = choice.seats.find((seat) => seat.name === name)?.id;
+    return (id && texts.roles?.[id]) ?? name;
+  };
+  return {
+    ...choice,
+    title: pick(texts.title, choice.title),
+    summary: pick(texts.summary, choice.summary),
+    glossary: texts.glossary && texts.glossary.length === choice.glossary.length ? texts.glossary : choice.glossary,
+    houses: choice.houses.map((h, i) => ({ ...h, name: pick(texts.houses?.[i], h.name) })),
+    seats: choice.seats.map((seat) => ({ ...seat, name: pick(texts.roles?.[seat.id], seat.name) })),
+    powers: { listeners: choice.powers.listeners.map(roleName), clauseHolder: choice.powers.clauseHolder === null ? null : roleName(choice.powers.clauseHolder) },
+  };
 }

@@ -1,15 +1,20 @@
 // The glossary, reachable from every screen: a "Glossary" button fixed to the page (outside the
 // screens' patched DOM, so no screen can drop it) opens a dialog with the scenario's words
 // (IANA, root zone…, from Scenario.lesson.glossary) and the game's (rough consensus, Gini…,
-// client/text/glossary-en.ts). A term inside a text a student reads is a button too
+// client/text/glossary-en.ts and each language's glossary.ts), both in the device's language. A term inside a text a student reads is a button too
 // (`withTerms`): tapping it opens the glossary at that term. On the projector the dialog lays
 // its entries out in columns so the whole glossary fits one screen.
 import "../styles/lesson.css";
-import { onLanguageChange, t } from "../text/catalog.js";
-import { GAME_GLOSSARY, type GlossaryEntry } from "../text/glossary-en.js";
+import { currentLanguage, onLanguageChange, t } from "../text/catalog.js";
+import { GAME_TERMS, type GlossaryEntry } from "../text/glossary-en.js";
 import { h, patch, type Child } from "./dom.js";
 
 let scenarioTerms: readonly GlossaryEntry[] = [];
+
+/** The game's own terms in this device's language, in the catalog's order. */
+export function gameGlossary(): GlossaryEntry[] {
+  return GAME_TERMS.map((id) => ({ term: t(`glossary.term.${id}`), meaning: t(`glossary.meaning.${id}`) }));
+}
 let scenarioId: string | null = null;
 let shown: string | null = null;
 let dialog: HTMLDialogElement | null = null;
@@ -20,7 +25,7 @@ export const termId = (term: string) => `glossary-${term.toLowerCase().replace(/
 function entries(): { heading: string; list: readonly GlossaryEntry[] }[] {
   return [
     ...(scenarioTerms.length ? [{ heading: t("glossary.scenario"), list: scenarioTerms }] : []),
-    { heading: t("glossary.game"), list: GAME_GLOSSARY },
+    { heading: t("glossary.game"), list: gameGlossary() },
   ];
 }
 
@@ -68,7 +73,8 @@ export function openGlossary(term?: string): void {
  * Without one, the glossary asks the server for the default scenario's words once.
  */
 export function setScenarioGlossary(id: string | null, terms: readonly GlossaryEntry[]): void {
-  if (id === scenarioId && terms.length === scenarioTerms.length) return;
+  // The same scenario in another language is a new list: compare the words, not only the id.
+  if (id === scenarioId && terms.length === scenarioTerms.length && terms.every((entry) => scenarioTerms.some((known) => known.term === entry.term && known.meaning === entry.meaning))) return;
   scenarioId = id;
   scenarioTerms = [...terms].sort((a, b) => a.term.localeCompare(b.term));
   termPattern = null;
@@ -117,10 +123,13 @@ export function mountGlossary(): void {
 }
 
 let termPattern: RegExp | null = null;
+let patternLanguage: string | null = null;
 
 function pattern(): RegExp | null {
-  if (termPattern) return termPattern;
-  const terms = [...scenarioTerms, ...GAME_GLOSSARY].map((e) => e.term).sort((a, b) => b.length - a.length);
+  // The game's terms change with the device's language; the scenario's reset the pattern themselves.
+  if (termPattern && patternLanguage === currentLanguage()) return termPattern;
+  patternLanguage = currentLanguage();
+  const terms = [...scenarioTerms, ...gameGlossary()].map((e) => e.term).sort((a, b) => b.length - a.length);
   if (!terms.length) return null;
   const escaped = terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   termPattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join("|")})(?:s)?(?![\\p{L}\\p{N}])`, "giu");
@@ -139,7 +148,7 @@ export function withTerms(text: string): Child[] {
   let last = 0;
   for (const match of text.matchAll(re)) {
     const word = match[0];
-    const term = [...scenarioTerms, ...GAME_GLOSSARY].find((e) => e.term.toLowerCase() === match[1]!.toLowerCase())?.term ?? match[1]!;
+    const term = [...scenarioTerms, ...gameGlossary()].find((e) => e.term.toLowerCase() === match[1]!.toLowerCase())?.term ?? match[1]!;
     if (seen.has(term)) continue;
     seen.add(term);
     out.push(text.slice(last, match.index));

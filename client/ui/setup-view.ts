@@ -7,7 +7,8 @@
 // changes them.
 import "../styles/lesson.css";
 import { PHASES, PRESETS, type LessonLength, type ScenarioChoice, type SetupController, type SetupSettings, type TimerPreset, type UploadIssue } from "../ctrl/setup-controller.js";
-import { formatList, languageName, t } from "../text/catalog.js";
+import { currentLanguage, formatList, languageName, t } from "../text/catalog.js";
+import { localiseSummary } from "../text/scenario-texts.js";
 import { ruleExplained, type RuleFacts } from "./rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { field } from "./parts.js";
@@ -15,7 +16,9 @@ import { setScenarioGlossary } from "./glossary.js";
 
 export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[] {
   const { tables, preset, sending, error, scenarios, scenario } = ctrl.state;
-  const chosen = ctrl.chosen();
+  // The scenario's own words in the teacher's language (its overlay), the rest as written.
+  const raw = ctrl.chosen();
+  const chosen = raw && localiseSummary(raw, currentLanguage());
   // The glossary explains the words of the scenario the teacher is looking at.
   if (chosen) setScenarioGlossary(chosen.id, chosen.glossary);
   return [
@@ -36,7 +39,7 @@ export function renderSetup(ctrl: SetupController, onCancel: () => void): Child[
         h(
           "select",
           { name: "scenario", "aria-describedby": "scenario-about", onchange: (e: Event) => ctrl.setScenario((e.currentTarget as HTMLSelectElement).value) },
-          scenarios.map((s) => h("option", { value: s.id, selected: s.id === scenario, disabled: s.problem !== undefined, "data-key": s.id }, s.problem ? t("setup.scenarioBroken", { title: s.title }) : s.title)),
+          scenarios.map((s) => h("option", { value: s.id, selected: s.id === scenario, disabled: s.problem !== undefined, "data-key": s.id }, s.problem ? t("setup.scenarioBroken", { title: s.title }) : localiseSummary(s, currentLanguage()).title)),
         ),
       ),
       scenarioAbout(ctrl, chosen),
@@ -75,7 +78,8 @@ function rulesMatrix(ctrl: SetupController): VNode {
   const { tables, rules } = ctrl.state;
   const many = tables > 1;
   const offered = ctrl.offeredRules();
-  const chosen = ctrl.chosen();
+  const raw = ctrl.chosen();
+  const chosen = raw && localiseSummary(raw, currentLanguage());
   const facts: RuleFacts | null = chosen ? { houses: chosen.houses, roles: chosen.seats } : null;
   return h(
     "fieldset",

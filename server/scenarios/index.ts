@@ -154,11 +154,23 @@ export function scenarioSummary(scenario: Scenario, origin: ScenarioSummary["ori
     ...(uploadedAt === undefined ? {} : { uploadedAt }),
     rules: [...scenario.rules],
     houses: scenario.houses.map((h) => ({ name: h.name, groups: [...h.groups] })),
-    seats: scenario.roles.map((r) => ({ name: r.name, short: r.short, group: r.group, income: r.income, votes: r.abilities.blocVotes })),
+    seats: scenario.roles.map((r) => ({ id: r.id, name: r.name, short: r.short, group: r.group, income: r.income, votes: r.abilities.blocVotes })),
     powers: {
       listeners: scenario.roles.filter((r) => r.abilities.surveillance).map((r) => r.name),
       clauseHolder: scenario.rider ? name(scenario.rider.owner) : null,
     },
+    texts: Object.fromEntries(
+      Object.entries(scenario.translations ?? {}).map(([language, t]) => [
+        language,
+        {
+          ...(t.title ? { title: t.title } : {}),
+          ...(t.summary ? { summary: t.summary } : {}),
+          ...(t.lesson?.glossary ? { glossary: t.lesson.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) } : {}),
+          ...(t.houses ? { houses: [...t.houses] } : {}),
+          ...(t.roles ? { roles: Object.fromEntries(Object.entries(t.roles).flatMap(([id, r]) => (r.name ? [[id, r.name]] : []))) } : {}),
+        },
+      ]),
+    ),
   };
 }
 
@@ -191,6 +203,7 @@ function uploadedSummary(stored: StoredScenario): ScenarioSummary {
       houses: [],
       seats: [],
       powers: { listeners: [], clauseHolder: null },
+      texts: {},
       problem,
     };
   }

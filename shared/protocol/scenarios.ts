@@ -31,12 +31,28 @@ export interface ScenarioSummary {
    * Every role with its group, income (the token-weighted vote's weight) and votes under the
    * multilateral rule (more than one: it speaks for a bloc) — all on the public role cards.
    */
-  seats: { name: string; short: string; group: StakeholderGroup; income: number; votes: number }[];
+  seats: { id: string; name: string; short: string; group: StakeholderGroup; income: number; votes: number }[];
   /** The roles that hold the variants' powers: who can read corridor talk, who holds the late clause. */
   powers: { listeners: string[]; clauseHolder: string | null };
+  /**
+   * The words above in other languages, from the scenario's translations overlay, by language
+   * tag: the setup page shows the choice in the teacher's language. Public words only.
+   */
+  texts: Record<string, ScenarioSummaryTexts>;
   /**
    * An upload that no longer passes the checks of this version of the game (kept as it was):
    * why, so the teacher can fix the file and upload it again. It cannot open a match.
    */
   problem?: string;
+}
+
+/** A scenario's summary words in one language; whatever is missing stays in the scenario's own words. */
+export interface ScenarioSummaryTexts {
+  title?: string;
+  summary?: string;
+  glossary?: { term: string; meaning: string }[];
+  /** The houses' names, in the scenario's order. */
+  houses?: string[];
+  /** Role names by role id. */
+  roles?: Record<string, string>;
 }

@@ -59,5 +59,15 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
       : {}),
     consequences: scenario.consequences.map((c, i) => ({ ...c, text: pick(texts.consequences?.[i], c.text) })),
     whatHappened: pickList(texts.whatHappened, scenario.whatHappened),
+    ...(scenario.lesson
+      ? {
+          lesson: {
+            argument: pickList(texts.lesson?.argument, scenario.lesson.argument),
+            objectives: pickList(texts.lesson?.objectives, scenario.lesson.objectives),
+            // Terms and meanings together, and only whole: a glossary is printed in one language.
+            glossary: texts.lesson?.glossary && texts.lesson.glossary.length === scenario.lesson.glossary.length ? texts.lesson.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) : scenario.lesson.glossary,
+          },
+        }
+      : {}),
   };
 }

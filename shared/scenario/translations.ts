@@ -50,6 +50,11 @@ export const ScenarioTextsSchema = z
     /** Each consequence's text, in the scenario's order. */
     consequences: z.array(Text),
     whatHappened: z.array(Text),
+    /** The lesson block (public): its lists translated whole, item for item, glossary terms included. */
+    lesson: z
+      .object({ argument: z.array(Text), objectives: z.array(Text), glossary: z.array(z.object({ term: Text, meaning: Text }).strict()) })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -67,6 +72,7 @@ interface Shape {
   houses: unknown[];
   consequences: unknown[];
   whatHappened: string[];
+  lesson?: { argument: string[]; objectives: string[]; glossary: unknown[] } | undefined;
   translations?: Translations | undefined;
 }
 
@@ -113,6 +119,14 @@ export function translationProblems(s: Shape): Problem[] {
     count(at("houses"), texts.houses, s.houses.length, "house names");
     count(at("consequences"), texts.consequences, s.consequences.length, "consequence texts");
     count(at("whatHappened"), texts.whatHappened, s.whatHappened.length, "paragraphs");
+    if (texts.lesson) {
+      if (!s.lesson) problems.push({ path: at("lesson"), message: "this scenario has no lesson" });
+      else {
+        count(at("lesson", "argument"), texts.lesson.argument, s.lesson.argument.length, "sentences");
+        count(at("lesson", "objectives"), texts.lesson.objectives, s.lesson.objectives.length, "objectives");
+        count(at("lesson", "glossary"), texts.lesson.glossary, s.lesson.glossary.length, "glossary entries");
+      }
+    }
   }
   return problems;
 }

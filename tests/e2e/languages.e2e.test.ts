@@ -10,6 +10,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { general as de } from "../../client/text/de/general.js";
+import { glossary as frGlossary } from "../../client/text/fr/glossary.js";
+import { en } from "../../client/text/en.js";
 import { debrief as deDebrief } from "../../client/text/de/debrief.js";
 import { general as es } from "../../client/text/es/general.js";
 import { debrief as esDebrief } from "../../client/text/es/debrief.js";
@@ -237,4 +239,76 @@ describe.skipIf(!chromiumPath)("one match in four languages", () => {
     await summary.close();
     expect(errors).toEqual([]);
   }, 120_000);
+});
+
+// The second shipped scenario has its own translations: a French phone reads its role card,
+// private notes included, in French, and the glossary's words too.
+describe.skipIf(!chromiumPath)("the net-neutrality scenario on a French phone", () => {
+  const second = loadScenario("whose-internet-net-neutrality");
+  let server: GameServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the role card of that scenario in French", async () => {
+    const open = async (size: ScreenSizeName, locale: string, who: string) => {
+      const screen: { width: number; height: number; deviceScaleFactor?: number } = screenSizes[size];
+      const phone = size === "handset";
+      const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.deviceScaleFactor ?? 1, isMobile: phone, hasTouch: phone, locale });
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
+      page.on("pageerror", (error) => errors.push(`${who}: ${error.message}`));
+      return page;
+    };
+    const teacher = await open("chromebook", "en-US", "teacher");
+    await teacher.goto(`${server.url}?e2e=1`);
+    await teacher.getByRole("button", { name: en["landing.teacher.start"] }).click();
+    await teacher.getByLabel(en["setup.scenario"], { exact: true }).selectOption(second.id);
+    await teacher.getByTestId("scenario-about").filter({ hasText: second.summary }).waitFor();
+    await teacher.getByRole("button", { name: en["setup.create"] }).click();
+    await teacher.waitForFunction(() => window.__e2e?.phase === "lobby");
+    const code = ((await teacher.getByTestId("join-code").textContent()) ?? "").trim();
+
+    const phone = await open("handset", "fr-FR", "phone");
+    await phone.goto(`${server.url}join/${code}?e2e=1`);
+    await phone.getByLabel(fr["landing.student.nicknameLabel"]).fill("Bastien");
+    await phone.getByRole("button", { name: fr["landing.student.join"], exact: true }).click();
+    await phone.waitForFunction(() => window.__e2e?.phase === "lobby");
+    await teacher.getByText("Bastien", { exact: true }).first().waitFor();
+    await teacher.getByRole("button", { name: en["host.assignAuto"] }).click();
+    await teacher.getByRole("button", { name: en["host.start"] }).click();
+    await phone.waitForFunction(() => window.__e2e?.phase === "briefing");
+
+    const role = (await phone.evaluate(() => window.__e2e?.role ?? "")) as string;
+    const texts = second.translations?.fr?.roles?.[role];
+    expect(texts?.card, `role ${role} has a French card`).toBeTruthy();
+    const card = phone.getByTestId("role-card");
+    await card.getByRole("heading", { name: fr["role.card"] }).waitFor();
+    const shown = await card.innerText();
+    for (const line of [texts!.name!, texts!.card!, texts!.mandate!, ...(texts!.notes ?? [])]) expect(shown, `the role card says, in French: ${line}`).toContain(line);
+    const english = second.roles.find((r) => r.id === role)!;
+    expect(shown).not.toContain(english.mandate);
+    // The card is where the student looks: its mandate on screen once scrolled to, nothing wider than the phone.
+    await card.getByText(texts!.mandate!, { exact: false }).first().scrollIntoViewIfNeeded();
+    await expect(card.getByText(texts!.mandate!, { exact: false }).first().isVisible()).resolves.toBe(true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(phone, "languages-net-neutrality-briefing-fr", "handset");
+
+    // The glossary explains the game's words in French.
+    await phone.getByTestId("glossary-button").click();
+    const glossary = phone.getByTestId("glossary");
+    await glossary.getByText(frGlossary["glossary.meaning.rough-consensus"]).waitFor();
+    await expect(glossary.getByText(frGlossary["glossary.term.rough-consensus"], { exact: true }).isVisible()).resolves.toBe(true);
+    await saveScreenshot(phone, "languages-net-neutrality-glossary-fr", "handset");
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

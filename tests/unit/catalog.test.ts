@@ -9,6 +9,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejectionText, setLanguage, t } from "../../client/text/catalog.js";
 import { LANGUAGES, pickLanguage } from "../../client/text/languages.js";
+import { GAME_TERMS } from "../../client/text/glossary-en.js";
 import { messages as english } from "../../client/text/languages/en.js";
 import { BOT_LINES_EN } from "../../shared/bots/lines.js";
 import { REJECTION_PARAMS, REJECTIONS } from "../../shared/rules/rejections.js";
@@ -62,6 +63,12 @@ describe("every language's catalog", () => {
       if (mine !== theirs) wrong.push(`${key}: {${mine}} instead of {${theirs}}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it.each(catalogs.filter((c) => c.code !== "en"))("$code explains every term of the game's glossary in its own words, none left in English", ({ messages }) => {
+    const glossaryKeys = Object.keys(english).filter((key) => key.startsWith("glossary.meaning."));
+    expect(glossaryKeys.length).toBeGreaterThanOrEqual(GAME_TERMS.length);
+    expect(glossaryKeys.filter((key) => messages[key] === (english as Record<string, string>)[key])).toEqual([]);
   });
 
   it.each(catalogs)("$code has no ASCII apostrophe before a brace or #, where ICU would start quoting", ({ messages }) => {

@@ -10,6 +10,9 @@ import { debrief } from "../../shared/analysis/debrief.js";
 import { viewerOf, type ReplayMoment, type ReplayOutline } from "../../shared/replay/remote.js";
 import { eventSeenBy } from "../../shared/replay/seen.js";
 import { markers, openRecord, type MatchRecord } from "../../shared/index.js";
+import { Replay } from "../../shared/replay/timeline.js";
+import { setLanguage } from "../../client/text/catalog.js";
+import { loadScenario } from "../../server/scenarios/index.js";
 
 const record = JSON.parse(readFileSync(new URL("../fixtures/golden/scripted-match.json", import.meta.url), "utf8")) as MatchRecord;
 
@@ -50,6 +53,33 @@ function controller(access: Access = "teacher", at: number | null = null, view =
 }
 
 afterEach(() => vi.useRealTimers());
+
+describe("the replay in the viewer's language", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("shows the scenario's words from its overlay, role names in the viewer picker too", async () => {
+    // The golden record predates the overlays: the same match, played with the shipped scenario's translations.
+    const events = structuredClone(record.events);
+    const created = events[0]!.event as { scenario: { id: string; translations?: unknown } };
+    const shipped = loadScenario(created.scenario.id);
+    created.scenario.translations = shipped.translations;
+    const source = new LocalSource(new Replay(events.map((e) => e.event)), events, record.finalHash, null);
+    const ctrl = new ReplayController({ code: "ABCDE", source, access: "teacher", at: null, view: viewChoiceOf("role:0:CS-S") });
+    await ctrl.ready();
+    const english = ctrl.view;
+    await setLanguage("fr");
+    const french = ctrl.view;
+    const fr = shipped.translations!.fr!;
+    expect(french.scenario.title).toBe(fr.title);
+    expect(french.scenario.title).not.toBe(english.scenario.title);
+    expect(french.scenario.dossiers.map((d) => d.title)).toEqual(shipped.dossiers.map((d) => fr.dossiers![d.id]!.title));
+    expect(french.scenario.whatHappened).toEqual(fr.whatHappened);
+    expect(french.briefing?.notes).toEqual(fr.roles!["CS-S"]!.notes);
+    expect(ctrl.roleChoices().find((c) => c.role === "CS-S")?.name).toBe(fr.roles!["CS-S"]!.name);
+    await setLanguage("en");
+    expect(ctrl.view.scenario.title).toBe(english.scenario.title);
+  });
+});
 
 describe("the replay controller", () => {
   it("opens at the end by default, or at the moment in the address, clamped to the record", () => {

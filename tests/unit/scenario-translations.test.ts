@@ -7,7 +7,11 @@ import { localiseView } from "../../client/text/scenario-texts.js";
 import { parseScenario, ScenarioError, viewFor } from "../../shared/index.js";
 import { defaultScenario, Match, player, seatOf, smallScenario } from "../helpers/engine.js";
 import { LANGUAGES } from "../../client/text/languages.js";
-import { loadScenario, scenarioIds } from "../../server/scenarios/index.js";
+import { loadScenario, scenarioIds, scenarioSummary } from "../../server/scenarios/index.js";
+import { localiseSummary } from "../../client/text/scenario-texts.js";
+import { localiseScenario } from "../../shared/scenario/localise.js";
+import { printablesFor } from "../../shared/scenario/printables.js";
+import { SettingsSchema } from "../../shared/rules/settings.js";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -84,7 +88,7 @@ describe("a scenario's translations", () => {
       for (const language of languages) {
         const texts = scenario.translations![language]!;
         expect(Object.keys(texts).sort(), language).toEqual(
-          ["consequences", "dossiers", "houses", "publicInterest", "roles", "source", "summary", "title", "whatHappened", ...(scenario.rider ? ["rider"] : [])].sort(),
+          ["consequences", "dossiers", "houses", "publicInterest", "roles", "source", "summary", "title", "whatHappened", ...(scenario.rider ? ["rider"] : []), ...(scenario.lesson ? ["lesson"] : [])].sort(),
         );
         expect(Object.keys(texts.publicInterest!).sort()).toEqual(["description", "name"]);
         expect(Object.keys(texts.roles ?? {}).sort(), `${language} roles`).toEqual(scenario.roles.map((r) => r.id).sort());
@@ -103,6 +107,11 @@ describe("a scenario's translations", () => {
         if (scenario.rider) {
           expect(texts.rider?.title).toBeTruthy();
           expect(Object.keys(texts.rider?.options ?? {}).sort()).toEqual(scenario.rider.options.map((o) => o.id).sort());
+        }
+        if (scenario.lesson) {
+          expect(texts.lesson?.argument, `${language} lesson`).toHaveLength(scenario.lesson.argument.length);
+          expect(texts.lesson?.objectives).toHaveLength(scenario.lesson.objectives.length);
+          expect(texts.lesson?.glossary).toHaveLength(scenario.lesson.glossary.length);
         }
         // Lengths are checked by the scenario's own validation; here only that nothing is left out.
         expect(texts.whatHappened).toHaveLength(scenario.whatHappened.length);
@@ -138,5 +147,67 @@ describe("a scenario's translations", () => {
     // The same view and language give the same object: screens compare parts with ===.
     expect(localiseView(view, "es")).toBe(es);
     expect(localiseView(view, "en")).toBe(view);
+  });
+  it("refuses a lesson overlay of the wrong length, or one for a scenario without a lesson", () => {
+    const data = clone(defaultScenario()) as Record<string, unknown>;
+    data.translations = { de: { lesson: { argument: ["Nur ein Satz."], glossary: [{ term: "DNS", meaning: "Das Adressbuch des Internets." }] } } };
+    const problems = problemsOf(data);
+    expect(problems).toContainEqual(expect.stringMatching(/^translations\.de\.lesson\.argument: must have \d+ sentences/));
+    expect(problems).toContainEqual(expect.stringMatching(/^translations\.de\.lesson\.glossary: must have \d+ glossary entries/));
+    // A term without its meaning (or the reverse) would show half a glossary entry.
+    data.translations = { de: { lesson: { glossary: [{ term: "DNS" }] } } };
+    expect(problemsOf(data)).toContainEqual(expect.stringMatching(/^translations\.de\.lesson\.glossary\[0\]\.meaning: is missing/));
+    const bare = clone(defaultScenario()) as Record<string, unknown>;
+    delete bare.lesson;
+    bare.translations = { de: { lesson: { objectives: ["Etwas lernen."] } } };
+    expect(problemsOf(bare)).toContainEqual(expect.stringMatching(/^translations\.de\.lesson: this scenario has no lesson/));
+  });
+
+  it("shows the lesson (argument, objectives, glossary) in the device's language", () => {
+    const scenario = defaultScenario();
+    const match = new Match(scenario).seatEveryone().start();
+    const view = viewFor(match.s, { kind: "projector" });
+    const de = localiseView(view, "de").scenario.lesson!;
+    expect(de.argument).toEqual(scenario.translations!.de!.lesson!.argument);
+    expect(de.objectives).toEqual(scenario.translations!.de!.lesson!.objectives);
+    expect(de.glossary.map((g) => g.term)).toContain("Root-Zone");
+    expect(localiseView(view, "en").scenario.lesson).toEqual(scenario.lesson);
+  });
+
+  it("prints role cards and the guide in the teacher's language, private notes included", () => {
+    for (const id of scenarioIds()) {
+      const scenario = loadScenario(id);
+      // As GET /api/matches/:code/printables?lang=es builds them.
+      const es = printablesFor("ABCDE", localiseScenario(scenario, "es"), SettingsSchema.parse({}));
+      const t = scenario.translations!.es!;
+      expect(es.scenario.title).toBe(t.title);
+      expect(es.scenario.dossiers.map((d) => d.question)).toEqual(scenario.dossiers.map((d) => t.dossiers![d.id]!.question));
+      for (const card of es.roleCards) {
+        expect(card.name).toBe(t.roles![card.id]!.name);
+        expect(card.mandate).toBe(t.roles![card.id]!.mandate);
+        expect(card.secret.notes).toEqual(t.roles![card.id]!.notes ?? []);
+        for (const title of card.secret.seesAllPayoffsOn) expect(Object.values(t.dossiers!).map((d) => d.title)).toContain(title);
+      }
+      if (scenario.lesson) {
+        expect(es.scenario.lesson?.argument).toEqual(t.lesson!.argument);
+        expect(es.scenario.lesson?.objectives).toEqual(t.lesson!.objectives);
+        expect(es.scenario.lesson?.glossary).toEqual(t.lesson!.glossary);
+      }
+      expect(localiseScenario(scenario, "en")).toBe(scenario);
+    }
+  });
+
+  it("lists each shipped scenario on the setup page in the teacher's language", () => {
+    for (const id of scenarioIds()) {
+      const scenario = loadScenario(id);
+      const pt = localiseSummary(scenarioSummary(scenario, "shipped"), "pt-BR");
+      const t = scenario.translations!["pt-BR"]!;
+      expect(pt.title).toBe(t.title);
+      expect(pt.summary).toBe(t.summary);
+      expect(pt.houses.map((h) => h.name)).toEqual(t.houses);
+      expect(pt.seats.map((s) => s.name)).toEqual(scenario.roles.map((r) => t.roles![r.id]!.name));
+      if (scenario.rider) expect(pt.powers.clauseHolder).toBe(t.roles![scenario.rider.owner]!.name);
+      if (scenario.lesson) expect(pt.glossary).toEqual(t.lesson!.glossary);
+    }
   });
 });
