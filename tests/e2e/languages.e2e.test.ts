@@ -22,7 +22,7 @@ import { debrief as ptDebrief } from "../../client/text/pt-BR/debrief.js";
 import { loadScenario } from "../../server/scenarios/index.js";
 import { exportsEs } from "../../server/text/es.js";
 import { CSV_COLUMNS } from "../../shared/analysis/export.js";
-import { chromiumMissingMessage, findChromium, launchChromium, saveScreenshot, screenSizes, type ScreenSizeName } from "../helpers/browser.js";
+import { chromiumMissingMessage, findChromium, launchChromium, saveScreenshot, screenshotPath, screenSizes, type ScreenSizeName } from "../helpers/browser.js";
 import { format } from "../helpers/messages.js";
 import { projectorFit } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
@@ -300,8 +300,10 @@ describe.skipIf(!chromiumPath)("the net-neutrality scenario on a French phone", 
     await card.getByText(texts!.mandate!, { exact: false }).first().scrollIntoViewIfNeeded();
     await expect(card.getByText(texts!.mandate!, { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await phone.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(phone, "languages-net-neutrality-briefing-fr", "handset");
+    // And the phone's screen as the student sees it at the card: a picture of the viewport.
+    await card.getByRole("heading", { name: fr["role.card"] }).scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: screenshotPath("languages-net-neutrality-role-card-fr", "handset") });
 
     // The glossary explains the game's words in French.
     await phone.getByTestId("glossary-button").click();
