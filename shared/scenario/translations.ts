@@ -2,7 +2,8 @@
 // that names roles, dossiers and options by id and gives only words — never a number, so the
 // payoffs, incomes and scores exist once. Anything left out stays in the scenario's own
 // language; a scenario with no overlay is played in its own words everywhere. Lists (a role's
-// notes, the sub-score labels, what really happened) are translated whole, item for item.
+// notes, the sub-score labels, what really happened, the lesson's sentences, objectives and
+// glossary) are translated whole, item for item.
 import { z } from "zod";
 
 const Text = z.string().trim().min(1, "must not be empty");
