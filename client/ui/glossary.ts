@@ -5,7 +5,9 @@
 // (`withTerms`): tapping it opens the glossary at that term. On the projector the dialog lays
 // its entries out in columns so the whole glossary fits one screen.
 import "../styles/lesson.css";
+import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
 import { currentLanguage, onLanguageChange, t } from "../text/catalog.js";
+import { localiseSummary } from "../text/scenario-texts.js";
 import { GAME_TERMS, type GlossaryEntry } from "../text/glossary-en.js";
 import { h, patch, type Child } from "./dom.js";
 
@@ -81,13 +83,19 @@ export function setScenarioGlossary(id: string | null, terms: readonly GlossaryE
   render();
 }
 
+/** The default scenario as the server lists it, kept to word its glossary again in another language. */
+let defaultScenario: ScenarioSummary | null = null;
+
 async function loadDefaultTerms(): Promise<void> {
   if (scenarioId !== null) return;
   try {
     const response = await fetch("/api/scenarios");
-    const body = (await response.json()) as { scenarios?: { id: string; default: boolean; glossary?: GlossaryEntry[] }[] };
+    const body = (await response.json()) as { scenarios?: ScenarioSummary[] };
     const chosen = body.scenarios?.find((s) => s.default) ?? body.scenarios?.[0];
-    if (chosen && scenarioId === null) setScenarioGlossary(chosen.id, chosen.glossary ?? []);
+    if (chosen && scenarioId === null) {
+      defaultScenario = chosen;
+      setScenarioGlossary(chosen.id, localiseSummary(chosen, currentLanguage()).glossary);
+    }
   } catch (error) {
     // The game's own words still show; the scenario's follow when a match view arrives.
     console.warn("The scenario's glossary could not be loaded:", error);
@@ -114,8 +122,10 @@ export function mountGlossary(): void {
   button.addEventListener("click", () => openGlossary());
   document.body.append(button, box);
   // The button and dialog live outside every screen's redraw: they follow the picker themselves.
-  onLanguageChange(() => {
+  onLanguageChange((language) => {
     button.textContent = t("glossary.open");
+    // Before a match or a setup choice, the default scenario's words follow the device's language too.
+    if (defaultScenario && scenarioId === defaultScenario.id) setScenarioGlossary(defaultScenario.id, localiseSummary(defaultScenario, language).glossary);
     render();
   });
   render();
