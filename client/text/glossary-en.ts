@@ -51,5 +51,3 @@ export const glossaryEn = {
   "glossary.meaning.spearman": "Whether two rankings go together, from −1 to 1. Near 1: the richer roles gained more.",
 } as const;
 
-/** The English entries as a list: the reference the readability test grades. Screens use gameGlossary() (client/ui/glossary.ts), in the device's language. */
-export const GAME_GLOSSARY: readonly GlossaryEntry[] = GAME_TERMS.map((id) => ({ term: glossaryEn[`glossary.term.${id}`], meaning: glossaryEn[`glossary.meaning.${id}`] }));

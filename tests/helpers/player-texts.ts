@@ -4,8 +4,11 @@
 // texts (shared/scenario/readability.ts). Messages only the teacher reads are told apart.
 import { debriefEn } from "../../client/text/debrief-en.js";
 import { en } from "../../client/text/en.js";
-import { GAME_GLOSSARY } from "../../client/text/glossary-en.js";
+import { GAME_TERMS, glossaryEn, type GlossaryEntry } from "../../client/text/glossary-en.js";
 import type { PlayerText } from "../../shared/scenario/readability.js";
+
+/** The game's glossary in English (the screens word it in the device's language, client/ui/glossary.ts). */
+export const GAME_GLOSSARY: readonly GlossaryEntry[] = GAME_TERMS.map((id) => ({ term: glossaryEn[`glossary.term.${id}`], meaning: glossaryEn[`glossary.meaning.${id}`] }));
 
 /** Message keys only the teacher reads (setup, dashboard, printables, recorded matches). */
 export const TEACHER_ONLY = /^(setup|host|plan|print|guide|matches|teacherKey|chair)\./;

@@ -4,10 +4,9 @@
 // word of five syllables or more unless the glossary explains it. The grade itself is checked
 // against texts whose difficulty is not in doubt.
 import { describe, expect, it } from "vitest";
-import { GAME_GLOSSARY } from "../../client/text/glossary-en.js";
 import { loadScenario, scenarioIds } from "../../server/scenarios/index.js";
 import { GRADED_WORDS, gradeDistribution, playerTexts, readability, syllables } from "../../shared/scenario/readability.js";
-import { catalogTexts } from "../helpers/player-texts.js";
+import { catalogTexts, GAME_GLOSSARY } from "../helpers/player-texts.js";
 
 const MAX_GRADE = 10;
 
