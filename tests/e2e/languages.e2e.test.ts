@@ -301,8 +301,8 @@ describe.skipIf(!chromiumPath)("the net-neutrality scenario on a French phone", 
     await expect(card.getByText(texts!.mandate!, { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await saveScreenshot(phone, "languages-net-neutrality-briefing-fr", "handset");
-    // And the phone's screen as the student sees it at the card: a picture of the viewport.
-    await card.getByRole("heading", { name: fr["role.card"] }).scrollIntoViewIfNeeded();
+    // And the phone's screen as the student sees it, scrolled to the mandate and the private notes: a picture of the viewport.
+    await card.getByRole("heading", { name: fr["role.mandate"] }).evaluate((heading) => heading.scrollIntoView({ block: "center" }));
     await phone.screenshot({ path: screenshotPath("languages-net-neutrality-role-card-fr", "handset") });
 
     // The glossary explains the game's words in French.
