@@ -107,7 +107,6 @@ export function localiseView(view: MatchView, language: string): MatchView {
   }));
 }
 
-
 /** A scenario as the setup page lists it, in `language`: title, summary, glossary, houses and role names. */
 export function localiseSummary(choice: ScenarioSummary, language: string): ScenarioSummary {
   const texts = choice.texts?.[language];
