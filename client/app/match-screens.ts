@@ -18,6 +18,7 @@ import { tableModelOf } from "../scenes/table-model.js";
 import { patch } from "../ui/dom.js";
 import { setScenarioGlossary } from "../ui/glossary.js";
 import { renderHost, renderHostTop } from "../ui/host-view.js";
+import { fitProjector, resetProjectorFit } from "../ui/projector-fit.js";
 import { projectorShowsTable, renderProjectorMain, renderProjectorTop } from "../ui/projector-view.js";
 import { renderStudentMain, renderStudentMore, renderStudentTop, showsTable } from "../ui/student-view.js";
 import { TableStage } from "../ui/table-stage.js";
@@ -39,7 +40,7 @@ async function connect(code: string, joinAs: JoinAs): Promise<MatchSession> {
   return new MatchSession(await openConnection(code, joinAs));
 }
 
-function mount(elements: ScreenElements, session: MatchSession, kind: string, render: () => void, table: (view: MatchView) => number | null, cleanup: () => void = () => undefined): RunningScreen & { draw(): void } {
+function mount(elements: ScreenElements, session: MatchSession, kind: string, render: () => void, table: (view: MatchView) => number | null, cleanup: () => void = () => undefined, afterDraw: () => void = () => undefined): RunningScreen & { draw(): void } {
   const stage = new TableStage(elements.stage);
   elements.section.dataset.screen = kind;
   // The stretch of the match on show; when it moves on (a phase, a round, the end), the page
@@ -63,6 +64,7 @@ function mount(elements: ScreenElements, session: MatchSession, kind: string, re
     elements.section.dataset.status = view?.status ?? "";
     elements.section.dataset.tables = String(view?.tables.length ?? 1);
     reportToE2e({ screen: kind, phase: view?.phase ?? "", status: session.status, role: view?.me?.role ?? null, player: view?.me?.player ?? null });
+    afterDraw();
   };
   const unsubscribe = session.subscribe(draw);
   const stopLanguage = onLanguageChange(draw);
@@ -182,7 +184,24 @@ export async function runProjector(elements: ScreenElements, code: string): Prom
     patch(elements.main, renderProjectorMain(ctrl, link && qr?.link === link ? qr.image : null));
   };
   const stopListening = onOriginChosen(() => ctrl.originChanged());
-  const screen = mount(elements, session, "projector", render, (view) => (projectorShowsTable(view) ? (view.tables[0]?.index ?? null) : null), stopListening);
+  const refit = () => fitProjector(elements.section);
+  window.addEventListener("resize", refit);
+  // After the whole screen is drawn (the table shown or hidden changes the text's width), and
+  // again once the fonts have loaded (they change every line's length).
+  const screen = mount(
+    elements,
+    session,
+    "projector",
+    render,
+    (view) => (projectorShowsTable(view) ? (view.tables[0]?.index ?? null) : null),
+    () => {
+      stopListening();
+      window.removeEventListener("resize", refit);
+      resetProjectorFit();
+    },
+    refit,
+  );
+  void document.fonts.ready.then(refit);
   ctrl.subscribe(screen.draw);
   void ctrl.loadJoinAddress();
   return screen;

@@ -5,7 +5,7 @@ import type { MatchView, PublicRole, TableView } from "../../shared/rules/view.j
 import { phaseName } from "../ctrl/announcements.js";
 import type { MatchSession } from "../ctrl/session.js";
 import { currentDossier, formatClock, optionTitle, remainingMs, roleById } from "../ctrl/selectors.js";
-import { rejectionText, t } from "../text/catalog.js";
+import { formatList, rejectionText, t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { groupStyle } from "./palette.js";
 
@@ -206,6 +206,23 @@ export function positionsOf(view: MatchView, positions: Record<string, Record<st
     "p",
     { class: "positions" },
     stated.map((r) => h("span", { "data-key": r.id, class: `position position--${positions[r.id]?.[option]}` }, `${r.short}: ${t(`decision.${positions[r.id]?.[option] as "support"}`)}`)),
+  );
+}
+
+/**
+ * The same stances grouped for the projector: "✓ Support: TECH, USG and IP", one line per
+ * stance, so nine delegations on four options stay a few lines a room can count at a glance
+ * (a chip per delegation took three lines per option and pushed the last option off 1080 lines).
+ */
+export function positionGroupsOf(view: MatchView, positions: Record<string, Record<string, string>>, option: string): VNode {
+  const stances = ["support", "live", "object"] as const;
+  return h(
+    "p",
+    { class: "positions positions--grouped" },
+    stances.map((stance) => {
+      const roles = view.scenario.roles.filter((r) => positions[r.id]?.[option] === stance).map((r) => r.short);
+      return roles.length ? h("span", { "data-key": stance, class: `position position--${stance}` }, h("strong", null, t(`decision.${stance}`)), " ", formatList(roles)) : null;
+    }),
   );
 }
 

@@ -13,7 +13,7 @@ import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { withTerms } from "./glossary.js";
-import { connectionBanner, liveRegion, phaseBar, positionsOf, roleBadge } from "./parts.js";
+import { connectionBanner, liveRegion, phaseBar, positionGroupsOf, roleBadge } from "./parts.js";
 import { outcomeSection } from "./outcome-view.js";
 
 /** Statements on the big screen: the newest few, each at most two lines. */
@@ -217,7 +217,7 @@ function decisionBoard(view: MatchView, table: TableView): VNode {
     tableHeading(view, table),
     view.tables.length === 1 ? h("p", { class: "projector-rule" }, t("decision.rule", { rule: ruleLong(table.rule, ruleFactsOf(view.scenario)) })) : null,
     (round?.tabled ?? []).length
-      ? h("ul", { class: "projector-positions" }, (round?.tabled ?? []).map(({ option }) => h("li", { "data-key": option }, h("strong", null, option), " ", optionTitle(dossier, option), positionsOf(view, round?.positions ?? {}, option))))
+      ? h("ul", { class: "projector-positions" }, (round?.tabled ?? []).map(({ option }) => h("li", { "data-key": option }, h("strong", null, option), " ", optionTitle(dossier, option), positionGroupsOf(view, round?.positions ?? {}, option))))
       : h("p", { class: "projector-hint" }, t("decision.nothing")),
   );
 }
