@@ -184,11 +184,13 @@ export class RoomScene extends StageSceneBase {
     const statusQuo = v.by === "status-quo";
     this.r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay)).setPosition(c.x, L.verdict.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
     const title = statusQuo ? t("table.verdict.statusQuo", { option: v.adopted }) : t("table.verdict.adopted", { option: v.adopted });
-    this.r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain }).setDepth(depth.overlay);
+    this.r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain, wrap: width - 40 }).setDepth(depth.overlay);
     this.r.text("verdict:option", c.x, L.verdict.y - 10, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }).setDepth(depth.overlay);
     const how = t(`table.verdict.how.${v.by}`, { rule: t(`rule.short.${v.rule}` as "rule.short.R1") });
-    const blocked = v.blockedBy.length > 0 ? `\n${t("table.verdict.blocked", { roles: v.blockedBy.map((b) => model.seats.find((s) => s.role === b)?.short ?? b).join(", ") })}` : "";
-    this.r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted }).setDepth(depth.overlay);
+    // Who objected to what is on the screen beside the table, option by option; one list of
+    // every objector under "A1 stays" read as if they had all blocked the status quo.
+    const blocked = v.blockedBy.length > 0 ? `\n${t("table.verdict.blocked")}` : "";
+    this.r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted, wrap: width - 40 }).setDepth(depth.overlay);
   }
 
   #drawBubble(model: TableModel): void {

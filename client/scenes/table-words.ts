@@ -1,15 +1,14 @@
 // The table in words, for screen readers: the whole table as one description (the canvas's
 // label) and each animated moment as a sentence (the stage's live log). Every fact the canvas
 // animates is told here; nothing here is drawn.
-import { t } from "../text/catalog.js";
+import { formatList, t } from "../text/catalog.js";
 import type { Moment } from "./table-moments.js";
 import type { SeatModel, TableModel } from "./table-model.js";
 import { sponsorOf } from "./table-model.js";
 
-const lists = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
-
+/** "A, B and C" in the device's language ("A, B y C"). */
 function list(items: string[]): string {
-  return items.length > 0 ? lists.format(items) : t("table.says.none");
+  return items.length > 0 ? formatList(items) : t("table.says.none");
 }
 
 function nameOf(model: TableModel, role: string): string {
@@ -108,7 +107,7 @@ export function momentWords(moment: Moment, model: TableModel): string {
         moment.by === "status-quo"
           ? t("table.moment.verdict.statusQuo", { rule, option: moment.adopted, title: moment.title })
           : t("table.moment.verdict.adopted", { rule, option: moment.adopted, title: moment.title, how: t(`table.moment.how.${moment.by}`) });
-      return moment.blockedBy.length > 0 ? `${said} ${t("table.moment.verdict.blocked", { roles: list(moment.blockedBy.map(name)) })}` : said;
+      return moment.blockedBy.length > 0 ? `${said} ${t("table.moment.verdict.blocked")}` : said;
     }
     case "payoffs":
       return t("table.moment.payoffs", { option: moment.option, list: list(moment.payoffs.map((p) => t("table.moment.payoff", { role: name(p.role), ...signed(p.payoff) }))) });

@@ -271,6 +271,7 @@ const messages = {
 
   "outcome.heading": "Outcome: {dossier}",
   "outcome.adopted": "Adopted: {option}",
+  "outcome.statusQuo": "No agreement: {option} stays",
   "outcome.by.consensus": "Adopted by consensus: no sustained objection in the room.",
   "outcome.by.vote": "Adopted by vote ({rule}).",
   "outcome.by.status-quo": "Nothing reached the bar, so the status quo stands ({rule}).",

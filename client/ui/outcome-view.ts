@@ -24,7 +24,7 @@ export function outcomeSection(view: MatchView, tables: TableView[], myRole: str
         "div",
         { "data-key": `t${table.index}`, class: "outcome__table reveal" },
         tables.length > 1 ? h("h3", null, t("outcome.table", { table: table.index + 1 }), " · ", t(`rule.short.${table.rule}`)) : null,
-        h("p", { class: "outcome__adopted", "data-testid": "adopted" }, h("strong", null, t("outcome.adopted", { option: `${decision.adopted} — ${optionTitle(dossier, decision.adopted)}` }))),
+        h("p", { class: "outcome__adopted", "data-testid": "adopted" }, h("strong", null, t(decision.by === "status-quo" ? "outcome.statusQuo" : "outcome.adopted", { option: `${decision.adopted} — ${optionTitle(dossier, decision.adopted)}` }))),
         h("p", { class: "outcome__how" }, t(`outcome.by.${decision.by}`, { rule: t(`rule.short.${decision.rule}`) })),
         decision.by === "status-quo" ? whyNotAdopted(view, table) : null,
         rider ? h("p", null, t("outcome.rider", { title: rider.title })) : null,

@@ -263,6 +263,7 @@ export const general = {
   "rule.explain.R4": "{count, plural, one {Nur die Regierung stimmt ab} other {Nur die # Regierungen stimmen ab}} ({names}), ein Staat, eine Stimme.",
   "outcome.heading": "Ergebnis: {dossier}",
   "outcome.adopted": "Beschlossen: {option}",
+  "outcome.statusQuo": "Keine Einigung: {option} bleibt",
   "outcome.by.consensus": "Im Konsens beschlossen: Niemand im Saal hat einen Einwand aufrechterhalten.",
   "outcome.by.vote": "Durch Abstimmung beschlossen ({rule}).",
   "outcome.by.status-quo": "Keine Option hat die Hürde geschafft, also bleibt alles, wie es ist ({rule}).",

@@ -263,6 +263,7 @@ export const general = {
   "rule.explain.R4": "{count, plural, one {Solo vota el gobierno} other {Solo votan los # gobiernos}} ({names}), un Estado, un voto.",
   "outcome.heading": "Resultado: {dossier}",
   "outcome.adopted": "Aprobado: {option}",
+  "outcome.statusQuo": "Sin acuerdo: sigue {option}",
   "outcome.by.consensus": "Aprobado por consenso: nadie en la sala mantuvo una objeción.",
   "outcome.by.vote": "Aprobado por votación ({rule}).",
   "outcome.by.status-quo": "Ninguna opción alcanzó lo necesario, así que todo sigue como está ({rule}).",

@@ -264,6 +264,7 @@ export const general = {
   "rule.explain.R4": "{count, plural, one {Seul le gouvernement vote} other {Seuls les # gouvernements votent}} ({names}), un État une voix.",
   "outcome.heading": "Résultat : {dossier}",
   "outcome.adopted": "Adopté : {option}",
+  "outcome.statusQuo": "Pas d’accord : {option} reste",
   "outcome.by.consensus": "Adopté par consensus : aucune objection maintenue dans la salle.",
   "outcome.by.vote": "Adopté par vote ({rule}).",
   "outcome.by.status-quo": "Aucune option n’a atteint le seuil : tout reste comme avant ({rule}).",

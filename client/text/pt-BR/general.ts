@@ -263,6 +263,7 @@ export const general = {
   "rule.explain.R4": "{count, plural, one {Só o governo vota} other {Só os # governos votam}} ({names}), um Estado, um voto.",
   "outcome.heading": "Resultado: {dossier}",
   "outcome.adopted": "Aprovada: {option}",
+  "outcome.statusQuo": "Sem acordo: {option} continua",
   "outcome.by.consensus": "Aprovada por consenso: ninguém na sala manteve uma objeção.",
   "outcome.by.vote": "Aprovada por votação ({rule}).",
   "outcome.by.status-quo": "Nenhuma opção chegou lá, então fica tudo como está ({rule}).",
