@@ -210,7 +210,7 @@ export function positionsOf(view: MatchView, positions: Record<string, Record<st
 }
 
 /**
- * The same stances grouped for the projector: "✓ Support: TECH, USG and IP", one line per
+ * The same stances grouped for the projector: "✓ Support" and the roles that support, one line per
  * stance, so nine delegations on four options stay a few lines a room can count at a glance
  * (a chip per delegation took three lines per option and pushed the last option off 1080 lines).
  */
