@@ -4,6 +4,7 @@
 // device's language, falling back to the scenario's words for anything not translated. Views
 // are immutable and share unchanged parts, so the result is memoised by identity: a screen
 // that compares parts with === still sees only what changed.
+import { localiseDossier, localiseLesson, pick, pickList } from "../../shared/scenario/localise.js";
 import type { ScenarioTexts } from "../../shared/scenario/translations.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
@@ -11,9 +12,6 @@ import type { ScenarioSummary } from "../../shared/protocol/scenarios.js";
 type Scenario = MatchView["scenario"];
 type Briefing = NonNullable<MatchView["briefing"]>;
 
-const pick = <T>(translated: T | undefined, original: T): T => translated ?? original;
-/** A translated list replaces the original only when it is whole. */
-const pickList = (translated: string[] | undefined, original: string[]): string[] => (translated && translated.length === original.length ? translated : original);
 
 export function localiseScenario(scenario: Scenario, language: string): Scenario {
   const texts: ScenarioTexts | undefined = scenario.translations[language];
@@ -36,27 +34,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
         publicInterestCase: role.publicInterestCase === null ? null : pick(t.publicInterestCase, role.publicInterestCase),
       };
     }),
-    dossiers: scenario.dossiers.map((dossier) => {
-      const t = texts.dossiers?.[dossier.id];
-      if (!t) return dossier;
-      return {
-        ...dossier,
-        title: pick(t.title, dossier.title),
-        question: pick(t.question, dossier.question),
-        venue: { city: pick(t.venue?.city, dossier.venue.city), region: pick(t.venue?.region, dossier.venue.region), meeting: pick(t.venue?.meeting, dossier.venue.meeting) },
-        subScoreLabels: pickList(t.subScoreLabels, dossier.subScoreLabels),
-        options: dossier.options.map((option) => {
-          const o = t.options?.[option.id];
-          if (!o) return option;
-          return {
-            ...option,
-            title: pick(o.title, option.title),
-            summary: pick(o.summary, option.summary),
-            ...(option.subScoreReasons ? { subScoreReasons: pickList(o.subScoreReasons, option.subScoreReasons) } : {}),
-          };
-        }),
-      };
-    }),
+    dossiers: scenario.dossiers.map((dossier) => localiseDossier(dossier, texts.dossiers?.[dossier.id])),
     houses: scenario.houses.map((house, i) => ({ ...house, name: pick(texts.houses?.[i], house.name) })),
     rider: scenario.rider
       ? {
@@ -66,14 +44,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
         }
       : null,
     whatHappened: pickList(texts.whatHappened, scenario.whatHappened),
-    lesson: scenario.lesson
-      ? {
-          argument: pickList(texts.lesson?.argument, scenario.lesson.argument),
-          objectives: pickList(texts.lesson?.objectives, scenario.lesson.objectives),
-          // Terms and meanings travel together: a glossary is shown in one language, never mixed.
-          glossary: texts.lesson?.glossary && texts.lesson.glossary.length === scenario.lesson.glossary.length ? texts.lesson.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) : scenario.lesson.glossary,
-        }
-      : null,
+    lesson: scenario.lesson ? localiseLesson(scenario.lesson, texts.lesson) : null,
   };
 }
 

@@ -6,9 +6,57 @@
 // these outputs go to the match's teacher only. (Screens localise their views themselves, from
 // the public overlay: client/text/scenario-texts.ts.)
 import type { Scenario } from "./schema.js";
+import type { ScenarioTexts } from "./translations.js";
 
-const pick = <T>(translated: T | undefined, original: T): T => translated ?? original;
-const pickList = (translated: string[] | undefined, original: string[]): string[] => (translated && translated.length === original.length ? translated : original);
+/** The translation when the overlay gives one, else the scenario's own words. */
+export const pick = <T>(translated: T | undefined, original: T): T => translated ?? original;
+/** A translated list replaces the original only when it is whole. */
+export const pickList = (translated: string[] | undefined, original: string[]): string[] => (translated && translated.length === original.length ? translated : original);
+
+type DossierTexts = NonNullable<ScenarioTexts["dossiers"]>[string];
+type LessonTexts = ScenarioTexts["lesson"];
+
+/** The words a dossier has in the scenario and in a view alike (the view's carries no numbers). */
+interface DossierWords {
+  title: string;
+  question: string;
+  venue: { city: string; region: string; meeting: string };
+  subScoreLabels: string[];
+  options: { id: string; title: string; summary: string; subScoreReasons?: string[] }[];
+}
+
+/** One dossier in the overlay's words; used here and by the screens (client/text/scenario-texts.ts). */
+export function localiseDossier<D extends DossierWords>(dossier: D, t: DossierTexts | undefined): D {
+  if (!t) return dossier;
+  return {
+    ...dossier,
+    title: pick(t.title, dossier.title),
+    question: pick(t.question, dossier.question),
+    venue: { ...dossier.venue, city: pick(t.venue?.city, dossier.venue.city), region: pick(t.venue?.region, dossier.venue.region), meeting: pick(t.venue?.meeting, dossier.venue.meeting) },
+    subScoreLabels: pickList(t.subScoreLabels, dossier.subScoreLabels),
+    options: dossier.options.map((option) => {
+      const o = t.options?.[option.id];
+      if (!o) return option;
+      return {
+        ...option,
+        title: pick(o.title, option.title),
+        summary: pick(o.summary, option.summary),
+        ...(option.subScoreReasons ? { subScoreReasons: pickList(o.subScoreReasons, option.subScoreReasons) } : {}),
+      };
+    }),
+  };
+}
+
+type Lesson = NonNullable<Scenario["lesson"]>;
+
+/** The lesson block in the overlay's words; the glossary only whole: it is shown in one language, never mixed. */
+export function localiseLesson(lesson: Lesson, t: LessonTexts): Lesson {
+  return {
+    argument: pickList(t?.argument, lesson.argument),
+    objectives: pickList(t?.objectives, lesson.objectives),
+    glossary: t?.glossary && t.glossary.length === lesson.glossary.length ? t.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) : lesson.glossary,
+  };
+}
 
 export function localiseScenario(scenario: Scenario, language: string): Scenario {
   const texts = scenario.translations?.[language];
@@ -32,27 +80,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
         knowledge: { ...role.knowledge, notes: pickList(t.notes, role.knowledge.notes) },
       };
     }),
-    dossiers: scenario.dossiers.map((dossier) => {
-      const t = texts.dossiers?.[dossier.id];
-      if (!t) return dossier;
-      return {
-        ...dossier,
-        title: pick(t.title, dossier.title),
-        question: pick(t.question, dossier.question),
-        venue: { ...dossier.venue, city: pick(t.venue?.city, dossier.venue.city), region: pick(t.venue?.region, dossier.venue.region), meeting: pick(t.venue?.meeting, dossier.venue.meeting) },
-        subScoreLabels: pickList(t.subScoreLabels, dossier.subScoreLabels),
-        options: dossier.options.map((option) => {
-          const o = t.options?.[option.id];
-          if (!o) return option;
-          return {
-            ...option,
-            title: pick(o.title, option.title),
-            summary: pick(o.summary, option.summary),
-            ...(option.subScoreReasons ? { subScoreReasons: pickList(o.subScoreReasons, option.subScoreReasons) } : {}),
-          };
-        }),
-      };
-    }),
+    dossiers: scenario.dossiers.map((dossier) => localiseDossier(dossier, texts.dossiers?.[dossier.id])),
     houses: scenario.houses.map((house, i) => ({ ...house, name: pick(texts.houses?.[i], house.name) })),
     ...(scenario.rider
       ? { rider: { ...scenario.rider, title: pick(texts.rider?.title, scenario.rider.title), options: scenario.rider.options.map((o) => ({ ...o, title: pick(texts.rider?.options?.[o.id]?.title, o.title) })) } }
@@ -61,12 +89,7 @@ export function localiseScenario(scenario: Scenario, language: string): Scenario
     whatHappened: pickList(texts.whatHappened, scenario.whatHappened),
     ...(scenario.lesson
       ? {
-          lesson: {
-            argument: pickList(texts.lesson?.argument, scenario.lesson.argument),
-            objectives: pickList(texts.lesson?.objectives, scenario.lesson.objectives),
-            // Terms and meanings together, and only whole: a glossary is printed in one language.
-            glossary: texts.lesson?.glossary && texts.lesson.glossary.length === scenario.lesson.glossary.length ? texts.lesson.glossary.map((g) => ({ term: g.term!, meaning: g.meaning! })) : scenario.lesson.glossary,
-          },
+          lesson: localiseLesson(scenario.lesson, texts.lesson),
         }
       : {}),
   };
