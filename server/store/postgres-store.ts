@@ -9,6 +9,7 @@ import pg from "pg";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
 import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink, type StoredScenario } from "./match-store.js";
 import { MIGRATIONS } from "./postgres-migrations.js";
+import { tablesOf, toStoredScenario, type ScenarioRow } from "./rows.js";
 
 /** Any 64-bit constant: every process takes this advisory lock while it migrates. */
 const MIGRATION_LOCK = 7_262_019_015;
@@ -54,28 +55,6 @@ function toHeader(r: HeaderRow): MatchHeader {
     endedAt: r.ended_at,
     teacherTokenHash: r.teacher_token_hash,
   };
-}
-
-interface ScenarioRow {
-  id: string;
-  title: string;
-  version: number;
-  json: string;
-  uploaded_at: number;
-}
-
-const toStoredScenario = (r: ScenarioRow): StoredScenario => ({ id: r.id, title: r.title, version: r.version, json: r.json, uploadedAt: r.uploaded_at });
-
-/** Tables and rules from the settings JSON (validated when the match was created). */
-function tablesOf(settings: string): { tables: number; rules: string[] } {
-  try {
-    const s = JSON.parse(settings) as { tables?: unknown; rules?: unknown };
-    const tables = typeof s.tables === "number" ? s.tables : 1;
-    const rules = Array.isArray(s.rules) ? s.rules.map(String) : ["R1"];
-    return { tables, rules: Array.from({ length: tables }, (_, i) => rules[Math.min(i, rules.length - 1)] ?? "R1") };
-  } catch {
-    return { tables: 1, rules: [] };
-  }
 }
 
 const HEADER_COLUMNS = "code, created_at, class_label, settings, scenario_id, scenario_version, rules_version, seed, status, started_at, ended_at, teacher_token_hash, imported";

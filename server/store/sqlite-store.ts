@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { buildRecord, type MatchRecord, type RecordedEvent } from "../../shared/replay/record.js";
 import { AppendConflict, type ImportOrigin, type MatchHeader, type MatchStatus, type MatchStore, type MatchSummary, type NewEvent, type ReplayLink, type StoredScenario } from "./match-store.js";
+import { tablesOf, toStoredScenario, type ScenarioRow } from "./rows.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -88,28 +89,6 @@ function toHeader(r: HeaderRow): MatchHeader {
     endedAt: r.ended_at,
     teacherTokenHash: r.teacher_token_hash,
   };
-}
-
-interface ScenarioRow {
-  id: string;
-  title: string;
-  version: number;
-  json: string;
-  uploaded_at: number;
-}
-
-const toStoredScenario = (r: ScenarioRow): StoredScenario => ({ id: r.id, title: r.title, version: r.version, json: r.json, uploadedAt: r.uploaded_at });
-
-/** Tables and rules from the settings JSON (validated when the match was created). */
-function tablesOf(settings: string): { tables: number; rules: string[] } {
-  try {
-    const s = JSON.parse(settings) as { tables?: unknown; rules?: unknown };
-    const tables = typeof s.tables === "number" ? s.tables : 1;
-    const rules = Array.isArray(s.rules) ? s.rules.map(String) : ["R1"];
-    return { tables, rules: Array.from({ length: tables }, (_, i) => rules[Math.min(i, rules.length - 1)] ?? "R1") };
-  } catch {
-    return { tables: 1, rules: [] };
-  }
 }
 
 export class SqliteMatchStore implements MatchStore {
