@@ -32,6 +32,12 @@ export class DebriefController {
   #unsubscribe: () => void;
   #unbindKeys: () => void;
   #announced: string | null = null;
+  /**
+   * Where the teacher last asked to go, until that step is answered. Steps are counted from
+   * here, not from the view: a clicker pressed twice before the first patch arrives moves two
+   * parts, and a press right after a step is not computed from the part the class just left.
+   */
+  #asked: { card: number; part: number } | null = null;
 
   constructor(readonly session: MatchSession) {
     this.#unsubscribe = session.subscribe(() => this.#sync());
@@ -177,18 +183,33 @@ export class DebriefController {
   /** Shows a card from its first part. */
   jump = (card: number) => this.show(card, 0);
 
-  show = (card: number, part: number) => {
+  show = async (card: number, part: number): Promise<boolean> => {
     const to = Math.max(0, Math.min(this.total - 1, card));
     const toPart = Math.max(0, Math.min(this.partsOfCard(to).length - 1, part));
-    if (this.audience !== "teacher" || (to === this.card && toPart === this.part)) return Promise.resolve(false);
-    return this.session.act("debrief-card", { type: "ShowDebriefCard", card: to, part: toPart });
+    const from = this.#stepFrom();
+    if (this.audience !== "teacher" || (to === from.card && toPart === from.part)) return false;
+    const asked = { card: to, part: toPart };
+    this.#asked = asked;
+    // act() settles once the reply and the patch that shows the step are in (or it failed).
+    const ok = await this.session.act("debrief-card", { type: "ShowDebriefCard", card: to, part: toPart });
+    if (this.#asked === asked) this.#asked = null;
+    return ok;
   };
 
-  /** The next part of the card, then the first part of the next card. */
-  next = () => (this.part < this.parts.length - 1 ? this.show(this.card, this.part + 1) : this.show(this.card + 1, 0));
+  /** The next part of the card, then the first part of the next card; nothing after the last. */
+  next = () => {
+    const { card, part } = this.#stepFrom();
+    const parts = this.partsOfCard(card).length;
+    if (part < parts - 1) return this.show(card, part + 1);
+    return card < this.total - 1 ? this.show(card + 1, 0) : Promise.resolve(false);
+  };
 
-  /** The previous part, then the last part of the previous card. */
-  previous = () => (this.part > 0 ? this.show(this.card, this.part - 1) : this.show(this.card - 1, this.partsOfCard(Math.max(0, this.card - 1)).length - 1));
+  /** The previous part, then the last part of the previous card; nothing before the first. */
+  previous = () => {
+    const { card, part } = this.#stepFrom();
+    if (part > 0) return this.show(card, part - 1);
+    return card > 0 ? this.show(card - 1, this.partsOfCard(card - 1).length - 1) : Promise.resolve(false);
+  };
 
   showNicknames = (shown: boolean) => this.session.act("debrief-names", { type: "ShowNicknames", shown });
 
@@ -268,6 +289,11 @@ export class DebriefController {
   }
 
   // ---- inside ------------------------------------------------------------------------------
+
+  /** The step still on its way, else the part on show. */
+  #stepFrom(): { card: number; part: number } {
+    return this.#asked ?? { card: this.card, part: this.part };
+  }
 
   #sync(): void {
     if (this.view?.status !== "ended") return;
