@@ -37,11 +37,7 @@ export class MapScene extends StageSceneBase {
     this.still.release();
     this.#draw(model);
     this.still.bake(prepareMapMoments(this, model, moments));
-    const generation = this.motion.generation;
-    return playMapMoments(this, model, moments).then(() => {
-      // Everything is at rest (the trips' planes landed): one texture again, unless a newer change took over.
-      if (generation === this.motion.generation && this.sys.isActive()) this.still.bake(new Set());
-    });
+    return this.playAndSettle(moments, playMapMoments(this, model, moments));
   }
 
   /** Where a role's wallet is on its ticket: coins fly to and from here. */

@@ -102,14 +102,14 @@ export class Retained {
       created = true;
       return this.#scene.add.text(x, y, words, this.#style(look));
     });
-    // A new text is drawn once, by its constructor, already in its style, resolution and wrap:
-    // setting them again would draw its canvas three more times (each setter redraws), which
-    // made the room's first frame after travel stall on a slow phone.
+    // Every setter of a Phaser text redraws its canvas. A new text is drawn once, by its
+    // constructor, already in its style, resolution and wrap; a new look is one `setStyle` (the
+    // style carries the resolution and the wrap, so no further setter is needed), and new words
+    // one more draw. Drawing a text four times made the first frame of a moment stall on a
+    // slow phone (a ticket's status changes its words and its colour when travel closes).
     if (created) this.#looks.set(key, style);
     else if (this.#looks.get(key) !== style) {
       text.setStyle(this.#style(look));
-      text.setResolution(this.resolution);
-      if (look.wrap) text.setWordWrapWidth(look.wrap, true);
       this.#looks.set(key, style);
     }
     if (text.text !== words) text.setText(words);
@@ -126,7 +126,8 @@ export class Retained {
       stroke: look.stroke?.colour,
       strokeThickness: look.stroke?.width ?? 0,
       resolution: this.resolution,
-      ...(look.wrap ? { wordWrap: { width: look.wrap, useAdvancedWrap: true } } : {}),
+      // Always given, so a look without a wrap undoes an earlier one (a missing key keeps the old value).
+      wordWrap: { width: look.wrap, useAdvancedWrap: true },
     };
   }
 }

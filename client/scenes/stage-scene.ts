@@ -68,10 +68,38 @@ export abstract class StageSceneBase extends Phaser.Scene implements StageScene 
 
   create(): void {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      if (this.#settle) this.events.off(Phaser.Scenes.Events.UPDATE, this.#settle);
+      this.#settle = null;
       this.shutdown();
       this.#motion.cancel();
       this.still.destroy();
       this.r.clear();
+    });
+  }
+
+  /** The still layer's bake once the moments have played, waiting for the scene's next update. */
+  #settle: (() => void) | null = null;
+
+  /**
+   * Plays `moments` (their objects already left out of the still layer) and, once they have
+   * played, bakes the still layer again on the scene's next update — so whatever they moved is
+   * one texture again. Nothing played, nothing to bake: the layer baked before the moments is
+   * already the table at rest (baking it twice was a second full render per change). A scene
+   * stopped before its next update (the map as the room opens after the trips) is never drawn
+   * again, so it is not baked again either.
+   */
+  protected playAndSettle(moments: readonly Moment[], played: Promise<void>): Promise<void> {
+    const generation = this.motion.generation;
+    return played.then(() => {
+      if (moments.length === 0 || generation !== this.motion.generation || !this.sys.isActive()) return;
+      if (this.#settle) this.events.off(Phaser.Scenes.Events.UPDATE, this.#settle);
+      const settle = () => {
+        this.#settle = null;
+        // A newer change took over (it bakes for itself), or the scene stopped meanwhile.
+        if (generation === this.motion.generation && this.sys.isActive()) this.still.bake(new Set());
+      };
+      this.#settle = settle;
+      this.events.once(Phaser.Scenes.Events.UPDATE, settle);
     });
   }
 

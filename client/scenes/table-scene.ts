@@ -51,11 +51,7 @@ export class RoomScene extends StageSceneBase {
     this.still.release();
     this.#draw(model);
     this.still.bake(prepareRoomMoments(this, moments));
-    const generation = this.motion.generation;
-    return playRoomMoments(this, model, moments).then(() => {
-      // Everything is at rest: one texture again, unless a newer change took over.
-      if (generation === this.motion.generation && this.sys.isActive()) this.still.bake(new Set());
-    });
+    return this.playAndSettle(moments, playRoomMoments(this, model, moments));
   }
 
   #openBubble(id: string | undefined, role: string, text: string, remote: boolean): void {

@@ -5,6 +5,15 @@
 // (travel closing, the outcome), while drawing continuously, and while nothing changes.
 // Medians of several runs against the real server on loopback. BENCH_PROFILE=DIR writes the
 // page's CPU profile of the travel and outcome animations (an unminified build) to DIR.
+// For work on the travel animation: BENCH_ONLY=travel measures only that (three fresh
+// matches), BENCH_FRAMES=1 prints each run's frame gaps in order, and BENCH_TRACE=PREFIX writes
+// a Chrome trace of each run (every process: the GPU process is where the stalls were).
+//
+// Read the frame gaps with this in mind: headless Chromium with SwiftShader composites the page
+// only when its DOM repaints (the phase clock, once a second), never for the WebGL canvas alone,
+// and SwiftShader runs the canvas's queued frames at that moment — so a second of table frames
+// is paid as one stall of 100–250 ms in the GPU process (SkiaOutputSurfaceImplOnGpu::SwapBuffers
+// in the trace). A browser showing the page on a screen composites every frame instead.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -118,7 +127,7 @@ const framesWhileAnimating = `new Promise((resolve) => {
     const animating = window.__e2e && window.__e2e.animating === true;
     if (animating && first === null && loop()) { first = loop().frame; start = now; last = now; }
     if (first !== null) { gaps.push(now - last); last = now; }
-    if (!animating && first !== null) { resolve({ fps: ((loop().frame - first) * 1000) / (now - start), ms: now - start, gaps: gaps.sort((a, b) => b - a).slice(0, 5).map(Math.round) }); return; }
+    if (!animating && first !== null) { window.__frameGaps = gaps.map(Math.round); resolve({ fps: ((loop().frame - first) * 1000) / (now - start), ms: now - start, gaps: [...gaps].sort((a, b) => b - a).slice(0, 5).map(Math.round) }); return; }
     if (now > deadline) { resolve(null); return; }
     requestAnimationFrame(step);
   };
@@ -210,10 +219,14 @@ async function matchWithBrowser(browser: Browser, server: GameServer) {
 async function travelCloses(browser: Browser, server: GameServer, last: boolean) {
   const match = await matchWithBrowser(browser, server);
   const trips = match.page.evaluate<AnimationRate | null>(framesWhileAnimating);
+  const tracing = process.env.BENCH_TRACE ? `${process.env.BENCH_TRACE}-${Date.now()}.json` : null;
+  if (tracing) await browser.startTracing(match.page, { path: tracing, screenshots: false, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame", "gpu", "viz", "cc", "blink", "v8", "toplevel", "benchmark", "renderer.scheduler"] });
   await profileStart(match.cdp);
   await match.seated.advance();
   const rate = await trips;
+  if (tracing) await browser.stopTracing();
   await profileStop(match.cdp, "travel");
+  if (process.env.BENCH_FRAMES) console.log(`  travel closing: ${rate?.fps.toFixed(1)} fps, frame gaps (ms) in order: ${JSON.stringify(await match.page.evaluate("window.__frameGaps"))}`);
   await match.page.waitForFunction(tableDrawn, undefined, { timeout: 120_000 });
   if (!last) {
     await match.close();
@@ -299,6 +312,10 @@ export async function benchClient(): Promise<void> {
   await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: dist, emptyOutDir: true, ...(profileDir ? { minify: false } : {}) }, logLevel: "warn" });
   const [server, browser] = await Promise.all([startGameServer(dist), launchChromium()]);
   try {
+    if (process.env.BENCH_ONLY === "travel") {
+      for (let i = 0; i < 3; i++) await travelCloses(browser, server, false);
+      return;
+    }
     await measureBytes(browser, server);
     await measureCatalogs(dist);
     await measureJoinForm(browser, server);
