@@ -10,10 +10,10 @@
 // a Chrome trace of each run (every process: the GPU process is where the stalls were).
 //
 // Read the frame gaps with this in mind: headless Chromium with SwiftShader composites the page
-// only when its DOM repaints (the phase clock, once a second), never for the WebGL canvas alone,
-// and SwiftShader runs the canvas's queued frames at that moment — so a second of table frames
-// is paid as one stall of 100–250 ms in the GPU process (SkiaOutputSurfaceImplOnGpu::SwapBuffers
-// in the trace). A browser showing the page on a screen composites every frame instead.
+// only when its DOM repaints (the phase clock, once a second), not for the WebGL canvas alone,
+// and the canvas's queued frames are rendered at that moment — so about a second of table
+// frames is paid as one stall of 100–250 ms in the GPU process (SkiaOutputSurfaceImplOnGpu::
+// SwapBuffers in the trace), and those stalls grow with the table's GPU work per frame.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
