@@ -178,15 +178,29 @@ export class RoomScene extends StageSceneBase {
     const c = tableCentre();
     const { width, height, titleSize, lineSize } = L.verdict;
     const statusQuo = v.by === "status-quo";
-    this.r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay)).setPosition(c.x, L.verdict.y).setSize(width, height).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
+    const card = this.r.keep("verdict:card", () => this.add.rectangle(c.x, L.verdict.y, width, height).setDepth(depth.overlay));
     const title = statusQuo ? t("table.verdict.statusQuo", { option: v.adopted }) : t("table.verdict.adopted", { option: v.adopted });
-    this.r.text("verdict:title", c.x, L.verdict.y - 62, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain, wrap: width - 40 }).setDepth(depth.overlay);
-    this.r.text("verdict:option", c.x, L.verdict.y - 10, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }).setDepth(depth.overlay);
     const how = t(`table.verdict.how.${v.by}`, { rule: t(`rule.short.${v.rule}` as "rule.short.R1") });
     // Who objected to what is on the screen beside the table, option by option; one list of
     // every objector under "A1 stays" read as if they had all blocked the status quo.
     const blocked = v.blockedBy.length > 0 ? `\n${t("table.verdict.blocked")}` : "";
-    this.r.text("verdict:how", c.x, L.verdict.y + 52, how + blocked, { size: lineSize, colour: colours.inkMuted, wrap: width - 40 }).setDepth(depth.overlay);
+    const lines = [
+      this.r.text("verdict:title", c.x, 0, title, { size: titleSize, bold: true, colour: statusQuo ? colours.loss : colours.gain, wrap: width - 40 }),
+      this.r.text("verdict:option", c.x, 0, v.adoptedTitle, { size: lineSize, bold: true, wrap: width - 40 }),
+      this.r.text("verdict:how", c.x, 0, how + blocked, { size: lineSize, colour: colours.inkMuted, wrap: width - 40 }),
+    ];
+    // The card grows with its lines (a long option title, a language whose words are longer),
+    // centred where it always stands, so no line sits on its edge.
+    const padding = 24;
+    const gap = 10;
+    const content = lines.reduce((sum, line) => sum + line.height, 0) + gap * (lines.length - 1);
+    const cardHeight = Math.max(height, content + 2 * padding);
+    let y = L.verdict.y - content / 2;
+    for (const line of lines) {
+      line.setY(y + line.height / 2).setDepth(depth.overlay);
+      y += line.height + gap;
+    }
+    card.setPosition(c.x, L.verdict.y).setSize(width, cardHeight).setFillStyle(colourNumber("#FFFDF5")).setStrokeStyle(6, colourNumber(statusQuo ? colours.loss : colours.gain)).setRounded(14);
   }
 
   #drawBubble(model: TableModel): void {

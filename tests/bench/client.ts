@@ -5,7 +5,7 @@
 // (travel closing, the outcome), while drawing continuously, and while nothing changes.
 // Medians of several runs against the real server on loopback. BENCH_PROFILE=DIR writes the
 // page's CPU profile of the travel and outcome animations (an unminified build) to DIR.
-// For work on the travel animation: BENCH_ONLY=travel measures only that (three fresh
+// For work on the travel animation: BENCH_ONLY=travel measures only that (five fresh
 // matches), BENCH_FRAMES=1 prints each run's frame gaps in order, and BENCH_TRACE=PREFIX writes
 // a Chrome trace of each run (every process: the GPU process is where the stalls were).
 //
@@ -235,7 +235,7 @@ async function travelCloses(browser: Browser, server: GameServer, last: boolean)
   return { match, rate };
 }
 
-const travelRuns = 3;
+const travelRuns = 5;
 
 async function measureTable(browser: Browser, server: GameServer): Promise<void> {
   const trips: AnimationRate[] = [];
@@ -313,7 +313,7 @@ export async function benchClient(): Promise<void> {
   const [server, browser] = await Promise.all([startGameServer(dist), launchChromium()]);
   try {
     if (process.env.BENCH_ONLY === "travel") {
-      for (let i = 0; i < 3; i++) await travelCloses(browser, server, false);
+      for (let i = 0; i < travelRuns; i++) await travelCloses(browser, server, false);
       return;
     }
     await measureBytes(browser, server);
