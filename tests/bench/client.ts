@@ -7,7 +7,7 @@
 // Medians of several runs against the real server on loopback. BENCH_PROFILE=DIR writes the
 // page's CPU profile of the travel and outcome animations (an unminified build) to DIR.
 // For work on the travel animation: BENCH_ONLY=travel measures only that (five fresh
-// matches; BENCH_THROTTLE=1 without the throttle), BENCH_FRAMES=1 prints each run's frame gaps in order and the CPU time Chromium's
+// matches; BENCH_THROTTLE=1 without the throttle, BENCH_SIZE=projector on another screen), BENCH_FRAMES=1 prints each run's frame gaps in order and the CPU time Chromium's
 // processes spent on it (steadier than frame rates on a loaded machine), and BENCH_TRACE=PREFIX writes
 // a Chrome trace of each run (every process: the GPU process is where the stalls were).
 //
@@ -25,7 +25,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { follow } from "../helpers/sync-client.js";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { build } from "vite";
-import { findChromium, launchChromium, openPage } from "../helpers/browser.js";
+import { findChromium, launchChromium, openPage, screenSizeNames, type ScreenSizeName } from "../helpers/browser.js";
 import { startGameServer, type GameServer } from "../e2e/game-server.js";
 import { measureCatalogs } from "./catalogs.js";
 import { report, summarise } from "./measure.js";
@@ -45,7 +45,7 @@ async function gzipSizeOf(file: string): Promise<number> {
 /** How a measurement names its CPU: throttled like a slow phone, or this machine as it is. */
 const cpuLabel = (rate: number) => (rate === 1 ? "no throttling" : `CPU ÷${rate}`);
 
-async function throttled(browser: Browser, size: "phone" | "projector" = "phone", rate = throttleRate): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+async function throttled(browser: Browser, size: ScreenSizeName = "phone", rate = throttleRate): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const { context, page } = await openPage(browser, size);
   const cdp = await context.newCDPSession(page);
   if (rate !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
@@ -248,7 +248,7 @@ async function chromiumCpu(): Promise<Record<string, number>> {
 /** A 40-player match whose 40th player is a browser page (throttled by `rate`), on the travel map. */
 async function matchWithBrowser(browser: Browser, server: GameServer, rate: number) {
   const seated = await fortyPlayerMatch(server);
-  const page = await throttled(browser, "phone", rate);
+  const page = await throttled(browser, travelPage, rate);
   await page.page.goto(`${server.url}join/${seated.match.code}?e2e=1`);
   await page.page.getByLabel("Your nickname").fill("Bench browser");
   await page.page.getByRole("button", { name: "Join", exact: true }).click();
@@ -283,6 +283,8 @@ async function travelCloses(browser: Browser, server: GameServer, last: boolean,
 }
 
 const travelRuns = 5;
+/** The page the travel animation is measured on: a phone (BENCH_SIZE=handset or projector for the others). */
+const travelPage: ScreenSizeName = screenSizeNames.find((name) => name === process.env.BENCH_SIZE) ?? "phone";
 
 /**
  * The table in a 40-player match, its page throttled by `rate`. With the throttle (4, a phone
