@@ -16,6 +16,10 @@
 // and the canvas's queued frames are rendered at that moment — so about a second of table
 // frames is paid as one stall of 100–250 ms in the GPU process (SkiaOutputSurfaceImplOnGpu::
 // SwapBuffers in the trace), and those stalls grow with the table's GPU work per frame.
+// On a projector-sized page (BENCH_SIZE=projector) the page is composited at every frame, and
+// composing 1920×1080 in SwiftShader costs the GPU process about 60 ms of CPU a frame, so it
+// animates at 5–15 fps on these GPU-less machines while the table's own drawing takes 0.1–2 ms
+// a frame (gl.finish() after each frame): that figure measures the machine's compositor.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
