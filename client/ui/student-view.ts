@@ -46,9 +46,15 @@ export function renderStudentTop(ctrl: StudentController): Child[] {
             talking
               ? h(
                   "button",
-                  { type: "button", class: "jump", "data-testid": "messages-button", "aria-label": unread ? t("student.messagesUnread", { count: unread }) : t("student.messages"), onclick: ctrl.openMessages },
+                  // The name is what the button shows ("Messages 2"), so a student using voice
+                  // control can say what they see; the longer "Private messages: 2 unread" is its
+                  // description (a hidden element, which a description may point to and a name
+                  // does not include). (A label that did not contain the visible words failed axe's
+                  // label-content-name-mismatch whenever a message was unread.)
+                  { type: "button", class: "jump", "data-testid": "messages-button", "aria-describedby": "messages-button-about", onclick: ctrl.openMessages },
                   t("student.messagesShort"),
-                  unread ? h("span", { class: "jump__badge", "aria-hidden": "true", "data-testid": "unread-badge" }, String(unread)) : null,
+                  unread ? h("span", { class: "jump__badge", "data-testid": "unread-badge" }, String(unread)) : null,
+                  h("span", { hidden: true, id: "messages-button-about" }, unread ? t("student.messagesUnread", { count: unread }) : t("student.messages")),
                 )
               : null,
           )
