@@ -3,9 +3,11 @@
 // scenario, four long options with a news item, nine stances on four options — can still come
 // out taller than the screen. After each render the screen's type scale (the root font size,
 // 2.5vh × --projector-fit) steps down until the page fits, never so far that a text falls under
-// 20 px at 1080 lines (the small texts' own rules hold them at 1.852vh), and steps back up one
-// notch at a time when the content shrinks. Layout is read only on the projector, once or twice
-// per render while nothing overflows.
+// 20 px at 1080 lines (the small texts' own rules hold them at 1.852vh), and climbs back up as
+// far as the page still fits when there is room again: the content shrank, or the window grew
+// (the page opened on the laptop's 768 lines, then dragged to the 1080-line projector — one
+// notch per call left the projector's text small until enough renders had come by). Layout is
+// read only on the projector, once per render while the scale is at its designed size.
 
 const STEP = 0.03;
 /** Below this the body text itself (1rem) would fall under 20 px at 1080 lines. */
@@ -39,10 +41,14 @@ export function fitProjector(section: HTMLElement): void {
   const floorPx = (window.innerHeight * 20) / 1080;
   const tooSmall = () => smallestText(section) < floorPx - 0.05;
   if (!overflows()) {
-    if (fit >= 1) return;
-    const before = fit;
-    apply(Math.min(1, fit + STEP));
-    if (overflows()) apply(before);
+    while (fit < 1) {
+      const before = fit;
+      apply(Math.min(1, fit + STEP));
+      if (overflows()) {
+        apply(before);
+        return;
+      }
+    }
     return;
   }
   while (overflows() && fit - STEP >= SMALLEST_FIT) {

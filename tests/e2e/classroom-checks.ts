@@ -47,6 +47,45 @@ export function projectorFit(page: Page, minFontPx: number): Promise<FitReport> 
   }, minFontPx);
 }
 
+/**
+ * Resizes the projector's page to `size` and reports how it fits there (`minFontPx` as in
+ * projectorFit): measured after each of the next frames until the report is clean, for up to
+ * `withinMs`, so a screen that refits a frame or two after the resize event is not failed for
+ * being measured in between — and one that never fits fails with what the last frame showed.
+ */
+export async function fitAfterResize(page: Page, size: { width: number; height: number }, minFontPx: number, withinMs = 5_000): Promise<FitReport> {
+  await page.setViewportSize(size);
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const report = await projectorFit(page, minFontPx);
+    const clean = report.scrolls === null && report.small.length === 0 && report.outside.length === 0;
+    if (clean || Date.now() > deadline) return report;
+  }
+}
+
+/**
+ * The projector's type scale (--projector-fit, client/ui/projector-fit.ts) as it stands once the
+ * page has handled its resize to `size`: read in a resize listener added after the page's own,
+ * so right after the page's refit and before any later render could help. (The resize event
+ * can come a few frames after setViewportSize returns; it is waited for, not guessed.)
+ */
+export async function fitRightAfterResize(page: Page, size: { width: number; height: number }): Promise<number> {
+  await page.evaluate(() => {
+    const seen = ((window as unknown as { __resizes?: { height: number; fit: number }[] }).__resizes ??= []);
+    seen.length = 0;
+    if ((window as unknown as { __resizeWatched?: boolean }).__resizeWatched) return;
+    (window as unknown as { __resizeWatched?: boolean }).__resizeWatched = true;
+    window.addEventListener("resize", () => seen.push({ height: window.innerHeight, fit: Number(document.documentElement.style.getPropertyValue("--projector-fit") || 1) }));
+  });
+  await page.setViewportSize(size);
+  const fit = await page.waitForFunction(
+    (height) => (window as unknown as { __resizes: { height: number; fit: number }[] }).__resizes.find((r) => r.height === height)?.fit,
+    size.height,
+  );
+  return (await fit.jsonValue()) as number;
+}
+
 /** The element is rendered and lies entirely inside the viewport right now. */
 export async function onScreen(locator: Locator): Promise<boolean> {
   if (!(await locator.isVisible())) return false;

@@ -12,7 +12,7 @@ import { format } from "../helpers/messages.js";
 import { en } from "../../client/text/en.js";
 import { COMMAND, type Intent, type Reply } from "../../shared/protocol/intents.js";
 import { chromiumMissingMessage, findChromium, findSeriousAxeViolations, launchChromium, openPage, saveScreenshot, screenSizes } from "../helpers/browser.js";
-import { onScreen, projectorFit, visibleText } from "./classroom-checks.js";
+import { fitAfterResize, onScreen, visibleText } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 import { readFileSync } from "node:fs";
 
@@ -81,9 +81,7 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
   /** Every projector screen: fits 1080p (no text under 20 px) and 720p, without scrolling. */
   async function projectorFits(name: string): Promise<void> {
     for (const size of ["projector-720", "projector"] as const) {
-      await projector.setViewportSize({ width: screenSizes[size].width, height: screenSizes[size].height });
-      await projector.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const fit = await projectorFit(projector, size === "projector" ? 20 : 0);
+      const fit = await fitAfterResize(projector, screenSizes[size], size === "projector" ? 20 : 0);
       await saveScreenshot(projector, `class-${name}`, size);
       expect(fit, `${name} at ${size}`).toEqual({ scrolls: null, small: [], outside: [] });
     }

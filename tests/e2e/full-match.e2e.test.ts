@@ -22,7 +22,7 @@ import {
   type ScreenSizeName,
   screenSizes,
 } from "../helpers/browser.js";
-import { projectorFit, visibleText } from "./classroom-checks.js";
+import { fitAfterResize, fitRightAfterResize, visibleText } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
 
 const chromiumPath = findChromium();
@@ -72,8 +72,8 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
   /** A phone-sized student, for phone screenshots. */
   const phoneSeat = (preferred: string): Seat => (seat(preferred).size !== "chromebook" ? seat(preferred) : (students.find((s) => s.size === "handset") as Seat));
 
-  async function open(size: ScreenSizeName, path: string, label: string) {
-    const { context, page } = await openPage(browser, size);
+  async function open(size: ScreenSizeName, path: string, label: string, options: { reducedMotion?: boolean } = {}) {
+    const { context, page } = await openPage(browser, size, options);
     page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(`${label}: ${error.message}`));
@@ -106,9 +106,7 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
    */
   async function expectProjectorFits(name: string): Promise<void> {
     for (const size of ["projector-720", "projector"] as const) {
-      await projector.setViewportSize({ width: screenSizes[size].width, height: screenSizes[size].height });
-      await projector.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const fit = await projectorFit(projector, size === "projector" ? 20 : 0);
+      const fit = await fitAfterResize(projector, screenSizes[size], size === "projector" ? 20 : 0);
       await saveScreenshot(projector, name, size);
       expect(fit, `${name} at ${size}`).toEqual({ scrolls: null, small: [], outside: [] });
     }
@@ -166,7 +164,10 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     // The QR code is drawn once its image is made: wait for it rather than look at one instant.
     await teacher.getByRole("img", { name: en["host.qr"].replace("{code}", code) }).waitFor();
 
-    const big = await open("projector", `projector/${code}`, "projector");
+    // The projector runs from a school laptop with animations turned off (prefers-reduced-motion):
+    // it must fit its screen all the same, with no animation's re-renders to refit it after a
+    // resize (the 720 → 1080 switch in expectProjectorFits once left its text at 17.7 px).
+    const big = await open("projector", `projector/${code}`, "projector", { reducedMotion: true });
     projector = big.page;
     projector.on("pageerror", (error) => pageErrors.push(`projector: ${error.message}`));
     await waitForPhase(projector, "lobby");
@@ -196,6 +197,12 @@ describe.skipIf(!chromiumPath)("a full match with a teacher, nine students and a
     await saveScreenshot(students[1]!.page, "lobby", "handset");
     await projector.getByText("Student 9").waitFor();
     await expectProjectorFits("lobby");
+    // The page opened on the laptop's smaller screen, then moved to the projector: the lobby
+    // needs a smaller type scale at 720 lines, and is back at its full size as soon as the
+    // window is 1080 lines tall — not one notch per render, which left the text small for
+    // seconds on a projector with nothing animating.
+    expect(await fitRightAfterResize(projector, screenSizes["projector-720"])).toBeLessThan(1);
+    expect(await fitRightAfterResize(projector, screenSizes.projector)).toBe(1);
     await teacher.getByText("Student 9").waitFor();
     await saveScreenshot(teacher, "host-lobby", "chromebook");
     await expectProjectorKeepsSecrets("the lobby");

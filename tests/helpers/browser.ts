@@ -96,10 +96,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...chromiumArgs], timeout: 30_000 });
 }
 
-/** A fresh context (own storage, so one context = one player) sized like `size`. */
+/**
+ * A fresh context (own storage, so one context = one player) sized like `size`.
+ * `reducedMotion`: the device asks for less motion, as a school laptop with Windows' "Show
+ * animations" turned off does (prefers-reduced-motion: reduce).
+ */
 export async function openPage(
   browser: Browser,
   size: ScreenSizeName,
+  options: { reducedMotion?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const phone = deviceKind(size) === "phone";
   const screen: { width: number; height: number; deviceScaleFactor?: number } = screenSizes[size];
@@ -108,6 +113,7 @@ export async function openPage(
     deviceScaleFactor: screen.deviceScaleFactor ?? 1,
     isMobile: phone,
     hasTouch: phone,
+    reducedMotion: options.reducedMotion ? "reduce" : "no-preference",
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
