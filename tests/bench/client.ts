@@ -374,7 +374,7 @@ export async function benchClient(): Promise<void> {
   await build({ configFile: path.join(repositoryRoot, "client", "vite.config.ts"), build: { outDir: dist, emptyOutDir: true, ...(profileDir ? { minify: false } : {}) }, logLevel: "warn" });
   // Every player of every match joins from loopback: one network address, far more new players a
   // minute than a school's (the join limit per address is for those).
-  const [server, browser] = await Promise.all([startGameServer(dist, { env: { JOIN_BURST: "2000", JOINS_PER_MINUTE: "2000" } }), launchChromium()]);
+  const [server, browser] = await Promise.all([startGameServer(dist, { env: { JOIN_BURST: "2000", JOINS_PER_MINUTE: "2000" } }), launchChromium({ compositing: "gpu" })]);
   try {
     if (process.env.BENCH_ONLY === "travel") {
       const rate = Number(process.env.BENCH_THROTTLE ?? throttleRate);

@@ -19,7 +19,7 @@ import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../client/e2e-hooks.js";
 import { en } from "../../client/text/en.js";
-import { chromiumArgs, chromiumMissingMessage, findChromium, launchChromium, openPage, saveScreenshot, screenSizes } from "../helpers/browser.js";
+import { chromiumArgs, chromiumMissingMessage, compositingArgs, findChromium, launchChromium, openPage, saveScreenshot, screenSizes } from "../helpers/browser.js";
 import { inCI } from "../helpers/services.js";
 import { onScreen, visibleText } from "./classroom-checks.js";
 import { startGameServer, type GameServer } from "./game-server.js";
@@ -66,7 +66,7 @@ async function chromiumIn(netns: string): Promise<Browser> {
   const wrapper = path.join(tmpdir(), `rough-consensus-chromium-${netns}.sh`);
   writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${netns} ${chromiumPath} "$@"\n`);
   chmodSync(wrapper, 0o755);
-  return chromium.launch({ executablePath: wrapper, args: [...chromiumArgs], timeout: 30_000 });
+  return chromium.launch({ executablePath: wrapper, args: [...chromiumArgs, ...compositingArgs("software")], timeout: 30_000 });
 }
 
 /** Whether two images (data URLs) have the same size and the same pixels, decoded in the page. */

@@ -81,7 +81,7 @@ describe.skipIf(!chromiumPath)("the table: map, money, voices, drafting, decisio
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium()]);
+    [server, browser] = await Promise.all([startGameServer(inject("clientDir")), launchChromium({ compositing: "gpu" })]);
   });
 
   afterAll(async () => {
