@@ -240,8 +240,11 @@ function offerFellowship(seat: Seat, memory: BotMemory): Plan | null {
     const committed = open.filter((f) => !f.programme).reduce((a, f) => a + f.cost, 0);
     if (seat.tokens - ownTrip - memory.profile.reserve - committed < tripCost(seat, target.role)) return null;
   }
-  const named = view.settings.variants.fellowships === "hard" || draw(memory) < memory.profile.explicitStrings;
-  const expects = named ? wanted : null;
+  // A bot offers what a student's form offers: the hard variant asks the sponsor to name the
+  // option it expects, the soft one ("no strings written down") has no such field, so a bot
+  // names nothing there either, or the debrief would read strings the class was told are not
+  // written down. The engine still takes a named option in soft (scripted records use it).
+  const expects = view.settings.variants.fellowships === "hard" ? wanted : null;
   const city = seat.dossier.venue.city;
   const note = expects ? say(memory, "fellowship.expects", { city, option: optionTitle(seat, expects) }) : say(memory, "fellowship.note", { city });
   return { intent: { type: "OfferFellowship", to: target.role.id, note, expects, programme }, memory, key: `offer/${target.role.id}` };

@@ -31,8 +31,6 @@ export interface BotProfile {
   objectGap: number;
   /** Chance to object to a late-inserted clause when sitting in the drafting group. */
   riderObjection: number;
-  /** Chance that a fellowship offer names the option the sponsor expects (always, in the hard variant). */
-  explicitStrings: number;
   /** Floor statements per round when in the room. */
   talkativeness: number;
 }
@@ -50,7 +48,6 @@ export const BASE_PROFILE: Readonly<BotProfile> = {
   briefingRate: 0.5,
   objectGap: 2,
   riderObjection: 0.5,
-  explicitStrings: 0.5,
   talkativeness: 1,
 };
 

@@ -36,6 +36,10 @@ export const BotTemperamentSchema = z
     briefingRate: Chance,
     objectGap: z.number().int().min(0).max(6),
     riderObjection: Chance,
+    /**
+     * No longer read: a bot names the option it expects exactly when the fellowships variant asks
+     * every sponsor to (hard), as a student's form does. Still accepted so files that set it load.
+     */
     explicitStrings: Chance,
     talkativeness: z.number().int().min(0).max(5),
   })

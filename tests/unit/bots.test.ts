@@ -324,6 +324,37 @@ describe("capture is a tendency, not a certainty", () => {
   }, SLOW);
 });
 
+describe("fellowship offers follow the variant, as a student's form does", () => {
+  const offersOf = (fellowships: "soft" | "hard", rule: DecisionRuleId, seed: number) => {
+    const run = simulateMatch({ scenario: defaultScenario(), seed, settings: { rules: [rule], bots: true, chair: "automatic", variants: { surveillance: false, lateInsertion: true, fellowships } } });
+    return { run, offers: run.events.filter((e): e is Extract<GameEvent, { type: "FellowshipOffered" }> => e.type === "FellowshipOffered") };
+  };
+
+  it("never names an expected option in the soft variant (no strings written down), so the debrief reads none", () => {
+    let offers = 0;
+    for (const rule of ["R1", "R2"] as const) {
+      for (const seed of [1, 2, 3, 4]) {
+        const { run, offers: soft } = offersOf("soft", rule, seed);
+        offers += soft.length;
+        for (const o of soft) expect(o, `${rule} seed ${seed}: offer ${o.id}`).toMatchObject({ expects: null });
+        for (const m of debrief(run.events).tables[0]!.money) expect(m.payment.expects).toBeNull();
+      }
+    }
+    // Bots did offer fellowships: the rule was tested, not skipped.
+    expect(offers).toBeGreaterThan(0);
+  }, SLOW);
+
+  it("always names one in the hard variant, where the form asks every sponsor to", () => {
+    let offers = 0;
+    for (const seed of [1, 2]) {
+      const { offers: hard } = offersOf("hard", "R2", seed);
+      offers += hard.length;
+      for (const o of hard) expect(o.expects, `seed ${seed}: offer ${o.id}`).not.toBeNull();
+    }
+    expect(offers).toBeGreaterThan(0);
+  }, SLOW);
+});
+
 describe("bots weigh votes as the rule does", () => {
   it("under the multilateral rule, a government speaking for a bloc counts its bloc votes", () => {
     const governments = defaultScenario().roles.filter((r) => r.group === "government").map((r) => r.id);
