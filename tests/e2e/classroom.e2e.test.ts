@@ -316,6 +316,8 @@ describe.skipIf(!chromiumPath)("a class of forty on four tables", () => {
     const badge = emg.getByTestId("unread-badge");
     expect(await badge.textContent()).toBe("1");
     expect(await onScreen(badge)).toBe(true);
+    // The screen as it is while a message waits unread (the badge, the notice) passes axe too.
+    expect(await findSeriousAxeViolations(emg)).toEqual([]);
     await saveScreenshot(emg, "class-corridor-arrives", "handset");
     await emg.getByTestId("notice-corridor").first().getByRole("button", { name: en["notice.open.reply"] }).click();
     const reply = emg.locator('form[data-control="corridor"]');
