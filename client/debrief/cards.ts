@@ -5,14 +5,14 @@
 import type { Debrief, Mark, TableDebrief } from "../../shared/analysis/debrief.js";
 import { bestForPublic, weightedScore } from "../../shared/analysis/public-interest.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
-import type { Stance } from "../../shared/rules/types.js";
 import { isMessageKey, t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
 import { withTerms } from "../ui/glossary.js";
-import { attendanceGrid, chartSize, moneyFlow, payoffBars, roleMark, STANCE_ICON, stanceWord } from "./charts.js";
+import { attendanceGrid, chartSize, moneyFlow, payoffBars, roleMark } from "./charts.js";
 import type { DebriefController } from "./debrief-controller.js";
 import { listWords, score, signed } from "./format.js";
+import { noCheckText, paymentFrom, paymentText, saidCell, stanceChain, whyLines } from "./lines.js";
 import { MARKS_PER_PAGE, POSITIONS_PER_PAGE, positionRows, type Part } from "./parts.js";
 
 const RULES: readonly DecisionRuleId[] = ["R1", "R2", "R3", "R4"];
@@ -146,12 +146,6 @@ function voice(ctrl: DebriefController, table: TableDebrief): Child {
 
 // ---- follow the money -------------------------------------------------------------------------
 
-function paymentText(ctrl: DebriefController, table: TableDebrief, p: TableDebrief["money"][number]["payment"]): string {
-  const city = ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? "";
-  const args = { round: p.round + 1, from: ctrl.label(table.table, p.from), to: ctrl.label(table.table, p.to), amount: p.amount, city };
-  return p.kind === "grant" ? t("debrief.money.grant", args) : p.programme ? t("debrief.money.programme", args) : t("debrief.money.fellowship", args);
-}
-
 function flow(ctrl: DebriefController, table: TableDebrief): Child {
   if (!table.money.length) return h("p", { class: "debrief__empty" }, t("debrief.money.none"));
   return columns(
@@ -167,7 +161,7 @@ function flow(ctrl: DebriefController, table: TableDebrief): Child {
           h(
             "li",
             { "data-key": p.id },
-            paymentText(ctrl, table, p),
+            paymentText((r) => ctrl.label(table.table, r), p, ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? ""),
             p.note ? [" ", h("q", null, p.note)] : null,
             p.expects ? [" ", t("debrief.money.expects", { option: p.expects, from: ctrl.label(table.table, p.from) })] : null,
           ),
@@ -176,11 +170,6 @@ function flow(ctrl: DebriefController, table: TableDebrief): Child {
     ),
     "even",
   );
-}
-
-/** Declared stances as the record holds them: nothing is shown that was not declared. */
-function stanceChain(stances: { stance: Stance }[]): string {
-  return stances.length ? stances.map((s) => `${STANCE_ICON[s.stance]} ${stanceWord(s.stance)}`).join(" → ") : t("debrief.positions.none");
 }
 
 function positions(ctrl: DebriefController, table: TableDebrief, page: number): Child {
@@ -212,35 +201,14 @@ function positions(ctrl: DebriefController, table: TableDebrief, page: number): 
             marked ? " ⚑" : "",
             check ? h("span", { class: "debrief__role-name" }, ` (${t("debrief.positions.worth", { payoff: signed(check.payoff) })})`) : null,
           ),
-          h("td", { "data-label": t("debrief.positions.from") }, `${ctrl.label(table.table, p.from)} · ${t(`debrief.kind.${p.kind}`)}, ${t("debrief.positions.round", { round: p.round + 1 })}`),
+          h("td", { "data-label": t("debrief.positions.from") }, paymentFrom((r) => ctrl.label(table.table, r), p)),
           h("td", { "data-label": t("debrief.positions.before") }, check ? stanceChain(check.stances.filter((s) => !s.afterMoney)) : "—"),
           h("td", { "data-label": t("debrief.positions.after") }, check ? stanceChain(check.stances.filter((s) => s.afterMoney)) : "—"),
-          h("td", { class: marked ? "debrief__verdict--marked" : null, "data-label": t("debrief.positions.verdict") }, check ? t(`debrief.money.verdict.${check.verdict}`) : t("debrief.money.noOption", { from: ctrl.label(table.table, p.from) })),
+          h("td", { class: marked ? "debrief__verdict--marked" : null, "data-label": t("debrief.positions.verdict") }, check ? t(`debrief.money.verdict.${check.verdict}`) : noCheckText((r) => ctrl.label(table.table, r), p)),
         );
       }),
     ),
   );
-}
-
-/** Why a mark is marked: the events behind it, in the order they happened. */
-export function whyLines(ctrl: DebriefController, table: TableDebrief, mark: Mark): string[] {
-  const role = ctrl.label(table.table, mark.role);
-  const lines: string[] = [];
-  for (const f of mark.funders) {
-    for (const id of f.payments) {
-      const p = table.money.find((m) => m.payment.id === id)?.payment;
-      if (!p) continue;
-      const city = ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? "";
-      const args = { from: ctrl.label(table.table, p.from), to: role, city, round: p.round + 1, amount: p.amount };
-      lines.push(p.kind === "grant" ? t("debrief.money.why.granted", args) : p.programme ? t("debrief.money.why.programme", args) : t("debrief.money.why.paid", args));
-    }
-    lines.push(t(f.declared.kind === "support" ? "debrief.money.why.supported" : "debrief.money.why.expected", { from: ctrl.label(table.table, f.role), option: mark.option }));
-  }
-  lines.push(t("debrief.money.why.moved", { role, option: mark.option, before: stanceWord(mark.before.stance), after: stanceWord(mark.after.stance) }));
-  lines.push(t("debrief.money.why.interest", { option: mark.option, payoff: signed(mark.payoff), role, better: listWords(mark.better.map((b) => `${b.option} (${signed(b.payoff)})`)) }));
-  if (mark.blocked.length) lines.push(t("debrief.money.why.blocked", { blocked: listWords(mark.blocked.map((b) => t("debrief.money.blockedBy", { option: b.option, roles: listWords(b.by.map((r) => ctrl.label(table.table, r))) }))) }));
-  if (mark.hidden.length) lines.push(t("debrief.money.why.hidden", { role, options: listWords(mark.hidden) }));
-  return lines;
 }
 
 function markItem(ctrl: DebriefController, table: TableDebrief, mark: Mark, aside: { reason: string } | null): VNode {
@@ -306,7 +274,7 @@ function said(ctrl: DebriefController, table: TableDebrief, round: number): Chil
           h("th", { scope: "row" }, `${roleMark(ctrl, s.role).symbol} ${ctrl.label(table.table, s.role)}`),
           h("td", { "data-label": t("debrief.said.best") }, listWords(s.best)),
           h("td", { "data-label": t("debrief.said.told") }, s.told.length ? listWords(s.told) : "—", s.hidden.length ? h("span", { class: "debrief__hidden" }, ` (${t("debrief.said.hidden", { options: listWords(s.hidden) })})`) : null),
-          h("td", { "data-label": t("debrief.said.said") }, s.said ?? "—", s.said && !s.best.includes(s.said) ? " ≠" : ""),
+          h("td", { "data-label": t("debrief.said.said") }, saidCell(s)),
           h("td", { "data-label": t("debrief.said.did") }, s.did.length ? listWords(s.did) : "—", strayed ? " ≠" : ""),
         );
       }),

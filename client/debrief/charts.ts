@@ -5,7 +5,6 @@
 // On the projector a chart is drawn at its real size for a 1920×1080 screen (one SVG unit is
 // one pixel there, so 22-unit labels are 22 px); on a phone it fills the width.
 import type { Presence, TableDebrief } from "../../shared/analysis/debrief.js";
-import type { Stance } from "../../shared/rules/types.js";
 import { t } from "../text/catalog.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
 import { groupStyle, okabeIto, ui } from "../ui/palette.js";
@@ -243,6 +242,4 @@ export function moneyFlow(ctrl: DebriefController, table: TableDebrief, size: Ch
 
 // ---- declared stances ---------------------------------------------------------------------
 
-export const STANCE_ICON: Record<Stance, string> = { object: "▼", live: "●", support: "▲" };
 
-export const stanceWord = (s: Stance) => t(`debrief.stance.${s}`);

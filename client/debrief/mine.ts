@@ -7,7 +7,8 @@ import type { DecisionRuleId } from "../../shared/scenario/schema.js";
 import { t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type VNode } from "../ui/dom.js";
-import { modeWords, stanceWord } from "./charts.js";
+import { modeWords } from "./charts.js";
+import { stanceWord } from "./lines.js";
 import type { DebriefController } from "./debrief-controller.js";
 import { listWords, score, signed } from "./format.js";
 
@@ -64,7 +65,7 @@ function lines(ctrl: DebriefController, card: DebriefCard, table: TableDebrief, 
       return table.saidToldDid
         .filter((s) => s.role === role)
         .flatMap((s) => [
-          t("debrief.mine.said", { dossier: dossier(s.round), told: s.told.length ? listWords(s.told) : "—", said: s.said ?? t("debrief.said.nothing"), did: s.did.length ? listWords(s.did) : t("debrief.said.nothing") }),
+          t(s.spoke ? "debrief.mine.said" : "debrief.mine.saidSilent", { dossier: dossier(s.round), told: s.told.length ? listWords(s.told) : "—", said: s.said ?? t("debrief.said.nothing"), did: s.did.length ? listWords(s.did) : t("debrief.said.nothing") }),
           s.hidden.length ? t("debrief.mine.hiddenAtEnd", { dossier: dossier(s.round), options: listWords(s.hidden) }) : "",
         ]);
     case "chair": {

@@ -5,7 +5,7 @@
 import { t } from "../text/catalog.js";
 import { h, type VNode } from "../ui/dom.js";
 import { button, errorFor } from "../ui/parts.js";
-import { whyLines } from "./cards.js";
+import { whyLines } from "./lines.js";
 import type { DebriefController } from "./debrief-controller.js";
 
 export function reviewPanel(ctrl: DebriefController): VNode | null {

@@ -283,6 +283,16 @@ export const debriefEn = {
   "debrief.tables.single": "This match had one table. With a bigger class, open several tables to compare the rules.",
   "debrief.tables.q1": "Which table served the public best? Was it the rule, or the people?",
   "debrief.tables.q2": "If you played again, which rule would you ask for?",
+  // What a role said in public, objections that blocked, and money given between two decisions.
+  "debrief.said.silent": "Said nothing in public",
+  "debrief.mine.saidSilent": "{dossier} — your briefing showed {told} as best for you; you said nothing in public; at the end you supported {did}.",
+  "debrief.positions.blocked": "object, which blocked it",
+  "debrief.positions.roundBetween": "given after round {round}'s decision, before round {next}'s",
+  "debrief.positions.roundAfterLast": "given in round {round}, after the last decision",
+  "debrief.money.grantBetween": "After round {round}'s decision, before round {next}'s: {from} gave {to} {amount, plural, one {# token} other {# tokens}}.",
+  "debrief.money.grantAfterLast": "Round {round}, after the last decision: {from} gave {to} {amount, plural, one {# token} other {# tokens}}.",
+  "debrief.money.why.grantedBetween": "{from} gave {to} {amount, plural, one {# token} other {# tokens}} after round {round}'s decision, before round {next}'s.",
+  "debrief.money.nothingLeft": "Given after the last decision: nothing was left for it to bear on.",
 } as const;
 
 export type DebriefMessageKey = keyof typeof debriefEn;

@@ -49,11 +49,25 @@ export interface Declaration {
   stance: Stance;
 }
 
+/**
+ * An objection that blocked an option under rough consensus: the role objected in the room when
+ * a chair called consensus on it, or when the dossier was decided and the option did not pass.
+ * It declares as much as a ticked stance does, so the money review lists it beside them.
+ */
+export interface Block {
+  at: number;
+  table: number;
+  round: number;
+  role: RoleId;
+  option: OptionId;
+}
+
 /** The facts the capture measure reads, gathered in one pass over the record (see walk()). */
 export interface CaptureInput {
   final: MatchState;
   payments: Payment[];
   declarations: Declaration[];
+  blocks: Block[];
   tabledAt: { at: number; table: number; round: number; role: RoleId; option: OptionId }[];
   briefingsAt: { at: number; table: number; round: number; role: RoleId }[];
 }
@@ -115,8 +129,12 @@ export interface MoneyCheck {
   declared: FunderDeclared;
   /** The recipient's payoff on the option. */
   payoff: number;
-  /** The recipient's declared stances on the option in the covered round, in order. */
-  stances: { at: number; stance: Stance; afterMoney: boolean }[];
+  /**
+   * What the recipient declared on the option in the covered round, in order: its stances and
+   * the objections of its that blocked the option (`blocked`, stance "object"). The verdict reads
+   * the stances only: a blocking objection repeats a stance, it is not a move.
+   */
+  stances: { at: number; stance: Stance; afterMoney: boolean; blocked: boolean }[];
   verdict: CheckVerdict;
   marks: string[];
 }
@@ -366,15 +384,19 @@ function checksOf(input: CaptureInput, payment: Payment, marks: Mark[]): MoneyCh
   }
   const moves = movesOf(ctx).filter((m) => m.decl.role === payment.to);
   return [...options.entries()].map(([option, declared]) => {
-    const stances = ctx.declarations.filter((d) => d.role === payment.to && d.option === option).map((d) => ({ at: d.at, stance: d.stance, afterMoney: d.at > payment.at }));
+    const ticked = ctx.declarations.filter((d) => d.role === payment.to && d.option === option).map((d) => ({ at: d.at, stance: d.stance, afterMoney: d.at > payment.at, blocked: false }));
+    const blocks = input.blocks
+      .filter((b) => b.table === payment.table && b.round === payment.covers && b.role === payment.to && b.option === option)
+      .map((b) => ({ at: b.at, stance: "object" as const, afterMoney: b.at > payment.at, blocked: true }));
+    const stances = [...ticked, ...blocks].sort((a, b) => a.at - b.at);
     const own = marks.filter((m) => m.option === option && m.role === payment.to && m.round === payment.covers && m.funders.some((f) => f.payments.includes(payment.id))).map((m) => m.id);
     const after = moves.filter((m) => m.decl.option === option && m.decl.at > payment.at);
     let verdict: CheckVerdict;
     if (own.length) verdict = "marked";
     else if (after.some((m) => ctx.funderDeclared(payment.from, option, m.decl.at, payment) !== null)) verdict = "lesser-evil";
     else if (after.length) verdict = "moved-first";
-    else if (!stances.length) verdict = "no-stance";
-    else if (stances[0]!.afterMoney) verdict = "first-stance-after-money";
+    else if (!ticked.length) verdict = "no-stance";
+    else if (ticked[0]!.afterMoney) verdict = "first-stance-after-money";
     else verdict = "no-move";
     return { option, declared, payoff: payoffOf(input.final.scenario, payment.covers!, option, payment.to), stances, verdict, marks: own };
   });

@@ -74,7 +74,15 @@ export interface SaidToldDid {
   told: OptionId[];
   /** Options whose payoff its briefing still hid (no expert briefing bought that round). */
   hidden: OptionId[];
-  /** The first option it argued for in public (tabled, or first declared support). */
+  /**
+   * Whether it spoke in public that round: a floor statement in the room or a remote comment.
+   * Ticking a stance or tabling an option is not speaking.
+   */
+  spoke: boolean;
+  /**
+   * The first option it argued for in public (tabled, or first declared support) — only when it
+   * spoke: a role that said nothing in public argued for nothing, whatever it ticked.
+   */
   said: OptionId | null;
   /** Options it supported when the dossier was decided. */
   did: OptionId[];
@@ -166,7 +174,7 @@ export interface Pass extends CaptureInput {
 
 export function walk(events: readonly GameEvent[]): Pass {
   let state: MatchState | null = null;
-  const pass: Omit<Pass, "final"> = { tokensAtTravelClose: {}, tokensAtOutcome: {}, seatedAtTravelClose: {}, payments: [], declarations: [], tabledAt: [], briefingsAt: [] };
+  const pass: Omit<Pass, "final"> = { tokensAtTravelClose: {}, tokensAtOutcome: {}, seatedAtTravelClose: {}, payments: [], declarations: [], blocks: [], tabledAt: [], briefingsAt: [] };
   const offeredAt = new Map<string, number>();
   const tokensOf = (s: MatchState, table: number) => Object.fromEntries(Object.entries(s.tables[table]!.delegations).map(([r, d]) => [r, d.tokens]));
   events.forEach((e, at) => {
@@ -189,6 +197,20 @@ export function walk(events: readonly GameEvent[]): Pass {
       pass.payments.push({ kind: "grant", id: e.id, table: e.table, from: e.from, to: e.to, amount: e.amount, round: s.round, covers, note: e.note, programme: false, expects: null, at, offeredAt: null });
     }
     if (s && e.type === "PositionDeclared") pass.declarations.push({ at, table: e.table, round: s.round, role: e.role, option: e.option, stance: e.stance });
+    if (s && e.type === "ConsensusCalled") {
+      for (const role of e.blockedBy) pass.blocks.push({ at, table: e.table, round: s.round, role, option: e.option });
+    }
+    if (s && e.type === "DossierDecided" && s.tables[e.table]?.rule === "R1" && s.settings.chair !== "teacher") {
+      // An automatic chair: every objection in the room on an option that did not pass blocked it.
+      // (A human chair's blocks are its calls, above; an untested objection blocked nothing.)
+      const r = s.tables[e.table]!.rounds[e.round]!;
+      for (const option of new Set(r.tabled.map((x) => x.option))) {
+        if (option === e.decision.adopted) continue;
+        for (const role of s.scenario.roles) {
+          if (r.attendance[role.id]?.mode === "in-person" && r.positions[role.id]?.[option] === "object") pass.blocks.push({ at, table: e.table, round: e.round, role: role.id, option });
+        }
+      }
+    }
     if (s && e.type === "OptionTabled") pass.tabledAt.push({ at, table: e.table, round: s.round, role: e.by, option: e.option });
     if (s && e.type === "BriefingBought") pass.briefingsAt.push({ at, table: e.table, round: s.round, role: e.role });
     state = applyEvent(state, e);
@@ -275,13 +297,14 @@ function saidToldDidOf(sc: Scenario, pass: Pass, table: number): SaidToldDid[] {
     for (const role of sc.roles) {
       const firstTabled = pass.tabledAt.find((x) => x.table === table && x.round === round && x.role === role.id);
       const firstSupport = pass.declarations.find((p) => p.table === table && p.round === round && p.role === role.id && p.stance === "support");
-      const said = [firstTabled, firstSupport].filter((x) => x !== undefined).sort((a, b) => a!.at - b!.at)[0]?.option ?? null;
+      const spoke = t.statements.some((x) => x.role === role.id && x.round === round);
+      const said = spoke ? ([firstTabled, firstSupport].filter((x) => x !== undefined).sort((a, b) => a!.at - b!.at)[0]?.option ?? null) : null;
       const did = Object.entries(r.positions[role.id] ?? {})
         .filter(([, s]) => s === "support")
         .map(([o]) => o);
       const bought = r.briefingsBought.includes(role.id);
       const hidden = bought ? [] : role.knowledge.hiddenPayoffs.filter((h) => h.dossier === d.id).map((h) => h.option);
-      out.push({ round, role: role.id, best: bestPayoffs(d, role.id), told: bestPayoffs(d, role.id, (o) => (hidden.includes(o.id) ? null : (o.payoffs[role.id] ?? 0))), hidden, said, did });
+      out.push({ round, role: role.id, best: bestPayoffs(d, role.id), told: bestPayoffs(d, role.id, (o) => (hidden.includes(o.id) ? null : (o.payoffs[role.id] ?? 0))), hidden, spoke, said, did });
     }
   });
   return out;

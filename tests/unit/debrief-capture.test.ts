@@ -2,9 +2,15 @@
 // given a round of declared stances and money, when the debrief reads the record, then it marks
 // (or does not mark) each move, with the events behind it. Payoffs are the default scenario's
 // (dossier A: LDC A1 −2, A2 −1, A3 +1, A4 +3; CS-S A1 −3, A2 −1, A3 +2, A4 +1).
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { noCheckText, paymentFrom, paymentText, saidCell, stanceChain, whyLines, type LineContext } from "../../client/debrief/lines.js";
+import { setLanguage } from "../../client/text/catalog.js";
 import { activeMarks, compare, debrief, type MoneyCheck } from "../../shared/analysis/index.js";
 import { Match } from "../helpers/engine.js";
+
+// The card's lines are read in English, with roles by their ids.
+beforeAll(() => setLanguage("en"));
+const label = (role: string) => role;
 
 const ROLES = ["TECH", "USG", "EU", "DNS", "IP", "EMG", "NGO-N", "LDC", "CS-S"];
 
@@ -215,6 +221,94 @@ describe("money counts for the round it covered", () => {
     expect(t.marks).toHaveLength(1);
     expect(t.marks[0]).toMatchObject({ round: 1, role: "CS-S", option: "B1", funders: [{ role: "TECH" }], better: [{ option: "B3", payoff: 3 }] });
   });
+
+  it("a grant read against round B says it came after round A's decision and before round B's, wherever the card shows it", () => {
+    const m = grantThenRoundB("outcome");
+    const t = debrief(m.events).tables[0]!;
+    const grant = t.money[0]!;
+    expect(grant.checks.map((c) => c.option)).toEqual(["B1"]);
+    expect(paymentText(label, grant.payment, "")).toBe("After round 1's decision, before round 2's: TECH gave CS-S 2 tokens.");
+    expect(paymentFrom(label, grant.payment)).toBe("TECH · a grant, given after round 1's decision, before round 2's");
+    // Only what the lines read: the scenario and each role's label.
+    const ctrl: LineContext = { label: (_table, role) => role, view: { scenario: m.s.scenario } };
+    expect(whyLines(ctrl, t, t.marks[0]!)[0]).toBe("TECH gave CS-S 2 tokens after round 1's decision, before round 2's.");
+  });
+
+  it("a grant given during its round is read against that round and says so", () => {
+    const grant = debrief(grantThenRoundB("negotiation").events).tables[0]!.money[0]!;
+    expect(paymentText(label, grant.payment, "")).toBe("Round 1: TECH gave CS-S 2 tokens.");
+    expect(paymentFrom(label, grant.payment)).toBe("TECH · a grant, round 1");
+  });
+
+  it("a grant given after the last decision is read against nothing, and says so", () => {
+    const m = roundA();
+    const rounds = m.s.scenario.dossiers.length;
+    m.skipTo("outcome", rounds - 1);
+    m.as("TECH", { type: "GiveGrant", to: "CS-S", amount: 2, note: "Thanks" });
+    const grant = debrief(m.events).tables[0]!.money[0]!;
+    expect(grant).toMatchObject({ payment: { round: rounds - 1, covers: null }, checks: [] });
+    expect(paymentText(label, grant.payment, "")).toBe(`Round ${rounds}, after the last decision: TECH gave CS-S 2 tokens.`);
+    expect(noCheckText(label, grant.payment)).toBe("Given after the last decision: nothing was left for it to bear on.");
+  });
+});
+
+describe("a blocking objection is a declaration", () => {
+  /** NGO-N objects to TECH's A2 in the room, then takes TECH's grant; the dossier is decided with the objection standing. */
+  function objectThenGrant(rule: "R1" | "R2", chair: "automatic" | "teacher" = "automatic") {
+    const m = new Match(undefined, { rules: [rule], chair }).seatEveryone(ROLES).start().skipTo("travel");
+    m.as("TECH", { type: "BookTravel", mode: "in-person" });
+    m.as("EU", { type: "BookTravel", mode: "in-person" });
+    m.as("NGO-N", { type: "BookTravel", mode: "in-person" });
+    m.skipTo("negotiation");
+    m.as("TECH", { type: "TableOption", option: "A2" });
+    m.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
+    m.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "object" });
+    m.as("TECH", { type: "GiveGrant", to: "NGO-N", amount: 2, note: "Core funding" });
+    m.skipTo("outcome");
+    return m;
+  }
+
+  it("under rough consensus, the objection that blocked the sponsor's option is listed after the money", () => {
+    const m = objectThenGrant("R1");
+    expect(debrief(m.events).tables[0]!.outcomes[0]!.adopted).not.toBe("A2");
+    const check = checkOf(m, "NGO-N", "A2");
+    expect(check).toMatchObject({
+      verdict: "no-move",
+      stances: [
+        { stance: "object", afterMoney: false, blocked: false },
+        { stance: "object", afterMoney: true, blocked: true },
+      ],
+    });
+    expect(m.events[check.stances[1]!.at]!.type).toBe("DossierDecided");
+    // The card's "Declared after the money" cell names the blocking objection, never "none".
+    expect(stanceChain(check.stances.filter((s) => s.afterMoney))).toContain("object, which blocked it");
+    expect(stanceChain(check.stances.filter((s) => !s.afterMoney))).not.toContain("blocked");
+  });
+
+  it("with the teacher as chair, the objection that blocked the called consensus is listed, once", () => {
+    // The teacher calls consensus on A2 after the grant.
+    const n = new Match(undefined, { rules: ["R1"], chair: "teacher" }).seatEveryone(ROLES).start().skipTo("travel");
+    for (const role of ["TECH", "EU", "NGO-N"]) n.as(role, { type: "BookTravel", mode: "in-person" });
+    n.skipTo("negotiation");
+    n.as("TECH", { type: "TableOption", option: "A2" });
+    n.as("TECH", { type: "DeclarePosition", option: "A2", stance: "support" });
+    n.as("NGO-N", { type: "DeclarePosition", option: "A2", stance: "object" });
+    n.as("TECH", { type: "GiveGrant", to: "NGO-N", amount: 2, note: "Core funding" });
+    n.skipTo("decision");
+    n.ok({ type: "CallConsensus", table: 0, option: "A2" });
+    n.skipTo("outcome");
+    const check = checkOf(n, "NGO-N", "A2");
+    expect(check.stances.filter((s) => s.blocked)).toHaveLength(1);
+    expect(n.events[check.stances.find((s) => s.blocked)!.at]).toMatchObject({ type: "ConsensusCalled", option: "A2", blockedBy: ["NGO-N"] });
+    // Never called, the same objection blocked nothing: the old rules stood for want of a call.
+    expect(checkOf(objectThenGrant("R1", "teacher"), "NGO-N", "A2").stances.filter((s) => s.blocked)).toEqual([]);
+  });
+
+  it("under a vote one objection blocks nothing on its own: no block is claimed", () => {
+    const check = checkOf(objectThenGrant("R2"), "NGO-N", "A2");
+    expect(check.stances).toEqual([{ at: expect.any(Number), stance: "object", afterMoney: false, blocked: false }]);
+    expect(stanceChain(check.stances.filter((s) => s.afterMoney))).toBe("none");
+  });
 });
 
 describe("one mark per move", () => {
@@ -283,6 +377,33 @@ describe("said, told, did", () => {
     m.skipTo("negotiation", 1);
     const ldc = debrief(m.events).tables[0]!.saidToldDid.find((s) => s.role === "LDC" && s.round === 1)!;
     expect(ldc).toMatchObject({ best: ["B2", "B4"], told: ["B4"], hidden: ["B2", "B3"] });
+  });
+
+  it("a role that said nothing in public argued for nothing, whatever it ticked or tabled: no mismatch mark", () => {
+    // TECH tables A2 and speaks for it; EU tables A3 and says nothing; CS-S (remote) ticks A2 and
+    // comments; LDC (remote, best A4) only ticks support for A2.
+    const m = roundA();
+    m.as("TECH", { type: "BookTravel", mode: "in-person" });
+    m.as("EU", { type: "BookTravel", mode: "in-person" });
+    m.as("CS-S", { type: "BookTravel", mode: "remote" });
+    m.as("LDC", { type: "BookTravel", mode: "remote" });
+    m.skipTo("negotiation");
+    m.as("TECH", { type: "TableOption", option: "A2" });
+    m.as("EU", { type: "TableOption", option: "A3" });
+    m.as("TECH", { type: "MakeStatement", text: "A2 keeps things stable." });
+    m.as("LDC", { type: "DeclarePosition", option: "A2", stance: "support" });
+    m.as("CS-S", { type: "DeclarePosition", option: "A2", stance: "support" });
+    m.as("CS-S", { type: "PostRemoteComment", text: "We can live with A2." });
+    const rows = debrief(m.events).tables[0]!.saidToldDid.filter((s) => s.round === 0);
+    const row = (role: string) => rows.find((s) => s.role === role)!;
+    expect(row("LDC")).toMatchObject({ spoke: false, said: null, did: ["A2"] });
+    expect(row("EU")).toMatchObject({ spoke: false, said: null });
+    expect(row("TECH")).toMatchObject({ spoke: true, said: "A2" });
+    expect(row("CS-S")).toMatchObject({ spoke: true, said: "A2", best: ["A3"] });
+    // The card's "Argued for" cell.
+    expect(saidCell(row("LDC"))).toBe("Said nothing in public");
+    expect(saidCell(row("EU"))).toBe("Said nothing in public");
+    expect(saidCell(row("CS-S"))).toBe("A2 ≠");
   });
 
   it("a bought briefing hides nothing", () => {

@@ -117,11 +117,13 @@ describe("the debrief of a match with money in it", () => {
     for (const s of t.emptyChair[0]!.subScores!) expect(s.reason?.length).toBeGreaterThan(20);
   });
 
-  it("said, told, did: CS-S was told A3 was best for it, and supported A2", () => {
+  it("said, told, did: CS-S was told A3 was best for it, said nothing in public, and supported A2", () => {
     const css = t.saidToldDid.find((x) => x.role === "CS-S" && x.round === 0)!;
-    expect(css).toEqual({ round: 0, role: "CS-S", best: ["A3"], told: ["A3"], hidden: ["A2", "A4"], said: "A2", did: ["A2"] });
+    expect(css).toEqual({ round: 0, role: "CS-S", best: ["A3"], told: ["A3"], hidden: ["A2", "A4"], spoke: false, said: null, did: ["A2"] });
+    // EU tabled A3 but made no statement: it argued for nothing in public. TECH spoke, for its A2.
     const eu = t.saidToldDid.find((x) => x.role === "EU")!;
-    expect(eu).toMatchObject({ best: ["A2"], told: ["A2"], said: "A3", did: [] });
+    expect(eu).toMatchObject({ best: ["A2"], told: ["A2"], spoke: false, said: null, did: [] });
+    expect(t.saidToldDid.find((x) => x.role === "TECH")).toMatchObject({ spoke: true, said: "A2" });
   });
 
   it("what if we had voted: the same positions under the four rules", () => {

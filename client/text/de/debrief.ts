@@ -278,4 +278,14 @@ export const debrief = {
   "debrief.argument.q3": "Ist ein Treffen, an dem alle teilnehmen dürfen, das sich aber nur manche leisten können, demokratisch?",
   "debrief.part.claim": "Was der Aufsatz behauptet",
   "debrief.mine.mandate": "Dein Mandat war: {mandate}",
+  // Was eine Rolle öffentlich sagte, Einwände, die blockierten, und Geld zwischen zwei Entscheidungen.
+  "debrief.said.silent": "Hat öffentlich nichts gesagt",
+  "debrief.mine.saidSilent": "{dossier} — dein Briefing zeigte {told} als das Beste für dich; du hast öffentlich nichts gesagt; am Ende warst du für {did}.",
+  "debrief.positions.blocked": "dagegen, und das blockierte sie",
+  "debrief.positions.roundBetween": "nach der Entscheidung von Runde {round} gegeben, vor der von Runde {next}",
+  "debrief.positions.roundAfterLast": "in Runde {round} gegeben, nach der letzten Entscheidung",
+  "debrief.money.grantBetween": "Nach der Entscheidung von Runde {round}, vor der von Runde {next}: {from} hat {to} {amount, plural, one {# Chip} other {# Chips}} gegeben.",
+  "debrief.money.grantAfterLast": "Runde {round}, nach der letzten Entscheidung: {from} hat {to} {amount, plural, one {# Chip} other {# Chips}} gegeben.",
+  "debrief.money.why.grantedBetween": "{from} hat {to} nach der Entscheidung von Runde {round}, vor der von Runde {next}, {amount, plural, one {# Chip} other {# Chips}} gegeben.",
+  "debrief.money.nothingLeft": "Nach der letzten Entscheidung gegeben: Es blieb nichts mehr, worauf es wirken konnte.",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

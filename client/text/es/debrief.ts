@@ -278,4 +278,14 @@ export const debrief = {
   "debrief.argument.q3": "Una reunión a la que todos pueden ir, pero que solo algunos pueden pagar, ¿es democrática?",
   "debrief.part.claim": "Lo que afirma el ensayo",
   "debrief.mine.mandate": "Tu mandato era: {mandate}",
+  // Lo que un rol dijo en público, las objeciones que bloquearon y el dinero entre dos decisiones.
+  "debrief.said.silent": "No dijo nada en público",
+  "debrief.mine.saidSilent": "{dossier} — tu informe mostraba {told} como lo mejor para ti; no dijiste nada en público; al final apoyaste {did}.",
+  "debrief.positions.blocked": "se opone, lo que la bloqueó",
+  "debrief.positions.roundBetween": "dado después de la decisión de la ronda {round}, antes de la de la ronda {next}",
+  "debrief.positions.roundAfterLast": "dado en la ronda {round}, después de la última decisión",
+  "debrief.money.grantBetween": "Después de la decisión de la ronda {round}, antes de la de la ronda {next}: {from} dio a {to} {amount, plural, one {# ficha} other {# fichas}}.",
+  "debrief.money.grantAfterLast": "Ronda {round}, después de la última decisión: {from} dio a {to} {amount, plural, one {# ficha} other {# fichas}}.",
+  "debrief.money.why.grantedBetween": "{from} dio a {to} {amount, plural, one {# ficha} other {# fichas}} después de la decisión de la ronda {round}, antes de la de la ronda {next}.",
+  "debrief.money.nothingLeft": "Dado después de la última decisión: no quedaba nada sobre lo que pudiera influir.",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -278,4 +278,14 @@ export const debrief = {
   "debrief.argument.q3": "Une réunion où tout le monde peut venir, mais que seuls certains peuvent se payer, est-elle démocratique ?",
   "debrief.part.claim": "Ce que soutient l'essai",
   "debrief.mine.mandate": "Ton mandat était : {mandate}",
+  // Ce qu’un rôle a dit en public, les objections qui ont bloqué, l’argent donné entre deux décisions.
+  "debrief.said.silent": "N’a rien dit en public",
+  "debrief.mine.saidSilent": "{dossier} — ton briefing montrait {told} comme le meilleur pour toi ; tu n’as rien dit en public ; à la fin tu as soutenu {did}.",
+  "debrief.positions.blocked": "s’oppose, ce qui l’a bloquée",
+  "debrief.positions.roundBetween": "donné après la décision de la manche {round}, avant celle de la manche {next}",
+  "debrief.positions.roundAfterLast": "donné à la manche {round}, après la dernière décision",
+  "debrief.money.grantBetween": "Après la décision de la manche {round}, avant celle de la manche {next} : {from} a donné {amount, plural, one {# jeton} other {# jetons}} à {to}.",
+  "debrief.money.grantAfterLast": "Manche {round}, après la dernière décision : {from} a donné {amount, plural, one {# jeton} other {# jetons}} à {to}.",
+  "debrief.money.why.grantedBetween": "{from} a donné {amount, plural, one {# jeton} other {# jetons}} à {to} après la décision de la manche {round}, avant celle de la manche {next}.",
+  "debrief.money.nothingLeft": "Donné après la dernière décision : il ne restait rien sur quoi peser.",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;

@@ -278,4 +278,14 @@ export const debrief = {
   "debrief.argument.q3": "Uma reunião em que todos podem entrar, mas que só alguns podem pagar, é democrática?",
   "debrief.part.claim": "O que o ensaio afirma",
   "debrief.mine.mandate": "Seu mandato era: {mandate}",
+  // O que um papel disse em público, objeções que bloquearam e dinheiro dado entre duas decisões.
+  "debrief.said.silent": "Não disse nada em público",
+  "debrief.mine.saidSilent": "{dossier} — seu briefing mostrava {told} como o melhor para você; você não disse nada em público; no fim apoiou {did}.",
+  "debrief.positions.blocked": "se opõe, o que a bloqueou",
+  "debrief.positions.roundBetween": "dado depois da decisão da rodada {round}, antes da decisão da rodada {next}",
+  "debrief.positions.roundAfterLast": "dado na rodada {round}, depois da última decisão",
+  "debrief.money.grantBetween": "Depois da decisão da rodada {round}, antes da decisão da rodada {next}: {from} deu a {to} {amount, plural, one {# ficha} other {# fichas}}.",
+  "debrief.money.grantAfterLast": "Rodada {round}, depois da última decisão: {from} deu a {to} {amount, plural, one {# ficha} other {# fichas}}.",
+  "debrief.money.why.grantedBetween": "{from} deu a {to} {amount, plural, one {# ficha} other {# fichas}} depois da decisão da rodada {round}, antes da decisão da rodada {next}.",
+  "debrief.money.nothingLeft": "Dado depois da última decisão: não restava nada sobre o que pudesse pesar.",
 } as const satisfies Partial<Record<keyof typeof debriefEn, string>>;
