@@ -37,9 +37,14 @@ export interface PileLook {
   maxCoins: number;
   labelSize: number;
   stroke: number;
+  /** Which side of the stack the count is written on (default right). */
+  labelSide?: "left" | "right";
 }
 
-/** A stack of coins (at most `maxCoins`) with the count written beside it. */
+/**
+ * A stack of coins (at most `maxCoins`) with the count written beside it — on the side away from
+ * the table's middle for a seat on the left, so the verdict card in the middle never hides it.
+ */
 export function drawPile(r: Retained, key: string, at: Point, tokens: number, look: PileLook, alpha = 1): Phaser.GameObjects.Text {
   const coins = Math.min(Math.max(tokens, 0), look.maxCoins);
   for (let i = 0; i < look.maxCoins; i++) {
@@ -47,9 +52,10 @@ export function drawPile(r: Retained, key: string, at: Point, tokens: number, lo
     if (i >= coins) continue;
     r.image(coinKey, at.x, at.y - i * look.coin.step, "coin", look.coin.width, look.coin.height).setDepth(depth.items).setAlpha(alpha);
   }
-  const label: TextLook = { size: look.labelSize, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: look.stroke }, originX: 0 };
+  const left = look.labelSide === "left";
+  const label: TextLook = { size: look.labelSize, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: look.stroke }, originX: left ? 1 : 0 };
   return r
-    .text(`${key}:count`, at.x + look.coin.width / 2 + 6, at.y - (coins > 1 ? ((coins - 1) * look.coin.step) / 2 : 0), String(tokens), label)
+    .text(`${key}:count`, at.x + (left ? -1 : 1) * (look.coin.width / 2 + 6), at.y - (coins > 1 ? ((coins - 1) * look.coin.step) / 2 : 0), String(tokens), label)
     .setDepth(depth.items)
     .setAlpha(alpha);
 }

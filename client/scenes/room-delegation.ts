@@ -8,7 +8,7 @@ import { groupStyle } from "../ui/palette.js";
 import { emblemOf } from "./art.js";
 import { colourNumber, colours, depth, drawPile, stanceMarks } from "./parts.js";
 import type { Retained } from "./retained.js";
-import { handPositions, tableLayout as L, type Box, type Point } from "./table-layout.js";
+import { handPositions, pileLabelSide, tableLayout as L, type Box, type Point } from "./table-layout.js";
 import type { SeatModel, TableModel } from "./table-model.js";
 import { sponsorOf } from "./table-model.js";
 import { signed } from "./table-words.js";
@@ -40,7 +40,7 @@ export function drawDelegation(scene: Phaser.Scene, r: Retained, model: TableMod
     r.image(`${key}:emblem`, spot.at.x, spot.at.y - 6, emblem, L.seats.emblem, L.seats.emblem).setDepth(depth.seats);
     r.text(`${key}:label`, spot.at.x, spot.at.y + L.seats.labelOffsetY - 8, seat.mine ? `${seat.short} · ${t("table.you")}` : seat.short, { size: L.seats.labelSize, bold: true, colour: colours.paper, stroke: { colour: colours.ink, width: 6 } }).setDepth(depth.seats);
     drawPeople(r, key, spot.at, seat.travellers);
-    drawPile(r, `${key}:pile`, spot.pile, seat.tokens, L.piles);
+    drawPile(r, `${key}:pile`, spot.pile, seat.tokens, { ...L.piles, labelSide: pileLabelSide(spot.pile) });
     if (showsHands(model, seat)) drawHand(scene, r, model, seat, key, handPositions(spot.at, model.tabled.length), L.hands.width, L.hands.height);
   } else if (spot.kind === "screen") {
     const box = spot.box;

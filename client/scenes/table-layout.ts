@@ -36,7 +36,8 @@ export const tableLayout = {
   hands: { width: 54, height: 62, gap: 4, idSize: 24, stanceSize: 28, offset: 62 },
   badges: { size: 46, offset: 44 },
   bubble: { width: 520, maxLines: 3, size: 26, padding: 16, y: 392, hideAfterMs: 7000 },
-  verdict: { width: 500, height: 210, y: 600, titleSize: 44, lineSize: 26 },
+  /** In the felt's middle, clear of the token piles on the rim (their counts face outwards on the left). */
+  verdict: { width: 420, height: 250, y: 590, titleSize: 44, lineSize: 26 },
   chips: { width: 84, height: 50, size: 28, offset: 78 },
   motion: { coinFlightMs: 700, coinStaggerMs: 90, popMs: 260, flipMs: 420, verdictMs: 650, payoffFlightMs: 800, payoffStaggerMs: 110, fadeMs: 350 },
 } as const;
@@ -72,6 +73,14 @@ export function emptyChairPosition(layout: TableLayout = tableLayout): Point {
 /** Where a seat's token pile sits: on the felt, in front of the seat. */
 export function pilePosition(angle: number, layout: TableLayout = tableLayout): Point {
   return onEllipse(angle, layout.piles.rx, layout.piles.ry, layout);
+}
+
+/**
+ * Which side of its stack a seat's token count is written on: away from the table's middle on
+ * the left half, so the verdict card in the middle covers no count (tests/unit/table-layout).
+ */
+export function pileLabelSide(pile: Point, layout: TableLayout = tableLayout): "left" | "right" {
+  return pile.x < tableCentre(layout).x - 1 ? "left" : "right";
 }
 
 /** Screens on the wall for the delegations on the video link, left to right. */

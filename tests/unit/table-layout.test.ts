@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mapLayout, planMap } from "../../client/scenes/map-layout.js";
-import { cardPositions, emptyChairPosition, handPositions, notHerePositions, screenBoxes, seatPositions, tableLayout, type Box } from "../../client/scenes/table-layout.js";
+import { cardPositions, emptyChairPosition, handPositions, notHerePositions, pileLabelSide, pilePosition, screenBoxes, seatAngle, seatPositions, tableLayout, type Box } from "../../client/scenes/table-layout.js";
 import { defaultScenario } from "../helpers/engine.js";
 
 const fiveRoles = JSON.parse(readFileSync(new URL("../fixtures/five-roles.json", import.meta.url), "utf8")) as { roles: { id: string; home: string }[]; dossiers: { venue: { city: string; region: string } }[] };
@@ -96,6 +96,32 @@ describe("the meeting room", () => {
       for (const t of screens.slice(i + 1)) expect(overlap(s, t)).toBe(false);
     }
     for (const p of notHerePositions(count)) expect(p.y).toBeLessThan(tableLayout.wall.height);
+  });
+});
+
+describe("the verdict card", () => {
+  const { piles, verdict, table } = tableLayout;
+  const cardAt = (height: number): Box => ({ x: table.centre.x, y: verdict.y, width: verdict.width, height });
+  /** The share of `b`'s area that `a` covers. */
+  const covered = (a: Box, b: Box): number => {
+    const w = Math.max(0, Math.min(a.x + a.width / 2, b.x + b.width / 2) - Math.max(a.x - a.width / 2, b.x - b.width / 2));
+    const h = Math.max(0, Math.min(a.y + a.height / 2, b.y + b.height / 2) - Math.max(a.y - a.height / 2, b.y - b.height / 2));
+    return (w * h) / (b.width * b.height);
+  };
+
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))("leaves every token count readable with %i delegations at the table", (count) => {
+    for (let i = 0; i < count; i++) {
+      const pile = pilePosition(seatAngle(i, count));
+      // A full stack (drawPile in client/scenes/parts.ts) and a two-digit count beside it.
+      const stack: Box = { x: pile.x, y: pile.y - ((piles.maxCoins - 1) * piles.coin.step) / 2, width: piles.coin.width, height: piles.coin.height + (piles.maxCoins - 1) * piles.coin.step };
+      const labelWidth = 2 * piles.labelSize * 0.65 + piles.stroke;
+      const offset = piles.coin.width / 2 + 6 + labelWidth / 2;
+      const label: Box = { x: pile.x + (pileLabelSide(pile) === "left" ? -offset : offset), y: stack.y, width: labelWidth, height: piles.labelSize * 1.25 };
+      // At its designed height (what an English verdict with a two-line title needs).
+      expect(overlap(cardAt(verdict.height), label), `seat ${i + 1} of ${count}: its count`).toBe(false);
+      // The card may cover the inner edge of a full stack (eight coins), never most of it.
+      expect(covered(cardAt(verdict.height), stack), `seat ${i + 1} of ${count}: its coins`).toBeLessThan(0.35);
+    }
   });
 });
 
