@@ -6,7 +6,7 @@
 import type { MatchView } from "../../shared/rules/view.js";
 import { t } from "../text/catalog.js";
 import { roleById, tableAt } from "./selectors.js";
-import { corridorText } from "./corridor-text.js";
+import { corridorText, noteText } from "./corridor-text.js";
 
 export type NoticeKind = "news" | "offer" | "corridor" | "grant" | "teacher";
 
@@ -73,7 +73,7 @@ export class Notifications {
     const grantsBefore = new Set(beforeTable?.grants.map((g) => g.id));
     for (const grant of table?.grants ?? []) {
       if (grant.to !== role || grantsBefore.has(grant.id)) continue;
-      add({ id: `grant:${grant.id}`, kind: "grant", title: t("notice.grant.title"), text: t("notice.grant.text", { donor: name(grant.from), amount: grant.amount, note: grant.note }), expiresAt: now + NOTICE_LIFETIME_MS, target: null });
+      add({ id: `grant:${grant.id}`, kind: "grant", title: t("notice.grant.title"), text: t("notice.grant.text", { donor: name(grant.from), amount: grant.amount, note: noteText(view, grant) }), expiresAt: now + NOTICE_LIFETIME_MS, target: null });
     }
     const newsBefore = new Set(before.news.map((n) => n.id));
     for (const item of view.news) {

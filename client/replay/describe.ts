@@ -37,11 +37,11 @@ export function describeEvent(seen: SeenEvent, choice: ViewChoice, view?: MatchV
       return rt("event.GrantGiven", { from: e.from, to: e.to, amount: e.amount });
     case "BriefingBought":
       return rt("event.BriefingBought", { role: e.role });
+    // A bot's line in this device's language (client/ctrl/corridor-text.ts).
     case "StatementMade":
-      return rt("event.StatementMade", { role: e.role, text: e.text });
+      return rt("event.StatementMade", { role: e.role, text: e.line && view ? lineText(view, e.line, e.text) : e.text });
     case "CorridorMessageSent": {
       const heard = choice.kind === "everything" || (choice.kind === "role" && choice.table === e.table && [e.from, e.to, e.interceptedBy].includes(choice.role));
-      // A bot's line in this device's language (client/ctrl/corridor-text.ts).
       const text = e.line && view ? lineText(view, e.line, e.text) : e.text;
       return heard ? rt("event.CorridorMessageSent", { from: e.from, to: e.to, text }) : rt("replay.privateCorridor");
     }

@@ -13,7 +13,7 @@ import { score, signed } from "../debrief/format.js";
 import { describeEvent } from "./describe.js";
 import { renderKeyHelp } from "./keyboard.js";
 import { SPEEDS, viewChoiceOf, viewChoiceText, type ReplayController, type Speed } from "./replay-controller.js";
-import { corridorText } from "../ctrl/corridor-text.js";
+import { corridorText, statementText } from "../ctrl/corridor-text.js";
 
 /** A glyph per kind, so colour never carries the meaning alone. */
 const markerGlyph: Record<MarkerKind, string> = {
@@ -267,7 +267,7 @@ function statements(view: MatchView, table: TableView): VNode {
     h("h3", null, rt("replay.statements")),
     said.length === 0
       ? h("p", { class: "hint" }, rt("replay.noStatements"))
-      : h("ol", { class: "feed__list" }, said.map((s) => h("li", { "data-key": s.id, class: `feed__item feed__item--${s.kind}` }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "feed__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "feed__text" }, s.text)))),
+      : h("ol", { class: "feed__list" }, said.map((s) => h("li", { "data-key": s.id, class: `feed__item feed__item--${s.kind}` }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "feed__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "feed__text" }, statementText(view, s))))),
   );
 }
 

@@ -7,6 +7,7 @@
 // only for the people involved (and for everyone once the match has ended), so a projector
 // sees a sponsored seat as "in person" and balances move without a named payer.
 import type { MatchView } from "../../shared/rules/view.js";
+import { statementText } from "../ctrl/corridor-text.js";
 import type { Stance } from "../../shared/rules/types.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
 import type { StakeholderGroup } from "../../shared/scenario/schema.js";
@@ -123,7 +124,8 @@ export function tableModelOf(view: MatchView, tableIndex: number): TableModel | 
   const said = table.statements.filter((s) => s.round === view.round);
   const last = (kind: "floor" | "remote"): VoiceModel | null => {
     const s = said.filter((x) => x.kind === kind).at(-1);
-    return s ? { id: s.id, role: s.role, text: s.text } : null;
+    // A bot's words in this device's language (client/ctrl/corridor-text.ts).
+    return s ? { id: s.id, role: s.role, text: statementText(view, s) } : null;
   };
   const decision = round?.decision ?? null;
   const seats = view.scenario.roles.map((role): SeatModel => {

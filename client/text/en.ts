@@ -556,11 +556,31 @@ const messages = {
   "setup.failed": "The match could not be opened: {reason}",
   "setup.cancel": "Cancel",
 
-  // A bot's corridor lines, by code (client/ctrl/corridor-text.ts): the same words as
+  // What a bot says, by code (client/ctrl/corridor-text.ts): its floor statements, remote
+  // comments, corridor messages and notes on offers and grants, in the same words as
   // BOT_LINES_EN in shared/bots/lines.ts, variant by variant (tests/unit/catalog.test.ts).
+  "bot.floor.support.0": "We back {option}. It is the best deal on the table for {constituency}.",
+  "bot.floor.support.1": "{option} is the way forward. We ask everyone to support it.",
+  "bot.floor.support.2": "Our delegation supports {option}, and we are ready to work on the text.",
+  "bot.floor.object.0": "We cannot accept {option}. It would hurt {constituency}.",
+  "bot.floor.object.1": "Let us be clear: {option} is a red line for us.",
+  "bot.floor.live.0": "We could live with {option}, if others can.",
+  "bot.floor.live.1": "{option} is not our first choice, but we will not block it.",
+  "bot.floor.thanks.0": "We thank {sponsor} for making it possible for us to be here today.",
+  "bot.floor.thanks.1": "Our voice is in this room thanks to {sponsor}.",
+  "bot.remote.comment.0": "From afar: we support {option}. Please remember the people who could not travel.",
+  "bot.remote.comment.1": "Remote comment: {option} matters for {constituency}. We are following closely.",
   "bot.corridor.ask.0": "Glad you could come. Can we count on you for {option}?",
   "bot.corridor.ask.1": "Between us: {option} is what we need. We hope you see it the same way.",
   "bot.corridor.ally.0": "We are on the same side about {option}. Shall we speak for it together?",
+  "bot.fellowship.note.0": "We would be glad to bring you to {city}.",
+  "bot.fellowship.note.1": "Your voice belongs in {city}. We will pay for your trip.",
+  "bot.fellowship.expects.0": "We will pay for your trip to {city}. We hope you will see the merits of {option}.",
+  "bot.fellowship.expects.1": "A seat in {city}, on us. {option} deserves your support.",
+  "bot.grant.note.0": "For your work on {dossier}.",
+  "bot.grant.note.1": "A small contribution to your programme.",
+  "bot.grant.reward.0": "Thank you for your support on {dossier}.",
+  "bot.grant.reward.1": "With our thanks for standing with us.",
 } as const;
 
 export const en = {

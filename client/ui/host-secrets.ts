@@ -8,7 +8,7 @@ import type { HostController } from "../ctrl/host-controller.js";
 import { currentDossier, roleById } from "../ctrl/selectors.js";
 import { t } from "../text/catalog.js";
 import { h, type VNode } from "./dom.js";
-import { corridorText } from "../ctrl/corridor-text.js";
+import { corridorText, noteText } from "../ctrl/corridor-text.js";
 
 export function teacherOnly(ctrl: HostController, view: MatchView): VNode | null {
   if (view.status === "lobby") return null;
@@ -69,8 +69,8 @@ function secrets(view: MatchView): VNode[] {
           sponsored.map(([role, a]) => h("li", { "data-key": `paid-${role}` }, t("host.paidTrip", { sponsor: name(a.paidBy), guest: name(role) }))),
           table.fellowships
             .filter((f) => f.round === view.round)
-            .map((f) => h("li", { "data-key": f.id }, `${name(f.from)} → ${name(f.to)}: ${t(`offer.status.${f.status}`)}`, f.expects ? ` (${t("host.expects", { option: f.expects })})` : "", f.note ? ` — “${f.note}”` : "")),
-          table.grants.filter((g) => g.round === view.round).map((g) => h("li", { "data-key": g.id }, t("negotiation.grantLine", { from: name(g.from), to: name(g.to), amount: g.amount }), g.note ? ` — “${g.note}”` : "")),
+            .map((f) => h("li", { "data-key": f.id }, `${name(f.from)} → ${name(f.to)}: ${t(`offer.status.${f.status}`)}`, f.expects ? ` (${t("host.expects", { option: f.expects })})` : "", f.note ? ` — “${noteText(view, f)}”` : "")),
+          table.grants.filter((g) => g.round === view.round).map((g) => h("li", { "data-key": g.id }, t("negotiation.grantLine", { from: name(g.from), to: name(g.to), amount: g.amount }), g.note ? ` — “${noteText(view, g)}”` : "")),
         ),
       );
     }),

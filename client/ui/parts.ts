@@ -6,6 +6,7 @@ import { phaseName } from "../ctrl/announcements.js";
 import type { MatchSession } from "../ctrl/session.js";
 import { currentDossier, formatClock, optionTitle, remainingMs, roleById } from "../ctrl/selectors.js";
 import { formatList, rejectionText, t } from "../text/catalog.js";
+import { statementText } from "../ctrl/corridor-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { groupStyle } from "./palette.js";
 
@@ -160,7 +161,7 @@ export function statementsFeed(view: MatchView, table: TableView | undefined, li
               { "data-key": s.id, class: `feed__item feed__item--${s.kind}` },
               roleBadge(roleById(view, s.role)),
               s.kind === "remote" ? h("span", { class: "feed__mark" }, t("negotiation.remoteMark")) : null,
-              h("span", { class: "feed__text" }, s.text),
+              h("span", { class: "feed__text" }, statementText(view, s)),
             ),
           ),
         ),

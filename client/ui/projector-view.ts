@@ -9,6 +9,7 @@ import { currentDossier, optionTitle, roleById } from "../ctrl/selectors.js";
 import { shortAddress } from "../ctrl/join-address.js";
 import type { ProjectorController } from "../ctrl/projector-controller.js";
 import { t } from "../text/catalog.js";
+import { statementText } from "../ctrl/corridor-text.js";
 import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { renderDebrief } from "../debrief/debrief-view.js";
 import { h, type Child, type VNode } from "./dom.js";
@@ -155,7 +156,7 @@ function negotiationBoard(view: MatchView, table: TableView): VNode {
       ? h(
           "ol",
           { class: "projector-said" },
-          said.map((s) => h("li", { "data-key": s.id }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "projector-said__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "projector-said__text" }, s.text))),
+          said.map((s) => h("li", { "data-key": s.id }, roleBadge(roleById(view, s.role)), s.kind === "remote" ? h("span", { class: "projector-said__mark" }, t("negotiation.remoteMark")) : null, h("span", { class: "projector-said__text" }, statementText(view, s)))),
         )
       : h("p", { class: "projector-hint" }, t("negotiation.noStatements")),
   );
@@ -183,7 +184,7 @@ function compactNegotiationBoard(view: MatchView, table: TableView): VNode {
       (round?.tabled ?? []).length ? (round?.tabled ?? []).map((x) => h("span", { "data-key": x.option, class: "option-chip" }, x.option)) : t("table.nothingTabled"),
     ),
     last
-      ? h("p", { class: "projector-said projector-said--one" }, roleBadge(roleById(view, last.role)), " ", h("span", { class: "projector-said__text" }, last.text))
+      ? h("p", { class: "projector-said projector-said--one" }, roleBadge(roleById(view, last.role)), " ", h("span", { class: "projector-said__text" }, statementText(view, last)))
       : h("p", { class: "projector-hint" }, t("negotiation.noStatements")),
   );
 }

@@ -11,7 +11,7 @@ import { t } from "../text/catalog.js";
 import { ruleFactsOf, ruleLong } from "./rule-text.js";
 import { h, type Child, type VNode } from "./dom.js";
 import { actionForm, button, describedBy, errorFor, field, positionsOf, roleBadge } from "./parts.js";
-import { corridorText } from "../ctrl/corridor-text.js";
+import { corridorText, noteText } from "../ctrl/corridor-text.js";
 
 /** Reasons a closed control still shows, because the student can act on them or should know. */
 const SAY_WHY = new Set(["muted", "comments-used", "not-enough-tokens", "no-programme-seats"]);
@@ -84,7 +84,7 @@ export function offersForMe(ctrl: StudentController, view: MatchView): VNode | n
               h("p", null, roleBadge(sponsor), " ", t("travel.offerFrom", { sponsor: sponsor?.name ?? f.from })),
               h("p", { class: "offer__status" }, t(`offer.status.${f.status}`)),
               hard && f.expects ? h("p", null, t("travel.expects", { option: `${f.expects} ${optionTitle(dossier, f.expects)}` })) : null,
-              f.note ? h("p", null, t("travel.note", { note: f.note })) : null,
+              f.note ? h("p", null, t("travel.note", { note: noteText(view, f) })) : null,
               f.status === "offered" && !accept.ok && accept.code === "already-attending" ? h("p", { class: "hint" }, t("travel.alreadyGoing")) : null,
               f.status === "offered" && (accept.ok || decline)
                 ? h(
@@ -253,7 +253,7 @@ export function grantsList(ctrl: StudentController, view: MatchView): VNode | nu
     "section",
     { class: "card private", "data-key": "grants", "aria-labelledby": "grants-heading" },
     h("h2", { id: "grants-heading" }, t("negotiation.grantsHeading")),
-    h("ul", null, grants.map((g) => h("li", { "data-key": g.id }, t("negotiation.grantLine", { from: roleById(view, g.from)?.short ?? g.from, to: roleById(view, g.to)?.short ?? g.to, amount: g.amount }), g.note ? ` — “${g.note}”` : ""))),
+    h("ul", null, grants.map((g) => h("li", { "data-key": g.id }, t("negotiation.grantLine", { from: roleById(view, g.from)?.short ?? g.from, to: roleById(view, g.to)?.short ?? g.to, amount: g.amount }), g.note ? ` — “${noteText(view, g)}”` : ""))),
   );
 }
 

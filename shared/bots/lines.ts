@@ -41,13 +41,41 @@ export const BOT_LINES_EN = {
 export type BotLineKey = keyof typeof BOT_LINES_EN;
 export type BotLines = Readonly<Record<BotLineKey, readonly string[]>>;
 
+/** The command each line is said in: a line in another command is refused (a grant's note is no floor statement). */
+export const BOT_LINE_COMMAND = {
+  "floor.support": "MakeStatement",
+  "floor.object": "MakeStatement",
+  "floor.live": "MakeStatement",
+  "floor.thanks": "MakeStatement",
+  "remote.comment": "PostRemoteComment",
+  "corridor.ask": "SendCorridorMessage",
+  "corridor.ally": "SendCorridorMessage",
+  "fellowship.note": "OfferFellowship",
+  "fellowship.expects": "OfferFellowship",
+  "grant.note": "GiveGrant",
+  "grant.reward": "GiveGrant",
+} as const satisfies Record<BotLineKey, string>;
+
+/**
+ * Which id of a line (BotLine in shared/rules/types.ts) names each placeholder: a line carries
+ * ids, never English words, so that every screen names the option, role, dossier or city in
+ * its own language.
+ */
+export const PLACEHOLDER_ID = { option: "option", constituency: "role", sponsor: "role", dossier: "dossier", city: "dossier" } as const;
+export type Placeholder = keyof typeof PLACEHOLDER_ID;
+
+/** The placeholders one variant of a line uses. */
+export function placeholdersOf(template: string): Placeholder[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as Placeholder);
+}
+
 export function fillLine(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
 /**
  * One variant of a line, picked with the bot's generator; returns the text, which variant it
- * is (a screen may word the same line in its own language: CorridorLine in shared/rules/types.ts)
+ * is (a screen may word the same line in its own language: BotLine in shared/rules/types.ts)
  * and the next generator state.
  */
 export function pickLine(key: BotLineKey, params: Readonly<Record<string, string>>, rng: number, lines: BotLines = BOT_LINES_EN): { text: string; variant: number; rng: number } {

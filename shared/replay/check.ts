@@ -49,7 +49,7 @@ export function candidates(event: GameEvent, actor: Actor): Command[] {
     case "TravelBooked":
       return event.defaulted ? clock : [{ type: "BookTravel", mode: event.attendance.mode === "in-person" ? "in-person" : "remote", delegates: event.attendance.delegates }];
     case "FellowshipOffered":
-      return [{ type: "OfferFellowship", to: event.to, expects: event.expects, programme: event.programme, ...(event.note ? { note: event.note } : {}) }];
+      return [{ type: "OfferFellowship", to: event.to, expects: event.expects, programme: event.programme, ...(event.note ? { note: event.note } : {}), ...(event.line ? { line: event.line } : {}) }];
     case "FellowshipWithdrawn":
       return [{ type: "WithdrawFellowship", fellowship: event.id }];
     case "FellowshipAccepted":
@@ -57,11 +57,11 @@ export function candidates(event: GameEvent, actor: Actor): Command[] {
     case "FellowshipDeclined":
       return [{ type: "DeclineFellowship", fellowship: event.id }];
     case "GrantGiven":
-      return [{ type: "GiveGrant", to: event.to, amount: event.amount, note: event.note }];
+      return [{ type: "GiveGrant", to: event.to, amount: event.amount, note: event.note, ...(event.line ? { line: event.line } : {}) }];
     case "BriefingBought":
       return [{ type: "BuyBriefing" }];
     case "StatementMade":
-      return [event.kind === "remote" ? { type: "PostRemoteComment", text: event.text } : { type: "MakeStatement", text: event.text }];
+      return [{ type: event.kind === "remote" ? "PostRemoteComment" : "MakeStatement", text: event.text, ...(event.line ? { line: event.line } : {}) }];
     case "CorridorMessageSent":
       return [{ type: "SendCorridorMessage", to: event.to, text: event.text, ...(event.line ? { line: event.line } : {}) }];
     case "OptionTabled":

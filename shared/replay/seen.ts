@@ -33,12 +33,12 @@ export function eventSeenBy(event: GameEvent, viewer: Viewer): SeenEvent {
     }
     case "FellowshipOffered": {
       if (mine(event.table, event.from, event.to)) return { ...event };
-      const { note: _note, expects: _expects, ...rest } = event;
+      const { note: _note, expects: _expects, line: _line, ...rest } = event;
       return rest;
     }
     case "GrantGiven": {
       if (mine(event.table, event.from, event.to)) return { ...event };
-      const { note: _note, ...rest } = event;
+      const { note: _note, line: _line, ...rest } = event;
       return rest;
     }
     case "BriefingBought":

@@ -1,7 +1,7 @@
 // Commands are requests, named in the imperative; decide() answers each with events or a
 // rejection. Time and the actor arrive on meta, never from a clock inside shared/.
 import type { SettingsInput } from "./settings.js";
-import type { CorridorLine, OptionId, PlayerId, RoleId, Stance } from "./types.js";
+import type { BotLine, OptionId, PlayerId, RoleId, Stance } from "./types.js";
 import type { Scenario } from "../scenario/schema.js";
 
 export type Actor = { kind: "teacher" } | { kind: "player"; id: PlayerId } | { kind: "system" };
@@ -29,15 +29,15 @@ export type Command =
   | { type: "ResumeClock" }
   | { type: "ExtendClock"; seconds: number }
   | { type: "BookTravel"; mode: "in-person" | "remote"; delegates?: number }
-  | { type: "OfferFellowship"; to: RoleId; note?: string; expects?: OptionId | null; programme?: boolean }
+  | { type: "OfferFellowship"; to: RoleId; note?: string; expects?: OptionId | null; programme?: boolean; /** Bots only (the wire never carries it): the note by code. */ line?: BotLine }
   | { type: "WithdrawFellowship"; fellowship: string }
   | { type: "AcceptFellowship"; fellowship: string }
   | { type: "DeclineFellowship"; fellowship: string }
-  | { type: "GiveGrant"; to: RoleId; amount: number; note?: string }
+  | { type: "GiveGrant"; to: RoleId; amount: number; note?: string; /** Bots only: the note by code. */ line?: BotLine }
   | { type: "BuyBriefing" }
-  | { type: "MakeStatement"; text: string }
-  | { type: "PostRemoteComment"; text: string }
-  | { type: "SendCorridorMessage"; to: RoleId; text: string; /** Bots only (the wire never carries it). */ line?: CorridorLine }
+  | { type: "MakeStatement"; text: string; /** Bots only: the statement by code. */ line?: BotLine }
+  | { type: "PostRemoteComment"; text: string; /** Bots only: the comment by code. */ line?: BotLine }
+  | { type: "SendCorridorMessage"; to: RoleId; text: string; /** Bots only (the wire never carries it). */ line?: BotLine }
   | { type: "TableOption"; option: OptionId }
   | { type: "DeclarePosition"; option: OptionId; stance: Stance }
   | { type: "NameDrafter"; table: number; role: RoleId; seated: boolean }

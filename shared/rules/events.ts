@@ -2,7 +2,7 @@
 // the generator's next state), so that folding a record never recomputes a decision.
 import type { DecisionRuleId, Scenario } from "../scenario/schema.js";
 import type { RoundPhase, Settings } from "./settings.js";
-import type { Attendance, CorridorLine, Decision, OptionId, PlayerId, RoleId, Stance } from "./types.js";
+import type { Attendance, BotLine, Decision, OptionId, PlayerId, RoleId, Stance } from "./types.js";
 
 export type PhaseReason = "clock" | "teacher" | "start";
 
@@ -20,15 +20,15 @@ export type GameEvent =
   | { type: "ClockResumed"; deadline: number; at: number }
   | { type: "ClockExtended"; deadline: number | null; remaining: number | null; seconds: number }
   | { type: "TravelBooked"; table: number; role: RoleId; attendance: Attendance; defaulted: boolean }
-  | { type: "FellowshipOffered"; table: number; id: string; from: RoleId; to: RoleId; cost: number; programme: boolean; note: string; expects: OptionId | null }
+  | { type: "FellowshipOffered"; table: number; id: string; from: RoleId; to: RoleId; cost: number; programme: boolean; note: string; expects: OptionId | null; line?: BotLine }
   | { type: "FellowshipWithdrawn"; table: number; id: string }
   | { type: "FellowshipAccepted"; table: number; id: string; attendance: Attendance }
   | { type: "FellowshipDeclined"; table: number; id: string }
   | { type: "FellowshipsLapsed"; table: number; ids: string[] }
-  | { type: "GrantGiven"; table: number; id: string; from: RoleId; to: RoleId; amount: number; note: string; at: number }
+  | { type: "GrantGiven"; table: number; id: string; from: RoleId; to: RoleId; amount: number; note: string; at: number; line?: BotLine }
   | { type: "BriefingBought"; table: number; role: RoleId; cost: number }
-  | { type: "StatementMade"; table: number; id: string; role: RoleId; player: PlayerId; kind: "floor" | "remote"; text: string; at: number }
-  | { type: "CorridorMessageSent"; table: number; id: string; from: RoleId; to: RoleId; player: PlayerId; text: string; at: number; interceptedBy: RoleId | null; rng: number; line?: CorridorLine }
+  | { type: "StatementMade"; table: number; id: string; role: RoleId; player: PlayerId; kind: "floor" | "remote"; text: string; at: number; line?: BotLine }
+  | { type: "CorridorMessageSent"; table: number; id: string; from: RoleId; to: RoleId; player: PlayerId; text: string; at: number; interceptedBy: RoleId | null; rng: number; line?: BotLine }
   | { type: "OptionTabled"; table: number; option: OptionId; by: RoleId; at: number }
   | { type: "PositionDeclared"; table: number; role: RoleId; option: OptionId; stance: Stance; player: PlayerId; at: number }
   | { type: "DrafterNamed"; table: number; role: RoleId; seated: boolean }

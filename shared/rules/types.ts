@@ -2,6 +2,7 @@
 // from it by viewFor(); the state itself (scenario secrets and the generator included) never
 // leaves the server.
 import type { DecisionRuleId, Scenario } from "../scenario/schema.js";
+import type { BotLineKey } from "../bots/lines.js";
 import type { RoundPhase, Settings } from "./settings.js";
 
 export const RULES_VERSION = 1;
@@ -45,6 +46,8 @@ export interface Fellowship {
   expects: OptionId | null;
   status: "offered" | "accepted" | "declined" | "withdrawn" | "lapsed";
   round: number;
+  /** A bot's note, by code (BotLine): each device words it in its own language (`note` is the English). */
+  line?: BotLine;
 }
 
 export interface Grant {
@@ -55,6 +58,8 @@ export interface Grant {
   note: string;
   round: number;
   at: number;
+  /** A bot's note, by code (BotLine). */
+  line?: BotLine;
 }
 
 export interface Statement {
@@ -65,6 +70,8 @@ export interface Statement {
   text: string;
   at: number;
   round: number;
+  /** A bot's statement or comment, by code (BotLine). */
+  line?: BotLine;
 }
 
 export interface CorridorMessage {
@@ -77,20 +84,26 @@ export interface CorridorMessage {
   round: number;
   /** Read by a role with the surveillance ability (surveillance variant). */
   interceptedBy: RoleId | null;
-  /** A bot's line, by code: each device words it in its own language (`text` is the English). */
-  line?: CorridorLine;
+  /** A bot's line, by code (BotLine): each device words it in its own language (`text` is the English). */
+  line?: BotLine;
 }
 
 /**
- * What a bot said in the corridor, as a line of its catalog (shared/bots/lines.ts) and the
- * option it named, never as a sentence to parse: a screen words it in its own language, with
- * the option's title from the scenario's translation. It travels inside its message, so it is
- * seen exactly where the message's text is.
+ * What a bot said — a floor statement, a remote comment, a corridor message, the note on its
+ * fellowship offer or grant — as a line of its catalog (BOT_LINES_EN in shared/bots/lines.ts),
+ * never as a sentence to parse: the key, the variant, and the ids of what the line names. A
+ * screen words it in its own language, each id named from its (localised) scenario view:
+ * `option` for {option}, `role` for {constituency} (the speaker's own) or {sponsor}, `dossier`
+ * for {dossier} and {city} (its venue). It travels inside the thing it is said in (statement,
+ * message, offer, grant), so it is seen exactly where that thing's English text is. Only a bot
+ * may send one, and the engine checks it (shared/rules/handlers/bot-line.ts).
  */
-export interface CorridorLine {
-  key: "corridor.ask" | "corridor.ally";
+export interface BotLine {
+  key: BotLineKey;
   variant: number;
-  option: OptionId;
+  option?: OptionId;
+  role?: RoleId;
+  dossier?: string;
 }
 
 export interface Decision {

@@ -76,10 +76,11 @@ describe("every language's catalog", () => {
     expect(Object.entries(messages).filter(([, text]) => /(?<!')'[{}#]/.test(text)).map(([key]) => key)).toEqual([]);
   });
 
-  it("words every corridor line a bot sends by code, in the bots' own English (shared/bots/lines.ts)", () => {
+  it("words every line a bot says by code, in the bots' own English, variant by variant (shared/bots/lines.ts)", () => {
     const messages: Readonly<Record<string, string>> = english;
-    for (const key of ["corridor.ask", "corridor.ally"] as const) BOT_LINES_EN[key].forEach((text, variant) => expect(messages[`bot.${key}.${variant}`], `${key} ${variant}`).toBe(text));
-    expect(Object.keys(english).filter((key) => key.startsWith("bot.")).length).toBe(BOT_LINES_EN["corridor.ask"].length + BOT_LINES_EN["corridor.ally"].length);
+    const lines = Object.entries(BOT_LINES_EN).flatMap(([key, variants]) => variants.map((text, variant) => [`bot.${key}.${variant}`, text] as const));
+    for (const [key, text] of lines) expect(messages[key], key).toBe(text);
+    expect(Object.keys(english).filter((key) => key.startsWith("bot.")).sort()).toEqual(lines.map(([key]) => key).sort());
   });
 
   it("has a message for every refusal code, and a detail for every code that carries values", () => {

@@ -5,6 +5,7 @@ import { nextRandom } from "../../random/rng.js";
 import { LIMITS } from "../commands.js";
 import { roleOf } from "../helpers.js";
 import type { RoleId } from "../types.js";
+import { checkBotLine } from "./bot-line.js";
 import { checkText, isRejection, no, ok, refused, type Handlers } from "./context.js";
 
 /** One in three corridor messages reaches the listening role under the surveillance variant. */
@@ -18,7 +19,9 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
       if (seat.mode !== "in-person") return no("not-in-room");
       const text = checkText(command.text, LIMITS.statement);
       if (isRejection(text)) return refused(text);
-      return ok({ type: "StatementMade", table: seat.table.index, id: `s${state.nextId}`, role: seat.role.id, player: seat.player.id, kind: "floor", text, at: now });
+      const line = checkBotLine(command.line, "MakeStatement", seat, state.scenario);
+      if (isRejection(line)) return refused(line);
+      return ok({ type: "StatementMade", table: seat.table.index, id: `s${state.nextId}`, role: seat.role.id, player: seat.player.id, kind: "floor", text, at: now, ...(line ? { line } : {}) });
     },
   },
 
@@ -31,7 +34,9 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
       if ((round.remoteCommentsUsed[role.id] ?? 0) >= state.scenario.remoteCommentsPerRound) return no("comments-used");
       const text = checkText(command.text, LIMITS.remoteComment);
       if (isRejection(text)) return refused(text);
-      return ok({ type: "StatementMade", table: seat.table.index, id: `s${state.nextId}`, role: role.id, player: player.id, kind: "remote", text, at: now });
+      const line = checkBotLine(command.line, "PostRemoteComment", seat, state.scenario);
+      if (isRejection(line)) return refused(line);
+      return ok({ type: "StatementMade", table: seat.table.index, id: `s${state.nextId}`, role: role.id, player: player.id, kind: "remote", text, at: now, ...(line ? { line } : {}) });
     },
   },
 
@@ -47,9 +52,8 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
       if (round.attendance[to.id]?.mode !== "in-person") return no("recipient-not-in-room");
       const text = checkText(command.text, LIMITS.corridor);
       if (isRejection(text)) return refused(text);
-      // A line by code is a bot's, naming an option of this round's dossier.
-      const line = command.line;
-      if (line && (player.kind !== "bot" || !(line.key === "corridor.ask" || line.key === "corridor.ally") || !Number.isInteger(line.variant) || line.variant < 0 || !seat.dossier.options.some((o) => o.id === line.option))) return no("bad-input");
+      const line = checkBotLine(command.line, "SendCorridorMessage", seat, state.scenario);
+      if (isRejection(line)) return refused(line);
       let rng = state.rng;
       let interceptedBy: RoleId | null = null;
       if (state.settings.variants.surveillance) {
@@ -60,7 +64,7 @@ export const FLOOR: Handlers<"MakeStatement" | "PostRemoteComment" | "SendCorrid
           if (draw.value < INTERCEPT_CHANCE) interceptedBy = listener.id;
         }
       }
-      return ok({ type: "CorridorMessageSent", table: seat.table.index, id: `c${state.nextId}`, from: role.id, to: to.id, player: player.id, text, at: now, interceptedBy, rng, ...(line ? { line: { key: line.key, variant: line.variant, option: line.option } } : {}) });
+      return ok({ type: "CorridorMessageSent", table: seat.table.index, id: `c${state.nextId}`, from: role.id, to: to.id, player: player.id, text, at: now, interceptedBy, rng, ...(line ? { line } : {}) });
     },
   },
 

@@ -3,6 +3,7 @@
 // Tokens leave the game only through trips and briefings (evolve's spend()).
 import { LIMITS } from "../commands.js";
 import { roleOf } from "../helpers.js";
+import { checkBotLine } from "./bot-line.js";
 import { checkText, isRejection, no, ok, refused, type Handlers } from "./context.js";
 
 export const MONEY: Handlers<"GiveGrant" | "BuyBriefing"> = {
@@ -17,7 +18,9 @@ export const MONEY: Handlers<"GiveGrant" | "BuyBriefing"> = {
       if (seat.me.tokens < amount) return no("not-enough-tokens", { need: "grant", have: seat.me.tokens });
       const note = command.note === undefined || command.note === "" ? "" : checkText(command.note, LIMITS.note);
       if (isRejection(note)) return refused(note);
-      return ok({ type: "GrantGiven", table: seat.table.index, id: `g${state.nextId}`, from: seat.role.id, to: to.id, amount, note, at: now });
+      const line = checkBotLine(command.line, "GiveGrant", seat, state.scenario);
+      if (isRejection(line)) return refused(line);
+      return ok({ type: "GrantGiven", table: seat.table.index, id: `g${state.nextId}`, from: seat.role.id, to: to.id, amount, note, at: now, ...(line ? { line } : {}) });
     },
   },
 

@@ -7,6 +7,7 @@ import { delegatesOf, roleOf, travelCost } from "../helpers.js";
 import type { Rejection } from "../rejections.js";
 import { reject } from "../rejections.js";
 import type { Attendance, Fellowship, MatchState } from "../types.js";
+import { checkBotLine } from "./bot-line.js";
 import { checkText, isRejection, no, ok, refused, type Handlers, type Seat } from "./context.js";
 
 /** An offer still open at the seat's table, or why it cannot be answered. */
@@ -50,6 +51,10 @@ export const TRAVEL: Handlers<"BookTravel" | "OfferFellowship" | "WithdrawFellow
       const expects = command.expects ?? null;
       if (expects !== null && !dossier.options.some((o) => o.id === expects)) return no("unknown-option");
       if (state.settings.variants.fellowships === "hard" && expects === null) return no("expectation-required");
+      const line = checkBotLine(command.line, "OfferFellowship", seat, state.scenario);
+      if (isRejection(line)) return refused(line);
+      // The option a note hopes for is the one the offer names.
+      if (line?.option !== undefined && line.option !== expects) return no("bad-input");
       const cost = travelCost(state.scenario, guest, dossier);
       const programme = command.programme === true;
       if (programme) {
@@ -57,7 +62,7 @@ export const TRAVEL: Handlers<"BookTravel" | "OfferFellowship" | "WithdrawFellow
         const open = table.fellowships.filter((f) => f.programme && f.from === role.id && f.round === state.round && f.status === "offered").length;
         if (used + open >= role.abilities.programmeSeats) return no("no-programme-seats");
       } else if (me.tokens < cost) return no("not-enough-tokens", { need: "guestTrip", cost, have: me.tokens });
-      return ok({ type: "FellowshipOffered", table: table.index, id: `f${state.nextId}`, from: role.id, to: guest.id, cost, programme, note: command.note ? note : "", expects });
+      return ok({ type: "FellowshipOffered", table: table.index, id: `f${state.nextId}`, from: role.id, to: guest.id, cost, programme, note: command.note ? note : "", expects, ...(line ? { line } : {}) });
     },
   },
 
