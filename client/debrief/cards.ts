@@ -5,6 +5,7 @@
 import type { Debrief, Mark, TableDebrief } from "../../shared/analysis/debrief.js";
 import { bestForPublic, weightedScore } from "../../shared/analysis/public-interest.js";
 import type { DecisionRuleId } from "../../shared/scenario/schema.js";
+import { noteText } from "../ctrl/corridor-text.js";
 import { isMessageKey, t } from "../text/catalog.js";
 import type { DebriefCard } from "../text/debrief-en.js";
 import { h, type Child, type VNode } from "../ui/dom.js";
@@ -162,7 +163,8 @@ function flow(ctrl: DebriefController, table: TableDebrief): Child {
             "li",
             { "data-key": p.id },
             paymentText((r) => ctrl.label(table.table, r), p, ctrl.view?.scenario.dossiers[p.round]?.venue.city ?? ""),
-            p.note ? [" ", h("q", null, p.note)] : null,
+            // A bot's note in this screen's language (client/ctrl/corridor-text.ts).
+            p.note ? [" ", h("q", null, ctrl.view ? noteText(ctrl.view, p) : p.note)] : null,
             p.expects ? [" ", t("debrief.money.expects", { option: p.expects, from: ctrl.label(table.table, p.from) })] : null,
           ),
         ),

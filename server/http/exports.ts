@@ -18,7 +18,7 @@ import { localiseScenario } from "../../shared/scenario/localise.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { endedMatch, reviewOf, type EndedMatch } from "../debrief.js";
 import type { Language } from "../../client/text/languages.js";
-import { exportLanguage, wordsFor, type Words } from "../text/words.js";
+import { exportLanguage, REUSED_KEYS, wordsFor, type Words } from "../text/words.js";
 import { ownedMatch } from "./auth.js";
 import { HttpError, sendJson } from "./errors.js";
 
@@ -162,6 +162,8 @@ interface Names {
   num: (n: number | null | undefined) => string;
   signed: (n: number | null | undefined) => string;
   stance: (s: string) => string;
+  /** A payment's note: a bot's (BotLine) in the summary's language, a person's as written. */
+  note: (p: TableDebrief["money"][number]["payment"]) => string;
 }
 
 /** `scenario` is already in the summary's language (localiseScenario). */
@@ -188,6 +190,13 @@ function namesOf(scenario: Scenario, w: Words): Names {
       return r > 0 ? `+${num(r)}` : r < 0 ? `−${num(-r)}` : "0";
     },
     stance: (s) => w.t(`debrief.stance.${s as "support" | "live" | "object"}`),
+    note: (p) => {
+      const key = p.line && `bot.${p.line.key}.${p.line.variant}`;
+      if (!p.line || !key || !(REUSED_KEYS as readonly string[]).includes(key)) return p.note;
+      const dossier = scenario.dossiers.find((d) => d.id === p.line!.dossier) ?? scenario.dossiers[p.round];
+      const option = p.line.option === undefined ? "" : (dossier?.options.find((o) => o.id === p.line!.option)?.title ?? p.line.option);
+      return w.t(key as (typeof REUSED_KEYS)[number], { city: dossier?.venue.city ?? "", dossier: dossier?.title ?? "", option });
+    },
   };
 }
 
@@ -211,7 +220,7 @@ function paymentLine(n: Names, p: TableDebrief["money"][number]["payment"]): str
   const who = { from: n.role(p.from), to: n.role(p.to), amount: p.amount, city: n.city(p.round) };
   const what = p.kind === "grant" ? n.t("export.grant", who) : p.programme ? n.t("export.programme", who) : n.t("export.trip", who);
   const expecting = p.expects ? `, ${n.t("export.expecting", { option: p.expects })}` : "";
-  return `<li>${escapeHtml(n.t("export.roundShort", { round: p.round + 1 }))}: ${escapeHtml(what)}${escapeHtml(expecting)}${p.note ? ` — “${escapeHtml(clip(p.note, NOTE_CHARS))}”` : ""}</li>`;
+  return `<li>${escapeHtml(n.t("export.roundShort", { round: p.round + 1 }))}: ${escapeHtml(what)}${escapeHtml(expecting)}${p.note ? ` — “${escapeHtml(clip(n.note(p), NOTE_CHARS))}”` : ""}</li>`;
 }
 
 function cut(n: Names, lines: string[], max: number): string {

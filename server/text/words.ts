@@ -44,6 +44,15 @@ export const REUSED_KEYS = [
   "debrief.outcomes.total",
   "debrief.tables.gini",
   "ended.whatHappened",
+  // A bot's notes on its offers and grants, quoted in the summary in its language (BotLine).
+  "bot.fellowship.note.0",
+  "bot.fellowship.note.1",
+  "bot.fellowship.expects.0",
+  "bot.fellowship.expects.1",
+  "bot.grant.note.0",
+  "bot.grant.note.1",
+  "bot.grant.reward.0",
+  "bot.grant.reward.1",
 ] as const satisfies readonly (keyof typeof gameEn)[];
 
 export type ExportKey = keyof typeof exportsEn | (typeof REUSED_KEYS)[number];

@@ -14,7 +14,7 @@
 // move is counted for roles with no money involved, so the class sees a rate, not a verdict.
 import type { Scenario } from "../scenario/schema.js";
 import { isWinning } from "../rules/decision-rules.js";
-import type { MatchState, OptionId, RoleId, Stance } from "../rules/types.js";
+import type { BotLine, MatchState, OptionId, RoleId, Stance } from "../rules/types.js";
 
 export const STANCE_RANK: Record<Stance, number> = { object: 0, live: 1, support: 2 };
 
@@ -30,6 +30,8 @@ export interface Payment {
   /** The round whose decision it could bear on; null when no decision was left. */
   covers: number | null;
   note: string;
+  /** A bot's note by code (BotLine): each screen words it in its own language. */
+  line?: BotLine;
   programme: boolean;
   /** The option a fellowship offer named as what its sponsor expected. */
   expects: OptionId | null;

@@ -188,13 +188,13 @@ export function walk(events: readonly GameEvent[]): Pass {
     if (s && e.type === "FellowshipOffered") offeredAt.set(`${e.table}/${e.id}`, at);
     if (s && e.type === "FellowshipAccepted") {
       const f = s.tables[e.table]!.fellowships.find((x) => x.id === e.id)!;
-      pass.payments.push({ kind: "fellowship", id: f.id, table: e.table, from: f.from, to: f.to, amount: f.cost, round: s.round, covers: s.round, note: f.note, programme: f.programme, expects: f.expects, at, offeredAt: offeredAt.get(`${e.table}/${e.id}`) ?? null });
+      pass.payments.push({ kind: "fellowship", id: f.id, table: e.table, from: f.from, to: f.to, amount: f.cost, round: s.round, covers: s.round, note: f.note, ...(f.line ? { line: { ...f.line } } : {}), programme: f.programme, expects: f.expects, at, offeredAt: offeredAt.get(`${e.table}/${e.id}`) ?? null });
     }
     if (s && e.type === "GrantGiven") {
       // A grant bears on the round it was given in, or on the next one when that dossier is already decided.
       const decided = s.tables[e.table]?.rounds[s.round]?.decision != null;
       const covers = decided ? (s.round + 1 < s.scenario.dossiers.length ? s.round + 1 : null) : s.round;
-      pass.payments.push({ kind: "grant", id: e.id, table: e.table, from: e.from, to: e.to, amount: e.amount, round: s.round, covers, note: e.note, programme: false, expects: null, at, offeredAt: null });
+      pass.payments.push({ kind: "grant", id: e.id, table: e.table, from: e.from, to: e.to, amount: e.amount, round: s.round, covers, note: e.note, ...(e.line ? { line: { ...e.line } } : {}), programme: false, expects: null, at, offeredAt: null });
     }
     if (s && e.type === "PositionDeclared") pass.declarations.push({ at, table: e.table, round: s.round, role: e.role, option: e.option, stance: e.stance });
     if (s && e.type === "ConsensusCalled") {

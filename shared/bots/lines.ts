@@ -2,6 +2,7 @@
 // new table with the same keys. Placeholders look like {name}; a bot picks one variant with
 // its own generator, so the same seed always says the same thing.
 import { nextRandom } from "../random/rng.js";
+import type { BotLine } from "../rules/types.js";
 
 export const BOT_LINES_EN = {
   /** Floor statement for the option the bot supports. */
@@ -84,4 +85,18 @@ export function pickLine(key: BotLineKey, params: Readonly<Record<string, string
   const picked = Math.floor(draw.value * variants.length);
   const variant = variants[picked] === undefined ? 0 : picked;
   return { text: fillLine(variants[variant] ?? "", params), variant, rng: draw.state };
+}
+
+/** The ids of a line (BotLine) a bot may name, by what they are. */
+export type LineIds = Partial<Pick<BotLine, "option" | "role" | "dossier">>;
+
+/**
+ * A line by code: the key, the variant, and of `ids` exactly those its variant names (the
+ * engine refuses an id a variant does not name, shared/rules/handlers/bot-line.ts).
+ */
+export function lineOf(key: BotLineKey, variant: number, ids: LineIds, lines: BotLines = BOT_LINES_EN): BotLine {
+  const named = new Set(placeholdersOf(lines[key][variant] ?? "").map((p) => PLACEHOLDER_ID[p]));
+  const line: BotLine = { key, variant };
+  for (const id of ["option", "role", "dossier"] as const) if (named.has(id) && ids[id] !== undefined) line[id] = ids[id];
+  return line;
 }

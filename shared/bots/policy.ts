@@ -3,11 +3,11 @@
 // Same view + same memory → same intent and same next memory.
 import type { Command } from "../rules/commands.js";
 import { nextRandom } from "../random/rng.js";
-import type { OptionId, RoleId, Stance } from "../rules/types.js";
+import type { BotLine, OptionId, RoleId, Stance } from "../rules/types.js";
 import type { ActionState } from "../rules/actions.js";
 import { delegatesOf, travelCost } from "../rules/helpers.js";
 import type { MatchView, PublicDossier, PublicRole, RoundView, TableView } from "../rules/view.js";
-import { pickLine, type BotLineKey } from "./lines.js";
+import { lineOf, pickLine, type BotLineKey, type LineIds } from "./lines.js";
 import { cloneMemory, type BotMemory, type Funding } from "./memory.js";
 import { votingPower, wouldPass } from "./power.js";
 
@@ -26,7 +26,7 @@ export type BotIntentType =
   | "DeclarePosition"
   | "InsertRider"
   | "ObjectToRider";
-// Commands, not wire intents: a bot may say a corridor line by code, which no device may send.
+// Commands, not wire intents: a bot says its statements, messages and notes by code as well (BotLine), which no device may send.
 export type BotIntent = Extract<Command, { type: BotIntentType }>;
 
 export interface BotStep {
@@ -156,14 +156,14 @@ function draw(memory: BotMemory): number {
   return r.value;
 }
 
-function say(memory: BotMemory, key: BotLineKey, params: Record<string, string>): string {
-  return sayLine(memory, key, params).text;
-}
-
-function sayLine(memory: BotMemory, key: BotLineKey, params: Record<string, string>): { text: string; variant: number } {
-  const line = pickLine(key, params, memory.rng);
-  memory.rng = line.rng;
-  return line;
+/**
+ * One line of the catalog, as its English text and as its line by code (the ids it names), so
+ * that each device words it in its own language (BotLine in shared/rules/types.ts).
+ */
+function say(memory: BotMemory, key: BotLineKey, params: Record<string, string>, ids: LineIds): { text: string; line: BotLine } {
+  const picked = pickLine(key, params, memory.rng);
+  memory.rng = picked.rng;
+  return { text: picked.text, line: lineOf(key, picked.variant, ids) };
 }
 
 const optionTitle = (seat: Seat, option: OptionId) => seat.dossier.options.find((o) => o.id === option)?.title ?? option;
@@ -246,8 +246,9 @@ function offerFellowship(seat: Seat, memory: BotMemory): Plan | null {
   // written down. The engine still takes a named option in soft (scripted records use it).
   const expects = view.settings.variants.fellowships === "hard" ? wanted : null;
   const city = seat.dossier.venue.city;
-  const note = expects ? say(memory, "fellowship.expects", { city, option: optionTitle(seat, expects) }) : say(memory, "fellowship.note", { city });
-  return { intent: { type: "OfferFellowship", to: target.role.id, note, expects, programme }, memory, key: `offer/${target.role.id}` };
+  const dossier = seat.dossier.id;
+  const { text: note, line } = expects ? say(memory, "fellowship.expects", { city, option: optionTitle(seat, expects) }, { dossier, option: expects }) : say(memory, "fellowship.note", { city }, { dossier });
+  return { intent: { type: "OfferFellowship", to: target.role.id, note, expects, programme, line }, memory, key: `offer/${target.role.id}` };
 }
 
 function answerOffer(seat: Seat, memory: BotMemory): Plan | null {
@@ -331,8 +332,8 @@ function speak(seat: Seat, memory: BotMemory): Plan | null {
     if (used >= 1 || !can(seat, "PostRemoteComment")) return null;
     const option = supported ?? favourite(seat);
     if (!option) return null;
-    const text = say(memory, "remote.comment", { option: optionTitle(seat, option), constituency });
-    return { intent: { type: "PostRemoteComment", text }, memory, key: `remote/${r}` };
+    const { text, line } = say(memory, "remote.comment", { option: optionTitle(seat, option), constituency }, { option, role: seat.me.id });
+    return { intent: { type: "PostRemoteComment", text, line }, memory, key: `remote/${r}` };
   }
   if (!can(seat, "MakeStatement")) return null;
   const spoken = seat.table.statements.filter((s) => s.role === seat.me.id && s.round === r).length;
@@ -342,13 +343,13 @@ function speak(seat: Seat, memory: BotMemory): Plan | null {
   const done = `thanks/${r}`;
   if (sponsor && !memory.done.includes(done) && memory.funders.some((f) => f.id === sponsor.id && f.wonOver)) {
     memory.done.push(done);
-    return { intent: { type: "MakeStatement", text: say(memory, "floor.thanks", { sponsor: roleName(seat, sponsor.from) }) }, memory, key: done };
+    return { intent: { type: "MakeStatement", ...say(memory, "floor.thanks", { sponsor: roleName(seat, sponsor.from) }, { role: sponsor.from }) }, memory, key: done };
   }
   const [key, option]: [BotLineKey, OptionId | undefined] = spoken === 0 ? ["floor.support", supported] : ["floor.object", objected];
   const chosen = option ?? tabledIds(seat).find((o) => mine[o] === "live");
   if (!chosen) return null;
-  const text = say(memory, option ? key : "floor.live", { option: optionTitle(seat, chosen), constituency });
-  return { intent: { type: "MakeStatement", text }, memory, key: `floor/${r}/${spoken}` };
+  const { text, line } = say(memory, option ? key : "floor.live", { option: optionTitle(seat, chosen), constituency }, { option: chosen, role: seat.me.id });
+  return { intent: { type: "MakeStatement", text, line }, memory, key: `floor/${r}/${spoken}` };
 }
 
 /** Patrons whisper to the guests they brought; anyone in the room finds one ally a round. */
@@ -364,8 +365,8 @@ function corridor(seat: Seat, memory: BotMemory): Plan | null {
       if (memory.done.includes(done) || !inRoom(f.to)) continue;
       memory.done.push(done);
       // Sent as its line too, so each device words it in its own language.
-      const { text, variant } = sayLine(memory, "corridor.ask", { option: optionTitle(seat, wanted) });
-      return { intent: { type: "SendCorridorMessage", to: f.to, text, line: { key: "corridor.ask", variant, option: wanted } }, memory, key: done };
+      const { text, line } = say(memory, "corridor.ask", { option: optionTitle(seat, wanted) }, { option: wanted });
+      return { intent: { type: "SendCorridorMessage", to: f.to, text, line }, memory, key: done };
     }
   }
   const done = `ally/${r}`;
@@ -375,8 +376,8 @@ function corridor(seat: Seat, memory: BotMemory): Plan | null {
   const ally = backed && seat.view.scenario.roles.map((x) => x.id).find((role) => inRoom(role) && seat.round.positions[role]?.[backed] === "support");
   if (!backed || !ally) return null;
   memory.done.push(done);
-  const { text, variant } = sayLine(memory, "corridor.ally", { option: optionTitle(seat, backed) });
-  return { intent: { type: "SendCorridorMessage", to: ally, text, line: { key: "corridor.ally", variant, option: backed } }, memory, key: done };
+  const { text, line } = say(memory, "corridor.ally", { option: optionTitle(seat, backed) }, { option: backed });
+  return { intent: { type: "SendCorridorMessage", to: ally, text, line }, memory, key: done };
 }
 
 /**
@@ -425,8 +426,8 @@ function grant(seat: Seat, memory: BotMemory): Plan | null {
   const target = [...new Set(swing)].filter((id) => can(seat, "GiveGrant", id)).sort((a, b) => trust(b) - trust(a))[0];
   if (!target) return null;
   memory.done.push(done);
-  const note = say(memory, "grant.note", { dossier: seat.dossier.title });
-  return { intent: { type: "GiveGrant", to: target, amount: size, note }, memory, key: done };
+  const { text: note, line } = say(memory, "grant.note", { dossier: seat.dossier.title }, { dossier: seat.dossier.id });
+  return { intent: { type: "GiveGrant", to: target, amount: size, note, line }, memory, key: done };
 }
 
 /** After the decision a patron judges its guests: loyal ones are trusted (and thanked with a grant). */
@@ -449,8 +450,8 @@ function judgeAndReward(seat: Seat, memory: BotMemory): Plan | null {
     t.funded += 1;
     if (loyal) t.loyal += 1;
     if (loyal && seat.tokens - memory.profile.reserve >= memory.profile.grantSize && can(seat, "GiveGrant", role)) {
-      const note = say(memory, "grant.reward", { dossier: seat.dossier.title });
-      return { intent: { type: "GiveGrant", to: role, amount: memory.profile.grantSize, note }, memory, key: `reward/${r}/${role}` };
+      const { text: note, line } = say(memory, "grant.reward", { dossier: seat.dossier.title }, { dossier: seat.dossier.id });
+      return { intent: { type: "GiveGrant", to: role, amount: memory.profile.grantSize, note, line }, memory, key: `reward/${r}/${role}` };
     }
   }
   return null;

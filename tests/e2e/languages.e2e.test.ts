@@ -3,7 +3,8 @@
 // form) and German (an Austrian phone: same language, another region), bots in the other seats
 // at a quick pace. Every screen is photographed on the phones (390×844) and on the projector
 // (1920×1080), and each shows its own language where the person looks: the phase, the dossier
-// from the scenario's translations, the debrief; the projector fits its screen in every phase.
+// from the scenario's translations, what the bots say in the room, the debrief; the projector
+// fits its screen in every phase.
 // The teacher's spreadsheet and printable summary come in Spanish, the teacher's language.
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
@@ -84,6 +85,32 @@ describe.skipIf(!chromiumPath)("one match in four languages", () => {
     const title = scenario.translations?.[speaker.language]?.dossiers?.[dossier.id]?.title;
     expect(title, `${speaker.language} has a title for dossier ${dossier.id}`).toBeTruthy();
     await expect(page.getByText(title!, { exact: false }).first().isVisible(), label).resolves.toBe(true);
+  }
+
+  /** Every way a bot may word a floor statement or remote comment in `speaker`'s language in this round, with the scenario's names in that language. */
+  function botStatement(speaker: Speaker, round: number): RegExp {
+    const texts = scenario.translations?.[speaker.language];
+    const dossier = scenario.dossiers[round]!;
+    const escape = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const either = (names: string[]) => `(?:${names.map(escape).join("|")})`;
+    const options = either(dossier.options.map((o) => texts?.dossiers?.[dossier.id]?.options?.[o.id]?.title ?? o.title));
+    const roles = either(scenario.roles.map((r) => texts?.roles?.[r.id]?.name ?? r.name));
+    const lines = Object.entries(speaker.text).filter(([key]) => /^bot\.(floor|remote)\./.test(key));
+    expect(lines.length, `${speaker.language} words the bots' statements`).toBeGreaterThan(0);
+    return new RegExp(`^(?:${lines.map(([, text]) => escape(text).replace(/\\\{option\\\}/g, options).replace(/\\\{(constituency|sponsor)\\\}/g, roles)).join("|")})$`);
+  }
+
+  /** A bot's statement on the page, worded in the page's language and on screen where the person looks (a phone scrolls to its feed; the projector never scrolls). */
+  async function showsBotStatement(page: Page, selector: string, speaker: Speaker, round: number, label: string, scroll: boolean): Promise<void> {
+    const said = page.locator(selector).first();
+    await said.waitFor({ state: "visible", timeout: 90_000 });
+    if (scroll) await said.scrollIntoViewIfNeeded();
+    expect((await said.innerText()).trim(), label).toMatch(botStatement(speaker, round));
+    const onScreen = await said.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
+    });
+    expect(onScreen, `${label}: the statement is on screen`).toBe(true);
   }
 
   async function projectorFits(label: string): Promise<void> {
@@ -184,6 +211,15 @@ describe.skipIf(!chromiumPath)("one match in four languages", () => {
             await expect(card.getByRole("heading", { name: speaker.text["role.card"] }).isVisible(), nickname).resolves.toBe(true);
             await expect(card.innerText(), `${nickname} reads the role card in ${speaker.language}`).resolves.toContain(texts!.mandate!);
           }
+        }
+        if (phase === "negotiation" && round === 0) {
+          // The bots speak in the room: the projector's statements list shows it in Spanish and a
+          // German phone's feed in German, each with the option's and delegation's names in its language.
+          await showsBotStatement(projector, ".projector-said__text", SPANISH, round, "projector, a bot's statement", false);
+          const clara = phones.find((p) => p.nickname === "Clara")!;
+          await showsBotStatement(clara.page, ".feed__text", clara.speaker, round, "Clara's phone, a bot's statement", true);
+          await saveScreenshot(projector, "languages-bot-statement-es", "projector");
+          await saveScreenshot(clara.page, "languages-bot-statement-de", "handset");
         }
         // The teacher moves on; with quick bots the phases close at the teacher's pace.
         const before = await phaseOf(teacher);

@@ -3,11 +3,14 @@
 // the state keep it where the English text is, and each viewer gets it exactly where it may
 // read that text — statements for everyone, notes on offers and grants for the two parties.
 import { describe, expect, it } from "vitest";
+import { simulateMatch } from "../../shared/bots/simulate.js";
+import { BOT_LINES_EN, fillLine } from "../../shared/bots/lines.js";
 import { eventSeenBy } from "../../shared/replay/seen.js";
+import type { GameEvent } from "../../shared/rules/events.js";
 import type { Command } from "../../shared/rules/commands.js";
 import type { BotLine } from "../../shared/rules/types.js";
 import { viewFor } from "../../shared/rules/view.js";
-import { Match, player } from "../helpers/engine.js";
+import { Match, defaultScenario, player } from "../helpers/engine.js";
 
 /** One person at the first role (TECH), bots everywhere else, the room open for negotiation. */
 function matchWithBots() {
@@ -97,5 +100,35 @@ describe("a bot's line by code", () => {
     expect(viewFor(m.s, { kind: "player", id: "tech" }).tables[0]!.grants).toEqual([]);
     expect(eventSeenBy(given!, { kind: "role", table: 0, role: "TECH" })).not.toHaveProperty("line");
     expect(eventSeenBy(given!, { kind: "role", table: 0, role: "USG" })).toHaveProperty("line", line);
+  });
+});
+
+describe("a simulated class's bots", () => {
+  it("say every statement, comment and note by code, the line's English being the text kept beside it, and the engine takes them all", () => {
+    const keys = new Set<string>();
+    for (const [seed, fellowships] of [[1, "soft"], [2, "hard"], [3, "soft"], [4, "hard"]] as const) {
+      const run = simulateMatch({ scenario: defaultScenario(), seed, settings: { rules: ["R1"], bots: true, chair: "automatic", variants: { fellowships } } });
+      expect(run.actions.filter((a) => a.rejection === "bad-input").map((a) => a.intent)).toEqual([]);
+      const { scenario } = run.state;
+      const said = (e: GameEvent): { text: string; line?: BotLine; round: number } | null => {
+        if (e.type === "StatementMade") return { text: e.text, line: e.line, round: run.state.tables[0]!.statements.find((s) => s.id === e.id)!.round };
+        if (e.type === "FellowshipOffered" && e.note) return { text: e.note, line: e.line, round: run.state.tables[0]!.fellowships.find((f) => f.id === e.id)!.round };
+        if (e.type === "GrantGiven" && e.note) return { text: e.note, line: e.line, round: run.state.tables[0]!.grants.find((g) => g.id === e.id)!.round };
+        return null;
+      };
+      for (const e of run.events) {
+        const words = said(e);
+        if (!words) continue;
+        const line = words.line;
+        expect(line, words.text).toBeDefined();
+        keys.add(line!.key);
+        const dossier = scenario.dossiers[words.round]!;
+        expect(line!.dossier ?? dossier.id).toBe(dossier.id);
+        const role = scenario.roles.find((r) => r.id === line!.role)?.name ?? "";
+        const english = fillLine(BOT_LINES_EN[line!.key][line!.variant]!, { option: dossier.options.find((o) => o.id === line!.option)?.title ?? "", constituency: role, sponsor: role, dossier: dossier.title, city: dossier.venue.city });
+        expect(english).toBe(words.text);
+      }
+    }
+    expect([...keys].sort()).toEqual(expect.arrayContaining(["fellowship.expects", "fellowship.note", "floor.object", "floor.support", "floor.thanks", "grant.note", "grant.reward", "remote.comment"]));
   });
 });

@@ -8,7 +8,9 @@ import { CSV_COLUMNS, debrief, matchCsv } from "../../shared/analysis/index.js";
 import { csvWords, scenarioOf, summaryHtml } from "../../server/http/exports.js";
 import { exportsEn } from "../../server/text/en.js";
 import { EXPORT_CATALOGS, exportLanguage, REUSED_KEYS, wordsFor } from "../../server/text/words.js";
-import { Match } from "../helpers/engine.js";
+import { messages as messagesEs } from "../../client/text/languages/es.js";
+import { Match, player } from "../helpers/engine.js";
+import { format } from "../helpers/messages.js";
 
 /** Round 1 with money and a marked move; the match ends after round 3. */
 function endedMatch() {
@@ -130,5 +132,28 @@ describe("the printable summary in the teacher's language", () => {
     expect(exportLanguage("pt-PT")).toBe("pt-BR");
     expect(exportLanguage("de-AT")).toBe("de");
     for (const bad of [undefined, "", "xx", "klingon", "<script>", "es\u0000", "e".repeat(100), ["es", "fr"], { lang: "es" }, 42]) expect(exportLanguage(bad), JSON.stringify(bad)).toBe("en");
+  });
+});
+
+describe("a bot's note in the printable summary", () => {
+  it("is quoted in the summary's language, with the city in that language; a person's note as written", () => {
+    const m = new Match().seatEveryone(["TECH", "EU"]);
+    m.ok({ type: "FillWithBots" });
+    m.start().skipTo("travel");
+    const bot = Object.values(m.s.players).find((p) => p.role === "USG" && p.kind === "bot")!.id;
+    const dossier = m.s.scenario.dossiers[0]!;
+    const [offer] = m.ok({ type: "OfferFellowship", to: "TECH", note: `We would be glad to bring you to ${dossier.venue.city}.`, line: { key: "fellowship.note", variant: 0, dossier: dossier.id } }, player(bot));
+    m.as("TECH", { type: "AcceptFellowship", fellowship: (offer as { id: string }).id });
+    m.as("EU", { type: "GiveGrant", to: "TECH", amount: 1, note: "Un saludo" });
+    m.skipTo("outcome", 2);
+    m.ok({ type: "EndMatch" });
+    const ended = { ...match, events: m.events, debrief: debrief(m.events) };
+    const city = m.s.scenario.translations?.es?.dossiers?.[dossier.id]?.venue?.city;
+    expect(city, "the city has a Spanish name").toBeTruthy();
+    const spanish = text(summaryHtml(ended, true, {}, "es"));
+    expect(spanish).toContain(`“${format(messagesEs["bot.fellowship.note.0"], { city: city! }, "es")}”`);
+    expect(spanish).not.toContain("We would be glad");
+    expect(spanish).toContain("“Un saludo”");
+    expect(text(summaryHtml(ended, true, {}, "en"))).toContain(`“We would be glad to bring you to ${dossier.venue.city}.”`);
   });
 });
