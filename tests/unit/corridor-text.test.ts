@@ -4,6 +4,7 @@
 // bot's own sentence. A person's words are shown as written.
 import { describe, expect, it } from "vitest";
 import { corridorText, noteText, statementText } from "../../client/ctrl/corridor-text.js";
+import { tableModelOf } from "../../client/scenes/table-model.js";
 import { setLanguage } from "../../client/text/catalog.js";
 import { messages as spanish } from "../../client/text/languages/es.js";
 import { localiseView } from "../../client/text/scenario-texts.js";
@@ -85,6 +86,14 @@ describe("a bot's statement and notes on a device", () => {
     expect(spoken).toBe(format(spanish["bot.floor.support.0"], { option: title!, constituency: name! }, "es"));
     expect(spoken).toContain(title!);
     expect(spoken).not.toContain(option.title);
+  });
+
+  it("is what the table's speech bubble shows on a Spanish projector (the statements list is checked in the languages e2e)", async () => {
+    await setLanguage("es");
+    const view = localiseView(projector, "es");
+    const spoken = statementText(view, projector.tables[0]!.statements[0]!);
+    expect(tableModelOf(view, 0)?.floor?.text).toBe(spoken);
+    expect(spoken).not.toBe(english);
   });
 
   it("words the notes on a bot's offer and grant in Spanish on the guest's phone, with the city and the dossier in Spanish", async () => {
