@@ -20,9 +20,16 @@ function apply(value: number): void {
   document.documentElement.style.setProperty("--projector-fit", String(fit));
 }
 
-function overflows(): boolean {
+/**
+ * The page scrolls, or a part of the screen holds more than its row: the section's rows end
+ * above the band kept free at its foot for the floating Glossary button (the section's bottom
+ * padding), and content spilling out of a row would run into that band, under the button,
+ * without making the page scroll.
+ */
+function overflows(section: HTMLElement): boolean {
   const root = document.documentElement;
-  return root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1;
+  if (root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1) return true;
+  return [...section.children].some((part) => part instanceof HTMLElement && part.scrollHeight > part.clientHeight + 1);
 }
 
 /** The smallest font size, in CSS px, of any visible text in `section`. */
@@ -40,18 +47,18 @@ function smallestText(section: HTMLElement): number {
 export function fitProjector(section: HTMLElement): void {
   const floorPx = (window.innerHeight * 20) / 1080;
   const tooSmall = () => smallestText(section) < floorPx - 0.05;
-  if (!overflows()) {
+  if (!overflows(section)) {
     while (fit < 1) {
       const before = fit;
       apply(Math.min(1, fit + STEP));
-      if (overflows()) {
+      if (overflows(section)) {
         apply(before);
         return;
       }
     }
     return;
   }
-  while (overflows() && fit - STEP >= SMALLEST_FIT) {
+  while (overflows(section) && fit - STEP >= SMALLEST_FIT) {
     const before = fit;
     apply(fit - STEP);
     if (tooSmall()) {

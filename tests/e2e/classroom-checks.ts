@@ -9,7 +9,7 @@ export interface FitReport {
   scrolls: string | null;
   /** Text smaller than the minimum, as "text (size px)". */
   small: string[];
-  /** Text that lies outside the viewport, as "text (where)". */
+  /** Text that lies outside the viewport, or under the floating Glossary button, as "text (where)". */
   outside: string[];
 }
 
@@ -24,6 +24,8 @@ export function projectorFit(page: Page, minFontPx: number): Promise<FitReport> 
     const scrolls = root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1 ? `${root.scrollWidth}×${root.scrollHeight} in ${window.innerWidth}×${window.innerHeight}` : null;
     const small: string[] = [];
     const outside: string[] = [];
+    // The floating Glossary button: a text under it cannot be read from the back of the room.
+    const button = document.querySelector("[data-testid='glossary-button']")?.getBoundingClientRect();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = (node.textContent ?? "").trim();
@@ -42,6 +44,7 @@ export function projectorFit(page: Page, minFontPx: number): Promise<FitReport> 
       const size = parseFloat(style.fontSize);
       if (size + 0.01 < min) small.push(`${label} (${size.toFixed(1)} px)`);
       if (box.top < -1 || box.left < -1 || box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1) outside.push(`${label} (${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)})`);
+      else if (button && !element.closest("[data-testid='glossary-button']") && [...range.getClientRects()].some((r) => r.right > button.left + 1 && r.left < button.right - 1 && r.bottom > button.top + 1 && r.top < button.bottom - 1)) outside.push(`${label} (under the Glossary button)`);
     }
     return { scrolls, small, outside };
   }, minFontPx);
