@@ -239,7 +239,3 @@ export function moneyFlow(ctrl: DebriefController, table: TableDebrief, size: Ch
     ),
   );
 }
-
-// ---- declared stances ---------------------------------------------------------------------
-
-

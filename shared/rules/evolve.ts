@@ -42,12 +42,12 @@ function created(event: Extract<GameEvent, { type: "MatchCreated" }>): MatchStat
   };
 }
 
-/** Tokens leaving the game (a trip, a briefing): the only way the total in play shrinks. */
 /** A bot's line by code, kept (as its own copy) on what it was said in. */
-function lineOf(e: { line?: BotLine }): { line?: BotLine } {
+function keptLine(e: { line?: BotLine }): { line?: BotLine } {
   return e.line ? { line: { ...e.line } } : {};
 }
 
+/** Tokens leaving the game (a trip, a briefing): the only way the total in play shrinks. */
 function spend(d: Delegation, amount: number): void {
   d.tokens -= amount;
   d.spent += amount;
@@ -137,7 +137,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     }
     case "FellowshipOffered":
-      table!.fellowships.push({ id: e.id, from: e.from, to: e.to, cost: e.cost, programme: e.programme, note: e.note, expects: e.expects, status: "offered", round: s.round, ...lineOf(e) });
+      table!.fellowships.push({ id: e.id, from: e.from, to: e.to, cost: e.cost, programme: e.programme, note: e.note, expects: e.expects, status: "offered", round: s.round, ...keptLine(e) });
       s.nextId++;
       break;
     case "FellowshipWithdrawn":
@@ -158,7 +158,7 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     }
     case "GrantGiven":
-      table!.grants.push({ id: e.id, from: e.from, to: e.to, amount: e.amount, note: e.note, round: s.round, at: e.at, ...lineOf(e) });
+      table!.grants.push({ id: e.id, from: e.from, to: e.to, amount: e.amount, note: e.note, round: s.round, at: e.at, ...keptLine(e) });
       table!.delegations[e.from]!.tokens -= e.amount;
       table!.delegations[e.to]!.tokens += e.amount;
       s.nextId++;
@@ -169,12 +169,12 @@ export function applyEvent(s: MatchState | null, e: GameEvent): MatchState {
       break;
     }
     case "StatementMade":
-      table!.statements.push({ id: e.id, role: e.role, player: e.player, kind: e.kind, text: e.text, at: e.at, round: s.round, ...lineOf(e) });
+      table!.statements.push({ id: e.id, role: e.role, player: e.player, kind: e.kind, text: e.text, at: e.at, round: s.round, ...keptLine(e) });
       if (e.kind === "remote") round!.remoteCommentsUsed[e.role] = (round!.remoteCommentsUsed[e.role] ?? 0) + 1;
       s.nextId++;
       break;
     case "CorridorMessageSent":
-      table!.corridor.push({ id: e.id, from: e.from, to: e.to, player: e.player, text: e.text, at: e.at, round: s.round, interceptedBy: e.interceptedBy, ...lineOf(e) });
+      table!.corridor.push({ id: e.id, from: e.from, to: e.to, player: e.player, text: e.text, at: e.at, round: s.round, interceptedBy: e.interceptedBy, ...keptLine(e) });
       s.rng = e.rng;
       s.nextId++;
       break;
