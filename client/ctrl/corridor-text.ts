@@ -6,6 +6,7 @@
 // a bot's statement in German, with the option's German title, while the French one beside it
 // reads French. The English text on the record is the fallback, for a line this catalog lacks.
 import type { BotLine, CorridorMessage, Fellowship, Grant, Statement } from "../../shared/rules/types.js";
+import { lineWords } from "../../shared/bots/lines.js";
 import type { MatchView } from "../../shared/rules/view.js";
 import { isMessageKey, t } from "../text/catalog.js";
 
@@ -14,10 +15,8 @@ export function corridorText(view: MatchView, message: Pick<CorridorMessage, "te
   return message.line ? lineText(view, message.line, message.text, message.round) : message.text;
 }
 
-/** A floor statement's or remote comment's words on this device. */
-export function statementText(view: MatchView, statement: Pick<Statement, "text" | "round" | "line">): string {
-  return statement.line ? lineText(view, statement.line, statement.text, statement.round) : statement.text;
-}
+/** A floor statement's or remote comment's words on this device (the same fields as a corridor message's). */
+export const statementText: (view: MatchView, statement: Pick<Statement, "text" | "round" | "line">) => string = corridorText;
 
 /** The note on a fellowship offer or a grant, on this device ("" when there is none). */
 export function noteText(view: MatchView, given: Pick<Fellowship | Grant, "note" | "round" | "line">): string {
@@ -26,19 +25,10 @@ export function noteText(view: MatchView, given: Pick<Fellowship | Grant, "note"
 
 /**
  * A bot's line in this device's language; `fallback` (its English) if the catalog lacks it.
- * `round` says which dossier's options an option id is looked up in (an id is unique within
- * a dossier); without it, every dossier's and the rider's.
+ * `round` says which dossier's options an option id is looked up in (lineWords in
+ * shared/bots/lines.ts).
  */
 export function lineText(view: MatchView, line: BotLine, fallback: string, round?: number): string {
   const key = `bot.${line.key}.${line.variant}`;
-  if (!isMessageKey(key)) return fallback;
-  const { scenario } = view;
-  const options = round === undefined ? [...scenario.dossiers.flatMap((d) => d.options), ...(scenario.rider?.options ?? [])] : (scenario.dossiers[round]?.options ?? []);
-  const dossier = line.dossier === undefined ? undefined : scenario.dossiers.find((d) => d.id === line.dossier);
-  const role = line.role === undefined ? undefined : (scenario.roles.find((r) => r.id === line.role)?.name ?? line.role);
-  return t(key, {
-    ...(line.option === undefined ? {} : { option: options.find((o) => o.id === line.option)?.title ?? line.option }),
-    ...(role === undefined ? {} : { constituency: role, sponsor: role }),
-    ...(line.dossier === undefined ? {} : { dossier: dossier?.title ?? line.dossier, city: dossier?.venue.city ?? line.dossier }),
-  });
+  return isMessageKey(key) ? t(key, lineWords(view.scenario, line, round)) : fallback;
 }

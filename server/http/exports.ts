@@ -14,6 +14,7 @@ import { compare, type Debrief, type Mark, type SetAside, type TableDebrief } fr
 import { CSV_COLUMNS, matchCsv, pseudonymiseEvents, type CsvColumn, type CsvWords } from "../../shared/analysis/export.js";
 import { fold } from "../../shared/replay/record.js";
 import type { GameEvent } from "../../shared/rules/events.js";
+import { lineWords } from "../../shared/bots/lines.js";
 import { localiseScenario } from "../../shared/scenario/localise.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { endedMatch, reviewOf, type EndedMatch } from "../debrief.js";
@@ -193,9 +194,7 @@ function namesOf(scenario: Scenario, w: Words): Names {
     note: (p) => {
       const key = p.line && `bot.${p.line.key}.${p.line.variant}`;
       if (!p.line || !key || !(REUSED_KEYS as readonly string[]).includes(key)) return p.note;
-      const dossier = scenario.dossiers.find((d) => d.id === p.line!.dossier) ?? scenario.dossiers[p.round];
-      const option = p.line.option === undefined ? "" : (dossier?.options.find((o) => o.id === p.line!.option)?.title ?? p.line.option);
-      return w.t(key as (typeof REUSED_KEYS)[number], { city: dossier?.venue.city ?? "", dossier: dossier?.title ?? "", option });
+      return w.t(key as (typeof REUSED_KEYS)[number], lineWords(scenario, p.line, p.round));
     },
   };
 }

@@ -100,3 +100,29 @@ export function lineOf(key: BotLineKey, variant: number, ids: LineIds, lines: Bo
   for (const id of ["option", "role", "dossier"] as const) if (named.has(id) && ids[id] !== undefined) line[id] = ids[id];
   return line;
 }
+
+/** What a line's words are looked up in: a scenario (or a view of one), in the language wanted. */
+export interface LineScenario {
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  readonly dossiers: readonly { readonly id: string; readonly title: string; readonly venue: { readonly city: string }; readonly options: readonly { readonly id: string; readonly title: string }[] }[];
+  readonly rider?: { readonly options: readonly { readonly id: string; readonly title: string }[] } | null;
+}
+
+/**
+ * The words for a line's placeholders, from `scenario` already in the language wanted, so a
+ * device (client/ctrl/corridor-text.ts) or the printable summary (server/http/exports.ts)
+ * words a bot's line in its own language: the option's title — looked up in round `round`'s
+ * dossier (an option id is unique only within one), or without a round in every dossier and
+ * the rider —, the role's name for {constituency} and {sponsor}, the dossier's title and city.
+ * An id the scenario lacks stands for itself.
+ */
+export function lineWords(scenario: LineScenario, line: BotLine, round?: number): Record<string, string> {
+  const options = round === undefined ? [...scenario.dossiers.flatMap((d) => d.options), ...(scenario.rider?.options ?? [])] : (scenario.dossiers[round]?.options ?? []);
+  const dossier = line.dossier === undefined ? undefined : scenario.dossiers.find((d) => d.id === line.dossier);
+  const role = line.role === undefined ? undefined : (scenario.roles.find((r) => r.id === line.role)?.name ?? line.role);
+  return {
+    ...(line.option === undefined ? {} : { option: options.find((o) => o.id === line.option)?.title ?? line.option }),
+    ...(role === undefined ? {} : { constituency: role, sponsor: role }),
+    ...(line.dossier === undefined ? {} : { dossier: dossier?.title ?? line.dossier, city: dossier?.venue.city ?? line.dossier }),
+  };
+}
